@@ -1,0 +1,47 @@
+"""The project's exception hierarchy; converted to user-facing errors only at the edges."""
+
+
+class AtsError(Exception):
+    """Base class for every error the project raises on purpose."""
+
+
+class InputError(AtsError):
+    """The user's input cannot be processed; the message says what to fix."""
+
+
+class ConfigError(AtsError):
+    """A setting is missing or invalid; the message names the variable to set."""
+
+
+class ProviderError(AtsError):
+    """A model provider failed after its retries (or its circuit is open)."""
+
+
+class ReplyFormatError(ProviderError):
+    """A model's reply did not match the expected schema."""
+
+
+class CircuitOpenError(ProviderError):
+    """The provider's circuit breaker is open; calls are refused until it half-opens."""
+
+
+class DailyLimitReached(AtsError):
+    """A daily cost limit would be passed by the next call."""
+
+    def __init__(self, message: str, *, scope: str = "global", limit_usd: float = 0.0, spent_usd: float = 0.0):
+        super().__init__(message)
+        self.scope = scope
+        self.limit_usd = limit_usd
+        self.spent_usd = spent_usd
+
+
+class NotFound(AtsError):
+    """The requested object does not exist or is not visible to the caller."""
+
+
+class Conflict(AtsError):
+    """The request conflicts with the stored state (idempotency key reuse, stale update)."""
+
+
+class PermissionDenied(AtsError):
+    """The caller is authenticated but may not do this."""

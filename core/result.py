@@ -1,0 +1,54 @@
+"""The item result: the one JSON shape shared by `process --json`, the API and the exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core import scoring
+from core.context import PipelineContext
+from core.types import CallRecord, ItemState, Stage
+
+
+def summarise_cost(calls: list[CallRecord], provider: str, model: str) -> dict[str, Any]:
+    """Total tokens and dollars over an item's calls."""
+    return {
+        "provider": calls[-1].provider if calls else provider,
+        "model": calls[-1].model if calls else model,
+        "input_tokens": sum(c.input_tokens for c in calls),
+        "output_tokens": sum(c.output_tokens for c in calls),
+        "usd": round(sum(c.usd for c in calls), 6),
+        "calls": len(calls),
+    }
+
+
+def build_result(state: ItemState, ctx: PipelineContext) -> dict[str, Any]:
+    """Assemble the CONTRACTS.md item result from a finished (or failed) state."""
+    signals = state.signals
+    bullets = state.bullet_results or []
+    result: dict[str, Any] = {
+        "status": Stage.COMPLETED.value if state.stage != Stage.FAILED else Stage.FAILED.value,
+        "error": state.error,
+        "quarantined": state.quarantined,
+        "stages": [{"stage": r.stage.value, "ms": r.ms, "ok": r.ok} for r in state.stages],
+        "signals": signals.model_dump(mode="json") if signals else None,
+        "bullets": [b.model_dump(mode="json") for b in bullets],
+        "item_flags": [f.model_dump() for f in state.process_flags],
+        "score_before": None,
+        "score_after": None,
+        "score_breakdown": {},
+        "coverage": [],
+        "pii": [p.model_dump(mode="json") for p in state.pii],
+        "injection": (state.injection.model_dump(mode="json") if state.injection else None),
+        "cost": summarise_cost(state.calls, ctx.provider.name, ctx.provider.model),
+    }
+    if signals is not None and state.bullet_results is not None and state.resume_clean is not None:
+        before_texts = [b.original for b in bullets]
+        after_texts = [b.rewrite if (b.accepted and b.rewrite) else b.original for b in bullets]
+        before, breakdown_before = scoring.ats_score(before_texts, state.resume_clean, signals, ctx.matcher)
+        after, breakdown_after = scoring.ats_score(after_texts, state.resume_clean, signals, ctx.matcher)
+        cov = scoring.coverage(before_texts, after_texts, state.resume_clean, state.bullets, signals, ctx.matcher)
+        result["score_before"] = before
+        result["score_after"] = after
+        result["score_breakdown"] = {"before": breakdown_before, "after": breakdown_after}
+        result["coverage"] = [c.model_dump(mode="json") for c in cov]
+    return result

@@ -1,0 +1,310 @@
+"""Typed values that flow through the pipeline; all JSON-serialisable so a worker can save between stages."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Span = tuple[int, int]
+
+
+class Stage(str, Enum):
+    """The stage an item is in, or finished with."""
+
+    INGEST = "INGEST"
+    EXTRACT_SIGNALS = "EXTRACT_SIGNALS"
+    PROCESS = "PROCESS"
+    VALIDATE = "VALIDATE"
+    OUTPUT = "OUTPUT"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+
+
+STAGE_ORDER: tuple[Stage, ...] = (
+    Stage.INGEST,
+    Stage.EXTRACT_SIGNALS,
+    Stage.PROCESS,
+    Stage.VALIDATE,
+    Stage.OUTPUT,
+    Stage.COMPLETED,
+)
+TERMINAL_STAGES = frozenset({Stage.COMPLETED, Stage.FAILED})
+
+
+class Model(BaseModel):
+    """Base for the project's values: strict about unknown fields, immutable by convention."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class PiiFinding(Model):
+    """One piece of personal data found in a text."""
+
+    type: str  # EMAIL_ADDRESS, PHONE_NUMBER, US_SSN, CREDIT_CARD, STREET_ADDRESS, DATE_OF_BIRTH, URL, ...
+    text: str
+    span: Span
+    severity: Literal["high", "contact"]
+    where: str = "resume"  # resume | jd | rewrite
+    recommendation: str | None = None
+
+
+class Evidence(Model):
+    """A quoted piece of text with its span."""
+
+    span: Span
+    text: str
+
+
+class InjectionResult(Model):
+    """Prompt-injection verdict for one text: score in [0, 1], category and the matched evidence."""
+
+    detected: bool = False
+    score: float = 0.0
+    category: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Bullet(Model):
+    """One bullet of a resume with the section it sits in and its span in the normalised resume."""
+
+    index: int
+    text: str
+    section: str | None = None
+    span: Span = (0, 0)
+
+
+class SkillMention(Model):
+    """A taxonomy skill found in a text: canonical name, span and the quoted words."""
+
+    skill: str
+    span: Span
+    quote: str
+
+
+class Keyword(Model):
+    """A weighted key phrase of a job description."""
+
+    term: str
+    weight: float
+
+
+class JDSignals(Model):
+    """What a job description asks for."""
+
+    title: str | None = None
+    seniority: str | None = None
+    years: float | None = None
+    required: list[SkillMention] = Field(default_factory=list)
+    preferred: list[SkillMention] = Field(default_factory=list)
+    keywords: list[Keyword] = Field(default_factory=list)
+    confidence: float = 0.0
+    source: str = "local"  # local | llm
+
+    def skill_names(self) -> list[str]:
+        """Every distinct skill, required first."""
+        seen: dict[str, None] = {}
+        for mention in [*self.required, *self.preferred]:
+            seen.setdefault(mention.skill, None)
+        return list(seen)
+
+
+class Flag(Model):
+    """Something a reviewer should know about a bullet or an item."""
+
+    kind: str  # invented_number | invented_skill | invented_entity | pii_added | llm_fallback | ...
+    detail: str
+
+
+class CallRecord(Model):
+    """One provider call for the cost ledger (the offline engine returns one too, at zero cost)."""
+
+    call_key: str
+    provider: str
+    model: str
+    purpose: str  # rewrite | signals | repair
+    input_tokens: int = 0
+    output_tokens: int = 0
+    usd: float = 0.0
+    latency_ms: float = 0.0
+    ok: bool = True
+    error: str | None = None
+    cached: bool = False
+
+
+class BulletRewrite(Model):
+    """A provider's proposal for one bullet."""
+
+    index: int
+    rewrite: str
+    keywords_used: list[str] = Field(default_factory=list)
+    rationale: str = ""
+    variants: list[str] = Field(default_factory=list)
+
+
+class RewriteReply(Model):
+    """One rewrite per bullet (same order and count) plus the call records that produced them."""
+
+    rewrites: list[BulletRewrite]
+    records: list[CallRecord] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+
+
+class SignalsReply(Model):
+    """Signals extracted by a provider, with the call record."""
+
+    signals: JDSignals
+    records: list[CallRecord] = Field(default_factory=list)
+
+
+class RewriteOptions(Model):
+    """Per-job knobs a recruiter or integrator may set."""
+
+    tone: str = "professional"
+    max_len: int = 300
+    variants: int = 1
+
+
+class Budget(Protocol):
+    """Refuses a call that would pass a daily cost limit."""
+
+    def check(self, estimated_usd: float) -> None:
+        """Raise DailyLimitReached if spending estimated_usd now would pass a limit."""
+
+
+class UnlimitedBudget:
+    """A budget that never refuses (CLI runs, tests)."""
+
+    def check(self, estimated_usd: float) -> None:
+        """Allow every call."""
+
+
+class Provider(Protocol):
+    """A rewrite engine at the domain level: offline rules or an LLM."""
+
+    name: str
+    model: str
+    external: bool  # True when calls leave the process (text must be redacted first)
+
+    def rewrite(
+        self,
+        bullets: list[str],
+        signals: JDSignals,
+        *,
+        budget: Budget,
+        call_key: str = "",
+        options: RewriteOptions | None = None,
+    ) -> RewriteReply:
+        """Rewrite every bullet in one call."""
+
+    def extract_signals(self, jd_text: str, *, budget: Budget, call_key: str = "") -> SignalsReply:
+        """Read a job description into signals."""
+
+
+class SignalsCache(Protocol):
+    """Cache of JD signals keyed by SHA-256 of the normalised JD."""
+
+    def get(self, key: str) -> JDSignals | None:
+        """The cached signals, or None."""
+
+    def set(self, key: str, signals: JDSignals) -> None:
+        """Store signals under key."""
+
+
+class MemoryCache:
+    """An in-process SignalsCache (the CLI and unit tests); counts hits and misses."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, JDSignals] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> JDSignals | None:
+        """The cached signals, or None."""
+        found = self._data.get(key)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def set(self, key: str, signals: JDSignals) -> None:
+        """Store signals under key."""
+        self._data[key] = signals
+
+
+class BulletResult(Model):
+    """One bullet in the item result."""
+
+    index: int
+    original: str
+    rewrite: str | None
+    accepted: bool
+    scores: dict[str, int]
+    flags: list[Flag] = Field(default_factory=list)
+    keywords_used: list[str] = Field(default_factory=list)
+    rationale: str = ""
+    variants: list[str] = Field(default_factory=list)
+    section: str | None = None
+
+
+class CoverageEvidence(Model):
+    """Where a skill shows in the resume."""
+
+    bullet: int  # bullet index, or -1 for text outside bullets
+    quote: str
+
+
+class CoverageEntry(Model):
+    """Coverage of one JD skill before and after the rewrites."""
+
+    skill: str
+    required: bool
+    before: bool
+    after: bool
+    evidence: list[CoverageEvidence] = Field(default_factory=list)
+
+
+class StageRecord(Model):
+    """Timing and outcome of one stage run."""
+
+    stage: Stage
+    ms: float
+    ok: bool
+
+
+class ItemState(Model):
+    """Everything the pipeline knows about one (resume, JD) pair; saved between stages."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+    item_id: str = "local"
+    attempt: int = 1
+    stage: Stage = Stage.INGEST
+    error: str | None = None
+    quarantined: bool = False
+    resume_text: str
+    jd_text: str
+    options: RewriteOptions = Field(default_factory=RewriteOptions)
+
+    # INGEST
+    resume_clean: str | None = None
+    jd_clean: str | None = None
+    bullets: list[Bullet] = Field(default_factory=list)
+    pii: list[PiiFinding] = Field(default_factory=list)
+    injection: InjectionResult | None = None
+    offline_only: bool = False
+    # EXTRACT_SIGNALS
+    signals: JDSignals | None = None
+    signals_cached: bool = False
+    # PROCESS
+    rewrites: list[BulletRewrite] | None = None
+    process_flags: list[Flag] = Field(default_factory=list)
+    # VALIDATE
+    bullet_results: list[BulletResult] | None = None
+    # OUTPUT
+    result: dict[str, Any] | None = None
+    # bookkeeping
+    stages: list[StageRecord] = Field(default_factory=list)
+    calls: list[CallRecord] = Field(default_factory=list)
