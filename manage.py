@@ -11,9 +11,11 @@ from cli.common import run_app
 
 # Each module registers its commands on the app; one module per concern.
 COMMAND_MODULES = (
-    "cli.process_cmd",  # process, build-taxonomy
+    "cli.process_cmd",  # process
+    "cli.taxonomy_cmd",  # build-taxonomy
     "cli.eval_cmd",  # eval pii | injection | skills
-    "cli.jobs_cmd",  # migrate, create-user, create-api-key, submit, status, worker, purge, rotate-key
+    "cli.jobs_cmd",  # migrate, create-user, create-api-key, submit, status, purge, rotate-key
+    "cli.worker_cmd",  # worker
     "cli.server_cmd",  # api, web, run
     "cli.ops_cmd",  # backup, restore
 )
