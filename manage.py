@@ -16,7 +16,8 @@ COMMAND_MODULES = (
     "cli.eval_cmd",  # eval pii | injection | skills
     "cli.jobs_cmd",  # migrate, create-user, create-api-key, submit, status, purge, rotate-key
     "cli.worker_cmd",  # worker
-    "cli.server_cmd",  # api, web, run
+    "cli.api_cmd",  # api
+    "cli.server_cmd",  # web, run
     "cli.ops_cmd",  # backup, restore
 )
 
