@@ -83,8 +83,12 @@ class Settings(BaseSettings):
     webhook_allow_private: bool = False
     webhook_max_attempts: int = 5
 
-    # Logging
+    # Logging, metrics, tracing (observability/)
     log_level: str = "INFO"
+    worker_metrics_port: int = 0
+    worker_metrics_host: str = "127.0.0.1"
+    otel_exporter_otlp_endpoint: str | None = Field(None, validation_alias="OTEL_EXPORTER_OTLP_ENDPOINT")
+    otel_service_name: str = Field("ats-resume-agent", validation_alias="OTEL_SERVICE_NAME")
 
     @field_validator("llm_timeout_s")
     @classmethod
