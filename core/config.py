@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     cors_origins: str = "http://localhost:8501"
     webhook_allow_private: bool = False
     webhook_max_attempts: int = 5
+    webhook_secret: str | None = None
+    auth_fail_per_minute: int = 10
 
     # Logging, metrics, tracing (observability/)
     log_level: str = "INFO"
