@@ -85,6 +85,12 @@ class Settings(BaseSettings):
     webhook_secret: str | None = None
     auth_fail_per_minute: int = 10
 
+    # Web app
+    web_host: str = "127.0.0.1"
+    web_login_sleep_s: float = 0.7
+    web_refresh_s: float = 2.0
+    web_review_page_size: int = 25
+
     # Logging, metrics, tracing (observability/)
     log_level: str = "INFO"
     worker_metrics_port: int = 0
