@@ -45,3 +45,13 @@ class Conflict(AtsError):
 
 class PermissionDenied(AtsError):
     """The caller is authenticated but may not do this."""
+
+
+class InvalidRows(InputError):
+    """Some rows of a batch are invalid; `.rows` lists every one ({"row", "ref", "error"}) to fix all at once."""
+
+    def __init__(self, rows: list[dict]):
+        first = rows[0] if rows else {"row": "?", "error": "invalid input"}
+        more = f" (and {len(rows) - 1} more rows)" if len(rows) > 1 else ""
+        super().__init__(f"row {first['row']}: {first['error']}{more}")
+        self.rows = rows
