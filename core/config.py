@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     llm_max_reply_bytes: int = 200_000
     llm_signals_threshold: float = 0.5
     llm_prices_file: str | None = None
+    llm_api_key: str | None = None  # key for an openai-compatible server (never OPENAI_API_KEY: it may be third-party)
+    llm_retry_base_s: float = 0.5
+    llm_options: str | None = None  # JSON object of provider Options, e.g. {"temperature": 0.2}
     openai_api_key: str | None = Field(None, validation_alias="OPENAI_API_KEY")
     anthropic_api_key: str | None = Field(None, validation_alias="ANTHROPIC_API_KEY")
 
