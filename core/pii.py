@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import phonenumbers
-
+from core.pii_address import find_addresses
+from core.pii_patterns import Hit, find_cards, find_dobs, find_emails, find_ssns, find_urls
+from core.pii_phone import find_phones
 from core.types import PiiFinding
 
+PII_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "STREET_ADDRESS", "DATE_OF_BIRTH", "URL")
 HIGH_TYPES = frozenset({"US_SSN", "CREDIT_CARD", "DATE_OF_BIRTH", "STREET_ADDRESS"})
 RECOMMENDATIONS = {
-    "US_SSN": "Remove the Social Security number: a resume never needs it.",
-    "CREDIT_CARD": "Remove the card number: it never belongs in a resume.",
-    "DATE_OF_BIRTH": "Remove the date of birth: it invites age discrimination and is not needed.",
-    "STREET_ADDRESS": "Remove the street address: city and country are enough.",
+    "US_SSN": "Remove the Social Security number: a resume never needs it and it enables identity theft.",
+    "CREDIT_CARD": "Remove the payment card number: it never belongs in a resume.",
+    "DATE_OF_BIRTH": "Remove the date of birth: employers do not need it and it invites age bias.",
+    "STREET_ADDRESS": "Remove the street address: city and country are enough for a resume.",
 }
 PLACEHOLDER_NAMES = {
     "EMAIL_ADDRESS": "EMAIL",
@@ -25,73 +27,59 @@ PLACEHOLDER_NAMES = {
     "DATE_OF_BIRTH": "DOB",
     "URL": "URL",
 }
-
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}(?![\w-])")
-_SSN = re.compile(r"(?<![\d-])(\d{3})([- .]?)(\d{2})\2(\d{4})(?![\d-])")
-_CARD = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{6,20}\d(?!\w)")
-_URL = re.compile(
-    r"(?<![\w@])(?:https?://|www\.)[^\s<>\"')\]]+|(?<![\w@./])(?:linkedin\.com|github\.com)/[^\s<>\"')\]]+",
-    re.IGNORECASE,
-)
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
-def _ssn_ok(area: str, group: str, serial: str) -> bool:
-    # SSA never issues area 000, 666 or 900-999, group 00 or serial 0000.
-    return area not in {"000", "666"} and not area.startswith("9") and group != "00" and serial != "0000"
-
-
-def _finding(kind: str, text: str, start: int, end: int, where: str) -> PiiFinding:
-    high = kind in HIGH_TYPES
-    return PiiFinding(
-        type=kind,
-        text=text[start:end],
-        span=(start, end),
-        severity="high" if high else "contact",
-        where=where,
-        recommendation=RECOMMENDATIONS.get(kind),
+# When spans of different types overlap, the more specific shape wins: an email contains a domain, a card
+# or SSN is also a digit run that could pass for a phone number, an address holds numbers.
+_PRIORITY = {
+    t: i
+    for i, t in enumerate(
+        ("EMAIL_ADDRESS", "URL", "CREDIT_CARD", "US_SSN", "DATE_OF_BIRTH", "STREET_ADDRESS", "PHONE_NUMBER")
     )
+}
+_RECOGNISERS = (find_emails, find_urls, find_cards, find_ssns, find_dobs, find_addresses, find_phones)
+
+
+def _merge_same_type(hits: list[Hit]) -> list[Hit]:
+    """Union of overlapping spans of one type (several patterns may see parts of one address)."""
+    merged: dict[str, list[list[int]]] = {}
+    for start, end, kind in sorted(hits):
+        spans = merged.setdefault(kind, [])
+        if spans and start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(s, e, kind) for kind, spans in merged.items() for s, e in spans]
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """Keep the highest-priority finding where spans of different types overlap."""
+    kept: list[Hit] = []
+    for start, end, kind in sorted(hits, key=lambda h: (_PRIORITY[h[2]], h[0])):
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, kind))
+    return sorted(kept)
 
 
 def find_pii(text: str, *, where: str = "resume") -> list[PiiFinding]:
     """Every piece of personal data in text, ordered by position, without overlaps."""
-    found: list[tuple[int, int, str]] = []
-    for m in _EMAIL.finditer(text):
-        found.append((m.start(), m.end(), "EMAIL_ADDRESS"))
-    for m in _URL.finditer(text):
-        found.append((m.start(), m.end(), "URL"))
-    for m in _SSN.finditer(text):
-        if _ssn_ok(m.group(1), m.group(3), m.group(4)):
-            found.append((m.start(), m.end(), "US_SSN"))
-    for m in _CARD.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
-        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
-            found.append((m.start(), m.end(), "CREDIT_CARD"))
-    for m in phonenumbers.PhoneNumberMatcher(text, "US"):
-        found.append((m.start, m.end, "PHONE_NUMBER"))
-    return [_finding(k, text, s, e, where) for s, e, k in _resolve(found)]
+    if not text:
+        return []
+    hits: list[Hit] = []
+    for recognise in _RECOGNISERS:
+        hits.extend(recognise(text))
+    return [
+        PiiFinding(
+            type=kind,
+            text=text[start:end],
+            span=(start, end),
+            severity="high" if kind in HIGH_TYPES else "contact",
+            where=where,
+            recommendation=RECOMMENDATIONS.get(kind),
+        )
+        for start, end, kind in _resolve(_merge_same_type(hits))
+    ]
 
 
-def _resolve(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop findings that overlap an earlier, longer one."""
-    kept: list[tuple[int, int, str]] = []
-    for s, e, k in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
-        if kept and s < kept[-1][1]:
-            continue
-        kept.append((s, e, k))
-    return kept
+_PLACEHOLDER = re.compile(r"\[(?:EMAIL|PHONE|SSN|CARD|ADDRESS|DOB|URL)_\d+\]")
 
 
 @dataclass
@@ -101,17 +89,14 @@ class Redaction:
     values: dict[str, str] = field(default_factory=dict)
 
     def restore(self, text: str) -> str:
-        """Put the original values back in place of every known placeholder."""
+        """Put the original values back for every known placeholder; unknown or repeated ones are handled alike."""
         if not self.values or not text:
             return text
         return _PLACEHOLDER.sub(lambda m: self.values.get(m.group(), m.group()), text)
 
 
-_PLACEHOLDER = re.compile(r"\[[A-Z]+_\d+\]")
-
-
 def redact_texts(texts: list[str]) -> tuple[list[str], Redaction]:
-    """Texts with personal data replaced by [TYPE_n] placeholders; the same value gets the same one."""
+    """Texts with personal data replaced by [TYPE_n] placeholders; the same value gets the same one in every text."""
     redaction = Redaction()
     by_value: dict[tuple[str, str], str] = {}
     counters: dict[str, int] = {}
@@ -119,16 +104,16 @@ def redact_texts(texts: list[str]) -> tuple[list[str], Redaction]:
     for text in texts:
         pieces: list[str] = []
         pos = 0
-        for f in find_pii(text):
-            name = PLACEHOLDER_NAMES.get(f.type, f.type.split("_")[0])
-            key = (name, f.text)
+        for finding in find_pii(text):
+            name = PLACEHOLDER_NAMES[finding.type]
+            key = (name, finding.text)
             if key not in by_value:
                 counters[name] = counters.get(name, 0) + 1
                 by_value[key] = f"[{name}_{counters[name]}]"
-                redaction.values[by_value[key]] = f.text
-            pieces.append(text[pos : f.span[0]])
+                redaction.values[by_value[key]] = finding.text
+            pieces.append(text[pos : finding.span[0]])
             pieces.append(by_value[key])
-            pos = f.span[1]
+            pos = finding.span[1]
         pieces.append(text[pos:])
         out.append("".join(pieces))
     return out, redaction

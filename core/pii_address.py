@@ -1,0 +1,121 @@
+"""Street addresses: US and international layouts, unit lines, military mail and the city/postcode block after."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from core.pii_patterns import Hit
+
+_L = r"[^\W\d_]"  # a letter of any script
+_WORD = _L + r"[^\W_]*\.?"  # a word starting with a letter (may end with an abbreviation dot)
+_NUM = r"\d{1,6}[A-Za-z]?"
+# English street types are matched capitalised only, so "won 1st place" or "3 drive failures" stay prose.
+_EN_TYPES = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Av|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
+    r"Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Crescent|Cres|Close|Row|Walk|Alley|Loop|Plaza|"
+    r"Pike|Route|Rte|Expressway|Freeway|Causeway|Esplanade|Mews|Gardens|Grove|Hill|Heights|Park|Point|Ridge|"
+    r"Run|Path|Pass|Crossing|Junction|Landing|View|Vista|Creek|Green|Quay|Wharf)"
+)
+_EN_TYPE_WORD = r"(?:" + _EN_TYPES + r"|" + _EN_TYPES.upper() + r")\b\.?"
+# Street words of other languages, standalone or glued to the name (Pohlstrasse, Magasinsgatan, Ringvej).
+_INTL_SUFFIX = (
+    r"(?:stra(?:ss|ß)e|str\.|straeti|stræti|gasse|weg|vej|gade|gatan|gata|vägen|väg|veien|vei|gate|laan|straat|"
+    r"plein|kuja|katu|tie|polku|vegur|allee|platz|ring|dijk|kade|gracht|steeg|utca|út|tér|körút|ulica|ulice|"
+    r"náměstí|třída|sokak|sokağı|caddesi|bulvarı)"
+)
+_INTL_PREFIX = (
+    r"(?:rua|rúa|rue|calle|carrer|avenida|avda\.?|av\.|via|viale|piazza|corso|largo|praça|travessa|camino|paseo|"
+    r"carrera|plaza|ulica|ul\.|πλατεία|οδός|λεωφόρος|улица|ул\.|проспект|пр\.)"
+)
+_UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Box|#)\s*#?\s*\d+[A-Za-z]?"
+_UNIT_RE = re.compile(r"(?:[ \t]*,?[ \t]*" + _UNIT + r")+", re.IGNORECASE)
+_UNIT_LINE = re.compile(r"[ \t]*\n[>\s]*" + _UNIT + r"(?:[ \t,]+" + _UNIT + r")*", re.IGNORECASE)
+
+_NAME = r"(?:(?:" + _WORD + r"|\d{1,4}(?:st|nd|rd|th)?|[NSEW]{1,2}\.?|\(" + _WORD + r"\))[ \t]+)"
+# 1) number first, then a street type: 221 Baker Street, 1600 Pennsylvania Ave NW, 2046 50 Point Walter Road
+_US = re.compile(r"(?<![\w$.,-])" + _NUM + r"[ \t]+" + _NAME + r"{0,4}?" + _EN_TYPE_WORD + r"(?:[ \t]+[NSEW]{1,2}\b)?")
+# 2) number, name words, house number: 5049 Harjukuja 54, 654 Rua Ana Caciola 1159 (confirmed below)
+_INTL = re.compile(
+    r"(?<![\w$.,-])(?:" + _UNIT + r"[ \t]+)?" + _NUM + r"[ \t]+((?:" + _WORD + r"[ \t]+){1,4})" + _NUM + r"\b\.?",
+    re.IGNORECASE,
+)
+# 3) name first, then number: Pohlstrasse 9, Calle Mayor 5, Brucker Bundesstrasse 31
+_NAME_FIRST = re.compile(
+    r"(?<![\w-])(?:(?:"
+    + _WORD
+    + r"[ \t]+){0,3}"
+    + _L
+    + r"*"
+    + _INTL_SUFFIX
+    + r"|"
+    + _INTL_PREFIX
+    + r"(?:[ \t]+"
+    + _WORD
+    + r"){1,3})[ \t]+\d{1,5}[a-z]?\b",
+    re.IGNORECASE,
+)
+# 4) US military mail: PSC 0413, Box 8144 / APO AA 42323; USCGC Name / FPO AA 65607
+_MILITARY = re.compile(
+    r"(?:(?:PSC|Unit|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}|(?:USNS|USNV|USS|USCGC)[ \t]+" + _WORD + r")"
+    r"\s*\n?[> \t]*[ADF]PO[ \t]+A[AEP][ \t]+\d{5}",
+    re.IGNORECASE,
+)
+_INTL_WORDS = re.compile(r"(?:" + _INTL_SUFFIX + r"|^" + _INTL_PREFIX + r")", re.IGNORECASE)
+_ADDRESS_CUE = re.compile(
+    r"(?:address|lives?\s+at|living\s+at|located\s+at|resid\w*|reside\s+at|moved\s+to|anschrift|adres\w*|"
+    r"dirección|domicil\w*)\W{0,3}$",
+    re.IGNORECASE,
+)
+# The city/region lines that may follow, ending with a postal code: "Akureyri\n Iceland 80296".
+_PLACE_LINE = r"\n[> \t,]*[^\W\d_][^\d\n:@]{0,40}"
+_POSTAL_TAIL = re.compile(r"(?:" + _PLACE_LINE + r"){0,3}?\n?[> \t,]*[^\d\n:@]{0,40}?\b\d{3}[ ]?\d{2}(?:-\d{4})?\b")
+_CAP = r"(?:[^\W\d_](?<=[^\W\d_a-zß-ÿ])[^\s,\d]*|\([^\W\d_]+\))"  # a word that starts with a capital
+_PLACE_WORDS = _CAP + r"(?:[ \t]+(?:" + _CAP + r"|[a-zà-ÿ]{1,3}(?=[ \t]+[^\W\d_])))*"
+_SAME_LINE_TAIL = re.compile(
+    r"(?:,[ \t]*" + _PLACE_WORDS + r"){1,3}(?:[ \t]+[A-Z]{2})?(?:[ \t]+\d{4,5}(?:-\d{4})?)?"
+)
+
+
+def _confirmed_intl(text: str, m: re.Match[str]) -> bool:
+    """A number-name-number run is an address only with a street word, a unit, a place after it, or a cue."""
+    if _INTL_WORDS.search(m.group(1)) or re.match(r"[A-Za-z#]", m.group()):
+        return True
+    words = m.group(1).split()
+    if not all(w[0].isupper() for w in words if w[0].isalpha()) and not _INTL_WORDS.search(words[0]):
+        return False
+    rest = text[m.end() : m.end() + 40]
+    if _UNIT_RE.match(rest) or _UNIT_LINE.match(rest):
+        return True
+    if re.match(r"[ \t]*,[ \t]*[^\W\d_]", rest) or re.match(r"[ \t]*\n[> \t]*[^\W\d_]", rest):
+        return not re.match(r"\s*\n[> \t]*[^\n]*:", rest)  # a "Label:" line after it is a form, not a city
+    return bool(_ADDRESS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
+
+
+def _extend(text: str, end: int) -> int:
+    """Grow an address over its unit tokens, unit lines and the city/postcode block that follows."""
+    for pattern in (_UNIT_RE, _UNIT_LINE, _UNIT_RE):
+        m = pattern.match(text, end)
+        if m and m.end() > end:
+            end = m.end()
+    m = _SAME_LINE_TAIL.match(text, end)
+    if m:
+        end = m.end()
+    m = _POSTAL_TAIL.match(text, end)
+    if m and text.count("\n", end, m.end()) <= 4:
+        end = m.end()
+    return end
+
+
+def find_addresses(text: str) -> Iterator[Hit]:
+    """Street addresses with their unit and, when laid out as a block, their city and postal code."""
+    if not any(ch.isdigit() for ch in text):
+        return
+    for m in _MILITARY.finditer(text):
+        yield m.start(), m.end(), "STREET_ADDRESS"
+    for pattern in (_US, _NAME_FIRST):
+        for m in pattern.finditer(text):
+            yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
+    for m in _INTL.finditer(text):
+        if _confirmed_intl(text, m):
+            yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"

@@ -1,0 +1,118 @@
+"""Regex recognisers with checksums for the PII types that have a fixed shape: email, URL, SSN, card, DOB."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+Hit = tuple[int, int, str]
+
+EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z][\w-]*[A-Za-z0-9]"
+)
+
+# Bare domains (no scheme, no www) only with common web TLDs: file names such as setup.py, README.md, main.rs
+# or ASP.NET would otherwise read as domains in technical resumes.
+_BARE_TLDS = (
+    "com|org|net|edu|gov|io|dev|app|ai|co|me|info|biz|xyz|site|tech|online|cloud|blog|page|us|uk|ca|de|fr|nl|se|"
+    "no|dk|fi|es|it|ch|be|ie|au|nz|in|jp|cn|br|il|eu|tv|pt|pl|ro|gr|cz|hu|at|ru|tr|ph|mx|ar|za|sg|hk|kr"
+)
+URL = re.compile(
+    r"(?<![\w@.-])(?:"
+    r"(?:https?|ftp)://[^\s<>\"'`]+"  # with a scheme: everything up to whitespace or quotes
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`]*)?"
+    r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _BARE_TLDS + r")(?:\.[a-z]{2})?\b(?:/[^\s<>\"'`]*)?"
+    r")",
+)
+_URL_TRAILING = ".,;:!?)]}"
+_URL_HOST = re.compile(r"^(?:[a-z]+://)?([^/?#:]+)", re.IGNORECASE)
+
+SSN = re.compile(r"(?<![\w.-])(\d{3})([- .]?)(\d{2})([- .]?)(\d{4})(?![\w-]|\.\d)")
+# Numbers the SSA voided after they were printed on sample cards and in advertisements.
+_VOID_SSNS = frozenset({"078051120", "219099999", "123456789"})
+
+CARD = re.compile(r"(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w-]|\.\d)")
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE = (
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r",?\s+\d{4}"
+    r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+DOB = re.compile(
+    r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|geboren|née?)\b[\s:.\-]{0,4}(?:on\s+)?"
+    r"(" + DATE + r")",
+    re.IGNORECASE,
+)
+DATE_OR_TIME = re.compile(DATE + r"|\b\d{1,2}:\d{2}(?::\d{2})?\b", re.IGNORECASE)
+
+
+def luhn_ok(digits: str) -> bool:
+    """True when digits pass the Luhn checksum every card number carries."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _card_brand_ok(digits: str) -> bool:
+    """Issuer prefixes of the major brands (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, UATP)."""
+    first = digits[0]
+    if first in "23456":
+        return True
+    if first == "1":  # UATP cards are 15 digits; JCB also issued 1800 and 2131 (handled above) prefixes
+        return len(digits) == 15
+    if first == "8":  # UnionPay 81
+        return digits.startswith("81")
+    return False
+
+
+def find_emails(text: str) -> Iterator[Hit]:
+    """Email addresses."""
+    for m in EMAIL.finditer(text):
+        yield m.start(), m.end(), "EMAIL_ADDRESS"
+
+
+def find_urls(text: str) -> Iterator[Hit]:
+    """Web addresses with a scheme, www. or a common TLD (profile links, personal sites)."""
+    for m in URL.finditer(text):
+        value = m.group().rstrip(_URL_TRAILING)
+        host = _URL_HOST.match(value)
+        if not host or "." not in host.group(1) or not re.search(r"\.[A-Za-z]{2,}$", host.group(1)):
+            continue  # http://microsoft, www.microsoft: no top-level domain, not an address
+        yield m.start(), m.start() + len(value), "URL"
+
+
+def find_ssns(text: str) -> Iterator[Hit]:
+    """US social security numbers in 3-2-4 layout, excluding ranges the SSA never issues."""
+    for m in SSN.finditer(text):
+        area, sep1, group, sep2, serial = m.groups()
+        if sep1 and sep2 and sep1 != sep2:
+            continue  # 693-09.4444: mixed separators are not how an SSN is written
+        if area in {"000", "666"} or area[0] == "9" or group == "00" or serial == "0000":
+            continue
+        digits = area + group + serial
+        if digits in _VOID_SSNS or len(set(digits)) == 1:
+            continue
+        yield m.start(), m.end(), "US_SSN"
+
+
+def find_cards(text: str) -> Iterator[Hit]:
+    """Payment card numbers of 12-19 digits with a known issuer prefix and a valid Luhn checksum."""
+    for m in CARD.finditer(text):
+        value = m.group()
+        digits = value.replace(" ", "").replace("-", "")
+        if not 12 <= len(digits) <= 19 or len(set(digits)) == 1:
+            continue
+        if _card_brand_ok(digits) and luhn_ok(digits):
+            yield m.start(), m.end(), "CREDIT_CARD"
+
+
+def find_dobs(text: str) -> Iterator[Hit]:
+    """Dates that a birth cue (DOB, date of birth, born) introduces."""
+    for m in DOB.finditer(text):
+        yield m.start(1), m.end(1), "DATE_OF_BIRTH"

@@ -1,0 +1,87 @@
+"""Phone numbers: a cheap regex proposes digit runs, phonenumbers and nearby cue words decide."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from core.pii_patterns import DATE_OR_TIME, Hit
+
+# Digit groups joined by single separators, an optional international prefix and extension.
+_CANDIDATE = re.compile(
+    r"(?<![\w+.,/-])"
+    r"(?:\+|00)?\s?"
+    r"(?:\(\d{1,4}\)\s?)?"
+    r"\d+(?:(?:[ \-./]|\s?\(\d{1,4}\)\s?|[ -]?\(0\)[ -]?)\d+)*"
+    r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?"
+    r"(?![\w]|[.,]\d)",
+    re.IGNORECASE,
+)
+_EXTENSION = re.compile(r"\s?(?:x|ext\.?|extension)\s?\d{1,5}$", re.IGNORECASE)
+# Words that announce a phone number shortly before or after it.
+_CUE = re.compile(
+    r"\b(?:phone|tel|telephone|telefon|telepono|mobile|mob|cell|cellphone|fax|desk|office|home|work|whatsapp|"
+    r"call|calling|text|sms|messages?|reach|dial|answering|contact|number|numaram|numero|n[uú]mero|cep|hotline)\b",
+    re.IGNORECASE,
+)
+_IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s?[-/]\s?(?:(?:19|20)?\d\d)$")
+# Regions whose numbering plans are strict enough that "valid" means something; German and Swedish plans
+# accept almost any digit run and are left to the cue words.
+_REGIONS = ("US", "GB", "FR", "IN", "BR", "JP", "CN", "PH", "TR", "AU", "ES", "IT", "NL", "MX", "CH", "ZA", "PL")
+_CUE_WINDOW = 30
+
+
+def _valid_somewhere(number: str) -> bool:
+    for region in _REGIONS:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return True
+    return False
+
+
+def _international_ok(number: str) -> bool:
+    try:
+        parsed = phonenumbers.parse(number.replace("(0)", ""), None)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_possible_number(parsed)
+
+
+def _has_cue(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _CUE_WINDOW) : start]
+    after = text[end : end + 12]
+    return bool(_CUE.search(before) or _CUE.search(after))
+
+
+def _masked(text: str) -> str:
+    """The text with dates and times blanked, so that 1992-02-08 20:15 is never read as a phone number."""
+    if not any(ch in text for ch in "-/.:"):
+        return text
+    return DATE_OR_TIME.sub(lambda m: "#" * len(m.group()), text)
+
+
+def find_phones(text: str) -> Iterator[Hit]:
+    """Phone numbers in international and regional layouts."""
+    masked = _masked(text)
+    for m in _CANDIDATE.finditer(masked):
+        value = m.group().strip()
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        end = start + len(value)
+        core = _EXTENSION.sub("", value)
+        digits = re.sub(r"\D", "", core.replace("(0)", ""))
+        if not 7 <= len(digits) <= 15 or len(set(digits)) == 1:
+            continue
+        if _IP.match(core) or _YEAR_RANGE.match(core):
+            continue
+        if core.startswith("+") or core.startswith("00"):
+            ok = _international_ok("+" + core[2:] if core.startswith("00") else core)
+        else:
+            ok = _has_cue(text, start, end) or _valid_somewhere(core)
+        if ok:
+            yield start, end, "PHONE_NUMBER"
