@@ -44,7 +44,8 @@ def read_text_file(path: Path, what: str) -> str:
 def run_app(app: typer.Typer) -> int:
     """Run the CLI, turning project errors into one line and a non-zero exit (never a traceback)."""
     try:
-        app(standalone_mode=False)
+        # With standalone_mode=False click *returns* the code of a typer.Exit instead of raising it.
+        code = app(standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except AtsError as exc:
@@ -61,4 +62,4 @@ def run_app(app: typer.Typer) -> int:
             return exc.exit_code
         typer.echo(f"error: {type(exc).__name__}: {exc}", err=True)
         return 1
-    return 0
+    return code if isinstance(code, int) else 0
