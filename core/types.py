@@ -96,6 +96,9 @@ class JDSignals(Model):
     title: str | None = None
     seniority: str | None = None
     years: float | None = None
+    title_span: Span | None = None  # where title / seniority / years were read (None: not found or from an LLM)
+    seniority_span: Span | None = None
+    years_span: Span | None = None
     required: list[SkillMention] = Field(default_factory=list)
     preferred: list[SkillMention] = Field(default_factory=list)
     keywords: list[Keyword] = Field(default_factory=list)

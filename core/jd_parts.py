@@ -1,0 +1,151 @@
+"""Rules that read a job description's title, seniority and years of experience, each with its span."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from core.types import Span
+
+OCCUPATIONS_FILE = Path(__file__).parent / "data" / "occupations.json"
+_BASE_ROLES = (
+    "engineer developer scientist analyst manager architect designer administrator consultant specialist lead "
+    "director programmer tester technician officer coordinator strategist researcher writer owner master head "
+    "intern associate representative recruiter accountant advisor editor marketer sre devops"
+).split()
+_NOT_ROLES = {"worker", "operator", "other", "all", "helper", "aide", "clerk"}
+_LABELLED = re.compile(r"^\s*(?:job\s+title|position|role|title|job)\s*[:\-–]\s*(?P<t>[^\n|]{3,80})$", re.I | re.M)
+_HIRING = re.compile(
+    r"\b(?:hiring|looking for|seeking|searching for|recruiting|join us as|join our team as)\s+(?:an?\s+|the\s+)?"
+    r"(?P<t>(?:[A-Z][\w+#/.&-]*\s+){0,5}?(?:ROLE))\b",
+)
+_LEVELS: tuple[tuple[str, str], ...] = (
+    ("intern", r"\b(?:intern|internship|trainee|apprentice)\b"),
+    ("principal", r"\bprincipal\b"),
+    ("staff", r"\bstaff\s+(?=[a-z]*\s*(?:engineer|developer|scientist|architect))"),
+    ("lead", r"\b(?:lead|team lead|tech lead|technical lead|head of)\b"),
+    ("senior", r"\b(?:senior|sr\.?|snr)\b"),
+    ("mid", r"\b(?:mid[- ]?level|mid[- ]senior|intermediate|mid)\b"),
+    ("junior", r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad)\b"),
+    ("director", r"\b(?:director|vice president|vp)\b"),
+)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+    )
+}
+_YEARS = re.compile(
+    r"(?P<n>\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?(?:\+|plus)?\s*"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b",
+    re.I,
+)
+_EXPERIENCE = re.compile(r"experience|background|track record|working|professional|industry|hands-on", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value read from the JD with the span it came from."""
+
+    text: str
+    span: Span
+    value: float | None = None
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Head nouns of job titles: a base list plus the singular last words of the O*NET occupation titles."""
+    nouns = set(_BASE_ROLES)
+    if OCCUPATIONS_FILE.is_file():
+        for occ in json.loads(OCCUPATIONS_FILE.read_text(encoding="utf-8"))["occupations"]:
+            last = occ["title"].split(",")[0].split()[-1].lower()
+            if last.endswith("ies"):
+                last = last[:-3] + "y"
+            elif last.endswith("s") and not last.endswith("ss"):
+                last = last[:-1]
+            if len(last) > 3 and last not in _NOT_ROLES:
+                nouns.add(last)
+    return frozenset(nouns)
+
+
+def _role_pattern() -> str:
+    return "|".join(sorted((re.escape(n) for n in role_nouns()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _title_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    roles = _role_pattern()
+    hiring = re.compile(_HIRING.pattern.replace("ROLE", roles + r"s?"), re.I)
+    line = re.compile(rf"^[\w+#/.&()\- ,]{{0,60}}\b(?:{roles})s?\b[\w+#/.&()\- ]{{0,30}}$", re.I)
+    return hiring, line
+
+
+def _clean_title(text: str, start: int) -> Found | None:
+    stripped = text.strip(" \t-–:|*#•")
+    stripped = re.split(r"\s+(?:[-–|(]|at|in|for|with)\s+", stripped, maxsplit=1)[0].strip()
+    if not stripped or len(stripped.split()) > 8:
+        return None
+    offset = text.find(stripped)
+    return Found(stripped, (start + offset, start + offset + len(stripped)))
+
+
+def find_title(text: str) -> Found | None:
+    """The job title: a labelled line, a 'hiring a ...' phrase, or a short early line ending in a role noun."""
+    for match in _LABELLED.finditer(text[:3000]):
+        found = _clean_title(match.group("t"), match.start("t"))
+        if found:
+            return found
+    hiring, line_re = _title_regexes()
+    pos = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if number >= 6:
+            break
+        body = line.rstrip("\r\n")
+        if body.strip() and len(body.split()) <= 10 and line_re.match(body.strip()):
+            found = _clean_title(body, pos)
+            if found:
+                return found
+        pos += len(line)
+    match = hiring.search(text[:3000])
+    if match:
+        return _clean_title(match.group("t"), match.start("t"))
+    return None
+
+
+def find_seniority(text: str, title: Found | None = None) -> Found | None:
+    """The level asked for, from the title first, then the text; derived from the years when nothing says it."""
+    places = [(title.text, title.span[0])] if title else []
+    places.append((text, 0))
+    for where, offset in places:
+        best: tuple[int, str, re.Match[str]] | None = None
+        for level, pattern in _LEVELS:
+            match = re.search(pattern, where, re.I)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), level, match)
+        if best:
+            _, level, match = best
+            return Found(level, (offset + match.start(), offset + match.end()))
+    years = find_years(text)
+    if years and years.value is not None:
+        level = "junior" if years.value < 2 else "mid" if years.value < 5 else "senior"
+        return Found(level, years.span)
+    return None
+
+
+def find_years(text: str) -> Found | None:
+    """Years of experience asked for ('5+ years', 'three to five years'): the first one said about experience."""
+    first: Found | None = None
+    for match in _YEARS.finditer(text):
+        raw = match.group("n").lower()
+        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw)
+        if not 0 < value <= 30:
+            continue
+        found = Found(match.group(0), match.span(), value)
+        context = text[max(0, match.start() - 60) : match.end() + 60]
+        if _EXPERIENCE.search(context):
+            return found
+        first = first or found
+    return first
