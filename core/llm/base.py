@@ -1,0 +1,264 @@
+"""The shared flow of every LLM provider: budget check, retries, breaker, accounting, one repair, offline fallback."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.errors import CircuitOpenError, ConfigError, DailyLimitReached, ProviderError, ReplyFormatError
+from core.llm.pricing import PriceTable, estimate_prompt_tokens, estimate_tokens, load_prices
+from core.llm.prompts import (
+    Prompt,
+    build_prompt,
+    build_repair_prompt,
+    build_signals_prompt,
+    parse_reply,
+    parse_signals_reply,
+)
+from core.llm.resilience import CircuitBreaker, MemoryBreakerStore, RetryPolicy
+from core.types import (
+    Budget,
+    BulletRewrite,
+    CallRecord,
+    Flag,
+    JDSignals,
+    Provider,
+    RewriteOptions,
+    RewriteReply,
+    SignalsReply,
+)
+
+T = TypeVar("T")
+
+SIGNALS_OUTPUT_TOKENS = 400  # a signals reply is a few short lists
+PER_BULLET_OUTPUT_TOKENS = 40  # keywords_used, rationale and JSON punctuation around each rewrite
+
+
+@dataclass
+class RawReply:
+    """What a provider's wire call returns: the reply body (text, or a tool's input) and the reported usage."""
+
+    payload: str | dict[str, Any]
+    input_tokens: int
+    output_tokens: int
+
+
+@dataclass
+class _Outcome(Generic[T]):
+    value: T | None
+    record: CallRecord
+    problem: str = ""
+    bad_format: bool = False  # the server answered, but the reply could not be used (a repair may help)
+
+
+class LLMProvider:
+    """Base class: subclasses declare their key and Options and implement `_send` (one wire call)."""
+
+    name: ClassVar[str] = "llm"
+    key_env_var: ClassVar[str | None] = None
+    needs_key: ClassVar[bool] = True
+    external: bool = True
+
+    class Options(BaseModel):
+        """Provider knobs; unknown fields are refused."""
+
+        model_config = ConfigDict(extra="forbid")
+
+        temperature: float | None = Field(default=None, ge=0, le=2)
+        max_output_tokens: int = Field(default=8192, ge=64)
+
+    def __init__(
+        self,
+        *,
+        model: str,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout_s: float = 60.0,
+        retry: RetryPolicy | None = None,
+        breaker: CircuitBreaker | None = None,
+        prices: PriceTable | None = None,
+        max_reply_bytes: int = 200_000,
+        offline: Provider | None = None,
+        options: dict[str, Any] | BaseModel | None = None,
+    ) -> None:
+        if self.needs_key and not api_key:
+            raise ConfigError(f"the {self.name} provider needs an API key: set {self.key_env_var}")
+        self.model = model
+        self.base_url = base_url
+        self.timeout_s = timeout_s
+        self.retry = retry or RetryPolicy()
+        self.breaker = breaker or CircuitBreaker(f"{self.name}:{base_url or 'default'}", MemoryBreakerStore())
+        self.prices = prices or load_prices()
+        self.max_reply_bytes = max_reply_bytes
+        self.options = self._parse_options(options)
+        self._api_key = api_key
+        self._offline = offline
+        self._client: Any = None
+
+    @classmethod
+    def _parse_options(cls, options: dict[str, Any] | BaseModel | None) -> Any:
+        if isinstance(options, cls.Options):
+            return options
+        data = options.model_dump() if isinstance(options, BaseModel) else dict(options or {})
+        try:
+            return cls.Options(**data)
+        except ValueError as exc:
+            raise ConfigError(f"invalid options for the {cls.name} provider: {exc}") from exc
+
+    @property
+    def client(self) -> Any:
+        """The SDK client, built on first use (so importing or configuring a provider costs nothing)."""
+        if self._client is None:
+            self._client = self._build_client()
+        return self._client
+
+    def _build_client(self) -> Any:
+        raise NotImplementedError
+
+    def _send(self, prompt: Prompt, max_tokens: int) -> RawReply:
+        """One wire call; raises the SDK's errors or ReplyFormatError (reply over the size limit)."""
+        raise NotImplementedError
+
+    def _sdk_errors(self) -> tuple[type[BaseException], ...]:
+        """The SDK's base error classes (caught and turned into a failed CallRecord)."""
+        return ()
+
+    # -- the domain methods -------------------------------------------------------------------------------
+
+    def rewrite(
+        self,
+        bullets: list[str],
+        signals: JDSignals,
+        *,
+        budget: Budget,
+        call_key: str = "",
+        options: RewriteOptions | None = None,
+    ) -> RewriteReply:
+        """All bullets in one request; one repair on a bad reply; the offline engine with a flag after that."""
+        options = options or RewriteOptions()
+        if not bullets:
+            return RewriteReply(rewrites=[])
+        prompt = build_prompt(bullets, signals, options, schema_in_prompt=self.schema_in_prompt)
+        key = call_key or f"{self.name}:rewrite:{_digest(prompt.user)}"
+        out_tokens = estimate_tokens(" ".join(bullets)) * max(options.variants, 1) + PER_BULLET_OUTPUT_TOKENS * len(
+            bullets
+        )
+
+        def parse(raw: str | dict[str, Any]) -> list[BulletRewrite]:
+            return parse_reply(raw, len(bullets), max_bytes=self.max_reply_bytes)
+
+        records: list[CallRecord] = []
+        outcome = self._ask(prompt, key, "rewrite", budget, parse, out_tokens)
+        records.append(outcome.record)
+        if outcome.value is None and outcome.bad_format:
+            outcome = self._ask(
+                build_repair_prompt(prompt, outcome.problem), f"{key}:repair", "repair", budget, parse, out_tokens
+            )
+            records.append(outcome.record)
+        if outcome.value is not None:
+            return RewriteReply(rewrites=outcome.value, records=records)
+        return self._fallback(
+            bullets, signals, budget=budget, call_key=key, options=options, records=records, why=outcome.problem
+        )
+
+    def extract_signals(self, jd_text: str, *, budget: Budget, call_key: str = "") -> SignalsReply:
+        """Signals from the model; on failure, empty signals at confidence 0 so the caller keeps its local ones."""
+        prompt = build_signals_prompt(jd_text, schema_in_prompt=self.schema_in_prompt)
+        key = call_key or f"{self.name}:signals:{_digest(prompt.user)}"
+
+        def parse(raw: str | dict[str, Any]) -> JDSignals:
+            return parse_signals_reply(raw, jd_text, max_bytes=self.max_reply_bytes)
+
+        records: list[CallRecord] = []
+        outcome = self._ask(prompt, key, "signals", budget, parse, SIGNALS_OUTPUT_TOKENS)
+        records.append(outcome.record)
+        if outcome.value is None and outcome.bad_format:
+            repair = build_repair_prompt(prompt, outcome.problem)
+            outcome = self._ask(repair, f"{key}:repair", "repair", budget, parse, SIGNALS_OUTPUT_TOKENS)
+            records.append(outcome.record)
+        return SignalsReply(signals=outcome.value or JDSignals(confidence=0.0, source="llm"), records=records)
+
+    schema_in_prompt: ClassVar[bool] = False
+
+    # -- the call, with its accounting ---------------------------------------------------------------------
+
+    def _ask(
+        self,
+        prompt: Prompt,
+        call_key: str,
+        purpose: str,
+        budget: Budget,
+        parse: Callable[[str | dict[str, Any]], T],
+        out_tokens: int,
+    ) -> _Outcome[T]:
+        """One logical call (retried inside) turned into a value or a problem, always with its CallRecord."""
+        max_tokens = min(self.options.max_output_tokens, max(1024, 2 * out_tokens))
+        estimate = self.prices.cost(
+            self.name, self.model, estimate_prompt_tokens(prompt.system, prompt.user), min(out_tokens, max_tokens)
+        )
+
+        def attempt() -> RawReply:
+            budget.check(estimate)  # before every request that could be billed, retries included
+            return self.breaker.call(lambda: self._send(prompt, max_tokens))
+
+        started = time.perf_counter()
+        record = {"call_key": call_key, "provider": self.name, "model": self.model, "purpose": purpose}
+        try:
+            raw = self.retry.call(attempt)
+        except DailyLimitReached:
+            raise
+        except (ProviderError, *self._sdk_errors()) as exc:
+            ms = (time.perf_counter() - started) * 1000
+            problem = _describe(exc)
+            failed = CallRecord(**record, latency_ms=round(ms, 3), ok=False, error=problem)
+            return _Outcome(None, failed, problem, bad_format=isinstance(exc, ReplyFormatError))
+        ms = (time.perf_counter() - started) * 1000
+        usd = self.prices.cost(self.name, self.model, raw.input_tokens, raw.output_tokens)
+        usage = {"input_tokens": raw.input_tokens, "output_tokens": raw.output_tokens, "usd": usd}
+        try:
+            value = parse(raw.payload)
+        except ReplyFormatError as exc:
+            bad = CallRecord(**record, **usage, latency_ms=round(ms, 3), ok=False, error=str(exc))
+            return _Outcome(None, bad, str(exc), bad_format=True)
+        return _Outcome(value, CallRecord(**record, **usage, latency_ms=round(ms, 3)))
+
+    def _fallback(
+        self,
+        bullets: list[str],
+        signals: JDSignals,
+        *,
+        budget: Budget,
+        call_key: str,
+        options: RewriteOptions,
+        records: list[CallRecord],
+        why: str,
+    ) -> RewriteReply:
+        """The offline engine's rewrites for this pair, flagged so a reviewer sees the model was not used."""
+        offline = self._offline or _default_offline()
+        reply = offline.rewrite(bullets, signals, budget=budget, call_key=f"{call_key}:offline", options=options)
+        flag = Flag(kind="llm_fallback", detail=f"{self.name} model {self.model} not used ({why}); offline rewrite")
+        return RewriteReply(rewrites=reply.rewrites, records=[*records, *reply.records], flags=[*reply.flags, flag])
+
+
+def _default_offline() -> Provider:
+    from core.llm.offline import OfflineProvider  # imported late: the offline engine is optional for this module
+
+    return OfflineProvider()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _describe(exc: BaseException) -> str:
+    """A short, PII-free reason: the error class and HTTP status, never the request or reply text."""
+    if isinstance(exc, (CircuitOpenError, ReplyFormatError)):
+        return str(exc)
+    status = getattr(exc, "status_code", None)
+    kind = type(exc).__name__
+    return f"{kind} (HTTP {status})" if status else kind
