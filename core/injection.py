@@ -2,68 +2,43 @@
 
 from __future__ import annotations
 
-import re
-
+from core.injection_rules import RULES, Rule
 from core.types import Evidence, InjectionResult
 
 THRESHOLD = 0.5
+MAX_EVIDENCE = 8
+_MAX_SCAN = 200_000  # longer texts are refused at ingest; this only bounds the work
 
-_RULES: list[tuple[str, float, re.Pattern[str]]] = [
-    (
-        "instruction_override",
-        0.9,
-        re.compile(
-            r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}\b(?:previous|prior|above|earlier|all|your|"
-            r"the)\b[^.\n]{0,30}\b(?:instructions?|prompts?|rules|directions|guidelines|context)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "role_tag",
-        0.8,
-        re.compile(r"\[(?:system|assistant|inst)\]|<\|?(?:system|im_start|assistant)\|?>|^\s*system\s*:", re.I | re.M),
-    ),
-    (
-        "prompt_leak",
-        0.85,
-        re.compile(
-            r"\b(?:reveal|print|show|repeat|output|tell me)\b[^.\n]{0,40}"
-            r"\b(?:system prompt|your (?:prompt|instructions))",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "score_manipulation",
-        0.8,
-        re.compile(
-            r"\b(?:rate|score|rank|mark|evaluate)\b[^.\n]{0,40}\b(?:10/10|100%|highest|perfect|top candidate|"
-            r"strong(?:est)? match)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "hidden_note",
-        0.8,
-        re.compile(r"\bnote to (?:the )?(?:ai|llm|model|assistant|screener|bot)\b", re.IGNORECASE),
-    ),
-    (
-        "jailbreak",
-        0.85,
-        re.compile(r"\b(?:DAN|do anything now|developer mode|jailbreak)\b", re.IGNORECASE),
-    ),
-]
+
+def _combine(weights: list[float]) -> float:
+    """Noisy-OR: independent weak signals add up, one strong signal is enough."""
+    remaining = 1.0
+    for weight in weights:
+        remaining *= 1.0 - weight
+    return 1.0 - remaining
 
 
 def detect_injection(text: str) -> InjectionResult:
-    """Score text for instructions aimed at the model; returns evidence spans and the strongest category."""
-    best_score = 0.0
-    best_category: str | None = None
-    evidence: list[Evidence] = []
-    for category, weight, pattern in _RULES:
-        for m in pattern.finditer(text):
-            evidence.append(Evidence(span=(m.start(), m.end()), text=m.group()))
-            if weight > best_score:
-                best_score, best_category = weight, category
-    score = min(1.0, best_score + 0.05 * max(0, len(evidence) - 1))
-    detected = score >= THRESHOLD
-    return InjectionResult(detected=detected, score=round(score, 3), category=best_category, evidence=evidence)
+    """Score text for instructions aimed at the model; returns the strongest category and evidence spans."""
+    if not text:
+        return InjectionResult()
+    scanned = text[:_MAX_SCAN]
+    hits: list[tuple[Rule, int, int]] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(scanned):
+            if m.end() > m.start():
+                hits.append((rule, m.start(), m.end()))
+    if not hits:
+        return InjectionResult()
+    fired = {rule.name: rule for rule, _, _ in hits}
+    score = _combine([rule.weight for rule in fired.values()])
+    by_category: dict[str, float] = {}
+    for rule in fired.values():
+        by_category[rule.category] = max(by_category.get(rule.category, 0.0), rule.weight)
+    category = max(by_category, key=lambda c: by_category[c])
+    evidence = [
+        Evidence(span=(start, end), text=scanned[start:end])
+        for _, start, end in sorted(hits, key=lambda h: (-h[0].weight, h[1]))[:MAX_EVIDENCE]
+    ]
+    evidence.sort(key=lambda e: e.span)
+    return InjectionResult(detected=score >= THRESHOLD, score=round(score, 3), category=category, evidence=evidence)

@@ -34,15 +34,17 @@ _VOID_SSNS = frozenset({"078051120", "219099999", "123456789"})
 CARD = re.compile(r"(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w-]|\.\d)")
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 DATE = (
-    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r",?\s+\d{4}"
-    r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+    r"(?:(?<!\d)(?:19|20)\d\d(?P<s1>[-/.])" + _MONTH_NUM + r"(?P=s1)" + _DAY + r"(?!\d)"
+    r"|(?<!\d)" + _DAY + r"(?P<s2>[-/.])" + _DAY + r"(?P=s2)(?:19|20)?\d\d(?!\d)"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r",?\s+\d{4}"
+    r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
 DOB = re.compile(
     r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|geboren|née?)\b[\s:.\-]{0,4}(?:on\s+)?"
-    r"(" + DATE + r")",
+    r"(?P<date>" + DATE + r")",
     re.IGNORECASE,
 )
 DATE_OR_TIME = re.compile(DATE + r"|\b\d{1,2}:\d{2}(?::\d{2})?\b", re.IGNORECASE)
@@ -115,4 +117,4 @@ def find_cards(text: str) -> Iterator[Hit]:
 def find_dobs(text: str) -> Iterator[Hit]:
     """Dates that a birth cue (DOB, date of birth, born) introduces."""
     for m in DOB.finditer(text):
-        yield m.start(1), m.end(1), "DATE_OF_BIRTH"
+        yield m.start("date"), m.end("date"), "DATE_OF_BIRTH"

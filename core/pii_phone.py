@@ -32,6 +32,7 @@ _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s?[-/]\s?(?:(?:19|20)?\d\d)$")
 # accept almost any digit run and are left to the cue words.
 _REGIONS = ("US", "GB", "FR", "IN", "BR", "JP", "CN", "PH", "TR", "AU", "ES", "IT", "NL", "MX", "CH", "ZA", "PL")
 _CUE_WINDOW = 30
+_ASCENDING = "01234567890123456789"  # 1234567890 and kin are placeholders, never someone's number
 
 
 def _valid_somewhere(number: str) -> bool:
@@ -77,7 +78,7 @@ def find_phones(text: str) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", core.replace("(0)", ""))
         if not 7 <= len(digits) <= 15 or len(set(digits)) == 1:
             continue
-        if _IP.match(core) or _YEAR_RANGE.match(core):
+        if _IP.match(core) or _YEAR_RANGE.match(core) or digits in _ASCENDING:
             continue
         if core.startswith("+") or core.startswith("00"):
             ok = _international_ok("+" + core[2:] if core.startswith("00") else core)

@@ -1,0 +1,340 @@
+"""The weighted rules of the injection detector: each names a hiding technique, a category and how telling it is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern: its category, its weight (how sure a single hit makes us, 0..1) and a short name."""
+
+    name: str
+    category: str
+    weight: float
+    pattern: re.Pattern[str]
+
+
+def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+_GAP = r"[^.!?\n]{0,40}?"  # a few words on the same clause
+_INSTR_NOUNS = (
+    r"(?:instructions?|directions?|directives?|prompts?|commands?|orders|guidelines|rules|context|programming|"
+    r"system\s+message|constraints|polic(?:y|ies)|guardrails|training|(?:negative\s+)?indicators|criteria|info(?:rmation)?|"
+    r"snippets|documents?|text\s+above|messages?|scoring|evaluation|assessment|instructions\s+you\s+were\s+given)"
+)
+_IGNORE = (
+    r"(?:ignore|disregard|forget|override|overrule|bypass|skip|discard|drop|neglect|set\s+aside|"
+    r"pay\s+no\s+attention\s+to)"
+)
+_BEFORE = r"(?:previous|prior|preceding|above|earlier|foregoing|former|original|initial|old|following|other|any|all)"
+_AI = (
+    r"(?:ai|a\.i\.|llm|llms|gpt|chatgpt|claude|gemini|copilot|language\s+model|ai\s+model|model|assistant|bot|chatbot|"
+    r"automated\s+(?:screening|analysis|review|reviewer|system|systems|software|parser|tool|evaluator|recruiter)\w*|"
+    r"ats|applicant\s+tracking\s+system|screening\s+(?:system|software|tool)|resume\s+(?:parser|screener)|"
+    r"hiring\s+(?:ai|bot|algorithm))"
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- overriding the instructions the model was given
+    Rule(
+        "ignore_previous",
+        "instruction_override",
+        0.9,
+        _r(r"\b" + _IGNORE + r"\b" + _GAP + r"\b" + _BEFORE + r"\b" + _GAP + _INSTR_NOUNS + r"\b"),
+    ),
+    Rule(
+        "ignore_prior_bare",
+        "instruction_override",
+        0.75,
+        _r(r"\b" + _IGNORE + r"\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:previous|prior|preceding|above|earlier)\b"),
+    ),
+    Rule(
+        "ignore_your",
+        "instruction_override",
+        0.85,
+        _r(
+            r"\b"
+            + _IGNORE
+            + r"\s+(?:all\s+(?:of\s+)?)?(?:your|my|these|those|the\s+system'?s?)\s+(?:\w+\s+){0,2}?"
+            + _INSTR_NOUNS
+        ),
+    ),
+    Rule(
+        "ignore_them_instead",
+        "instruction_override",
+        0.75,
+        _r(r"\b(?:ignore|disregard)\s+(?:them|it|this|that|those|everything)\b" + _GAP + r"\binstead\b"),
+    ),
+    Rule(
+        "new_instructions",
+        "instruction_override",
+        0.7,
+        _r(
+            r"\b(?:new|updated|real|actual|true|revised)\s+(?:instructions|directives|task|orders|system\s+prompt)\s*[:\-]"
+        ),
+    ),
+    Rule("from_now_on", "instruction_override", 0.35, _r(r"\bfrom\s+now\s+on\b")),
+    Rule(
+        "do_not_deviate",
+        "instruction_override",
+        0.6,
+        _r(
+            r"\b(?:you\s+)?(?:may|must|should|can)\s*(?:not|n't)\s+deviate\b|\bdo\s+not\s+deviate\s+from\s+(?:this|these)\b"
+        ),
+    ),
+    Rule("stop_everything", "instruction_override", 0.55, _r(r"\bstop\s+everything\b|\bnevermind\b[.!]*\s+ignore\b")),
+    Rule(
+        "focus_only_following",
+        "instruction_override",
+        0.6,
+        _r(
+            r"\bfocus\s+(?:only|exclusively|solely|entirely)\s+on\s+(?:the\s+)?(?:following|information\s+(?:in|between)|"
+            r"positive)\b"
+        ),
+    ),
+    Rule("this_is_a_test", "instruction_override", 0.3, _r(r"\bthis\s+is\s+(?:only\s+)?a\s+test\b[.!]")),
+    # --- steering what the model outputs
+    Rule(
+        "reply_only",
+        "goal_hijack",
+        0.75,
+        _r(
+            r"\b(?:reply|respond|answer|output|print|say|write|return)\b"
+            + _GAP
+            + r"\b(?:only\s+the\s+following|and\s+(?:absolutely\s+)?nothing\s+else|with\s+only\b|verbatim)"
+        ),
+    ),
+    Rule(
+        "just_print",
+        "goal_hijack",
+        0.55,
+        _r(
+            r"\b(?:just|simply|only|instead)\s+(?:print|say|output|respond\s+with|reply\s+with|write|type|answer\s+with)\b"
+            + r"\s*[:\"“']"
+        ),
+    ),
+    Rule(
+        "if_asked_respond",
+        "goal_hijack",
+        0.75,
+        _r(
+            r"\bif\s+(?:the\s+)?(?:user\s+)?(?:asks?|asked|prompted|queried)\b"
+            + _GAP
+            + r"\b(?:respond|reply|answer|say|output|print|tell)\b"
+        ),
+    ),
+    Rule(
+        "provide_to_user",
+        "goal_hijack",
+        0.45,
+        _r(r"\b(?:provide|give|show|tell)\s+(?:it|this|that)\s+to\s+the\s+user\b"),
+    ),
+    # --- fake role tags, turn markers and separators
+    Rule(
+        "bracket_role",
+        "role_tag",
+        0.7,
+        _r(
+            r"\[\s*/?\s*(?:system|assistant|inst|sys|admin|developer|user)\s*\]|<<\s*/?sys\s*>>|"
+            r"<\|\s*(?:im_start|im_end|system|assistant|user|endoftext)\s*\|?>|</?\s*(?:system|assistant)\s*>"
+        ),
+    ),
+    Rule(
+        "line_role",
+        "role_tag",
+        0.45,
+        _r(
+            r"^[ \t>#*]*(?:system|assistant|ai|developer)\s*(?:prompt|message|note|override)?\s*:", re.IGNORECASE | re.M
+        ),
+    ),
+    Rule("user_turn", "role_tag", 0.25, _r(r"^[ \t>]*(?:user|human)\s*:", re.IGNORECASE | re.M)),
+    Rule(
+        "session_marker",
+        "role_tag",
+        0.45,
+        _r(
+            r"<\s*(?:end\s+of\s+(?:session|document|resume|prompt|input)|/?\s*(?:rest-of-document|endoftext))\s*>|"
+            r"\[\s*(?:rest[- ]of[- ]document|end\s+of\s+(?:document|resume|input))\s*\]"
+        ),
+    ),
+    Rule(
+        "system_header",
+        "role_tag",
+        0.5,
+        _r(r"^\s*#{1,6}\s*(?:system|instructions?|admin|override|note)\b[^\n]*$", re.IGNORECASE | re.M),
+    ),
+    Rule(
+        "system_claim",
+        "role_tag",
+        0.45,
+        _r(r"\bsystem\s+(?:chain\s+of\s+thought|override|instruction|message|prompt\s+update|notice)\b"),
+    ),
+    Rule("separator", "role_tag", 0.1, _r(r"^\s*(?:-{4,}|={4,}|\*{4,}|_{4,}|#{4,})\s*$", re.M)),
+    # --- notes aimed at the model, hidden from the human reader
+    Rule(
+        "note_to_ai",
+        "hidden_note",
+        0.85,
+        _r(
+            r"\b(?:note|message|instructions?|memo|attention|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?"
+            + _AI
+            + r"\b"
+        ),
+    ),
+    Rule(
+        "addressing_ai",
+        "hidden_note",
+        0.6,
+        _r(
+            r"(?:^|[.!?:]\s+)(?:dear|hey|hello|hi|attention|psst)[,\s]+(?:the\s+)?" + _AI + r"\b|"
+            r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|automated|bot|"
+            r"chatbot|gpt|assistant|machine)\b|\b" + _AI + r"s?\s+(?:reading|parsing|screening|reviewing|processing)"
+            r"\s+this\b",
+            re.IGNORECASE | re.M,
+        ),
+    ),
+    Rule(
+        "hidden_text",
+        "hidden_note",
+        0.6,
+        _r(
+            r"\b(?:hidden|invisible|white[- ]?(?:text|font|on[- ]white)|tiny\s+font|zero[- ]width)\b"
+            + _GAP
+            + r"\b(?:text|metadata|instructions?|note|profile|message|content|prompt)\b|\bvisible\s+(?:only\s+)?to\s+"
+            r"(?:the\s+)?" + _AI
+        ),
+    ),
+    Rule(
+        "for_automated",
+        "hidden_note",
+        0.4,
+        _r(r"\bfor\s+(?:automated|ai|llm)\s+(?:screening|analysis|review|systems?|reviewers?|parsers?)\b"),
+    ),
+    Rule("html_comment", "hidden_note", 0.3, _r(r"<!--[\s\S]{0,2000}?-->")),
+    # --- asking for the prompt or for secrets
+    Rule(
+        "reveal_prompt",
+        "prompt_leak",
+        0.85,
+        _r(
+            r"\b(?:reveal|print|show|repeat|output|display|share|tell\s+me|spell[- ]check|summari[sz]e|translate|"
+            r"write\s+out|leak|dump|what\s+(?:is|are|were))\b" + _GAP + r"\b(?:(?:your|the)\s+(?:\w+\s+)?(?:system\s+)?"
+            r"prompt|system\s+prompt|(?:your|the)\s+(?:initial|original|hidden|secret|previous|above|preceding)\s+"
+            r"(?:instructions|prompt|rules|guidelines|text)|(?:your|the)\s+instructions)\b"
+        ),
+    ),
+    Rule(
+        "not_allowed_share",
+        "prompt_leak",
+        0.7,
+        _r(r"\bwhat\s+(?:were|are)\s+you\s+(?:not\s+allowed|told\s+not|instructed|forbidden)\b"),
+    ),
+    Rule(
+        "secrets",
+        "data_exfiltration",
+        0.8,
+        _r(
+            r"\b(?:show|list|reveal|give|print|dump|send|output|display)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:user\s+)?"
+            r"(?:passwords?|credentials|api\s+keys?|secrets|tokens|private\s+keys?)\b"
+        ),
+    ),
+    # --- asking for a better score or verdict
+    Rule(
+        "award_score",
+        "score_manipulation",
+        0.8,
+        _r(
+            r"\b(?:rate|score|rank|grade|mark|evaluate|assess|classify|label|consider)\s+(?:this|the|me|him|her|them|my)?"
+            r"\s*(?:candidate|applicant|resume|cv|profile|application)?\s*(?:as\s+(?:an?\s+)?|at\s+|with\s+(?:an?\s+)?)"
+            r"(?:perfect|top|excellent|ideal|outstanding|exceptional|highest|maximum|strong(?:est)?|best|10|100|a\s+10|"
+            r"5\s+stars)\b"
+        ),
+    ),
+    Rule(
+        "give_score",
+        "score_manipulation",
+        0.8,
+        _r(
+            r"\b(?:give|assign|award|grant)\s+(?:this\s+|the\s+)?(?:candidate|applicant|resume|me|him|her|them)?\s*"
+            r"(?:a\s+|the\s+)?(?:perfect|maximum|highest|top|full|100%?|10/10)\s*(?:score|rating|marks|points)?\b"
+        ),
+    ),
+    Rule(
+        "verdict_phrase",
+        "score_manipulation",
+        0.45,
+        _r(
+            r"\b(?:exceptional\s+match|perfect\s+(?:match|fit|candidate)|highly\s+recommended\s+for\s+(?:immediate\s+)?"
+            r"(?:hire|hiring|interview)|interview\s+highly\s+recommended|most\s+qualified\s+(?:candidate|for\s+the\s+job)|"
+            r"profile\s+exceeds\s+all\s+requirements|(?:hire|advance|shortlist)\s+(?:this|the)\s+candidate\s+"
+            r"(?:immediately|now)|must\s+(?:be\s+)?(?:hired|shortlisted|interviewed))\b"
+        ),
+    ),
+    Rule(
+        "scoring_override",
+        "score_manipulation",
+        0.8,
+        _r(
+            r"\b(?:override|skip|bypass|ignore)\s+(?:the\s+)?(?:manual\s+|automatic\s+|normal\s+)?(?:scoring|screening|"
+            r"evaluation|ranking|assessment|filter(?:s|ing)?)\b|\bdon'?t\s+evaluate\s+the\s+candidate\b|"
+            r"\bdo\s+not\s+(?:evaluate|assess|score|screen|penali[sz]e)\s+(?:the|this)\s+(?:candidate|applicant|resume)\b|"
+            r"\bignore\s+(?:all\s+)?negative\b"
+        ),
+    ),
+    Rule(
+        "pre_verified",
+        "score_manipulation",
+        0.5,
+        _r(r"\b(?:pre-?verified|pre-?approved|already\s+(?:been\s+)?(?:approved|verified|vetted))\s+by\b"),
+    ),
+    Rule(
+        "use_this_to_evaluate",
+        "score_manipulation",
+        0.5,
+        _r(r"\buse\s+this\s+(?:analysis|information|summary|assessment)\s+to\s+(?:evaluate|score|rank|assess)\b"),
+    ),
+    # --- jailbreak personas
+    Rule(
+        "persona_dan",
+        "jailbreak",
+        0.8,
+        _r(
+            r"\bdo\s+anything\s+now\b|\bdeveloper\s+mode\s+(?:enabled|on|output)|\benable\s+developer\s+mode\b|"
+            r"\b(?:DAN|STAN|DUDE|AIM)\b(?=[^.\n]{0,60}\bstands\s+for\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    Rule(
+        "no_rules",
+        "jailbreak",
+        0.6,
+        _r(
+            r"\b(?:broken|break)\s+free\s+of\s+the\s+(?:typical\s+)?confines\b|\b(?:do\s+not|don'?t)\s+have\s+to\s+"
+            r"abide\s+by\b|\bno\s+(?:filters|restrictions|limitations|censorship)\s+(?:or|and|whatsoever)\b|"
+            r"\bwithout\s+(?:any\s+)?(?:ethical|moral|content|safety)\s+(?:restrictions|filters|guidelines|limits)\b"
+        ),
+    ),
+    Rule(
+        "roleplay_ai",
+        "jailbreak",
+        0.45,
+        _r(
+            r"\byou\s+are\s+(?:going|about)\s+to\s+(?:pretend|act|play|immerse|become|be)\b|"
+            r"\b(?:pretend|act)\s+(?:to\s+be|as|like)\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|"
+            r"different|another)\s+(?:ai|model|assistant|chatbot)\b|\bact\s+just\s+like\s+(?:DAN|STAN)\b"
+        ),
+    ),
+    Rule(
+        "two_responses",
+        "jailbreak",
+        0.35,
+        _r(
+            r"\banswer\s+my\s+prompts\s+in\s+two\s+(?:different\s+)?(?:separate\s+)?ways\b|\[(?:GPT|DAN|JAILBREAK)\]\s*:"
+        ),
+    ),
+    Rule("chatgpt_vocative", "jailbreak", 0.3, _r(r"(?:^|[.!]\s*)(?:hello|hi|hey)[,\s]+(?:chatgpt|gpt-?\d?|claude)\b")),
+)
