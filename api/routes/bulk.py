@@ -1,0 +1,108 @@
+"""Bulk jobs: accept many pairs (202), report status, page through results as JSON or CSV."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from api import compat
+from api.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
+from api.errors import ApiError
+from api.intake import parse_bulk, parse_json
+from api.openapi import body_spec
+from api.schemas import BULK_REQUEST_MODELS, Accepted, ErrorBody, JobResults, JobStatus
+from api.webhooks import check_callback_url
+from core.config import Settings
+from core.errors import InputError
+from services import intake as service_intake
+from services import jobs, results
+from services.principal import Principal
+
+router = APIRouter(prefix="/api/bulk", tags=["bulk"])
+
+JobId = Annotated[str, Path(min_length=1, max_length=64, description="The job id returned by POST /api/bulk/process")]
+_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 404, 409, 413, 422, 429)}
+_BODY_HELP = (
+    "One of: `{items: [{resume, jd, ref?}], options?, callback_url?}`; `{jd, resumes: [resume | {resume, ref?}]}` "
+    "(one JD for every resume); the earlier app's `{job_description, candidates: [{candidate_id, bullets}], "
+    "settings: {tone, max_len, variants}}`."
+)
+
+
+def _accept(session, settings: Settings, principal: Principal, raw: bytes, idempotency_key: str | None) -> dict:
+    """Parse, check and submit in a worker thread (a 10 MB body is too much JSON for the event loop)."""
+    data = parse_json(raw)
+    bulk = parse_bulk(
+        data,
+        max_items=settings.max_items_per_job,
+        check_rows=lambda pairs: service_intake.check_pairs(pairs, settings)[1],
+    )
+    if bulk.callback_url:
+        try:
+            check_callback_url(bulk.callback_url, allow_private=settings.webhook_allow_private)
+        except InputError as exc:
+            raise ApiError(422, "invalid_callback_url", str(exc)) from None
+    accepted = jobs.submit_job(
+        session,
+        principal=principal,
+        pairs=[service_intake.as_pair(p) for p in bulk.rows],
+        options=bulk.options,
+        source="api",
+        idempotency_key=idempotency_key,
+        callback_url=bulk.callback_url,
+    )
+    return {**accepted, "status": "processing", "total_candidates": accepted["items"]}
+
+
+@router.post(
+    "/process",
+    status_code=202,
+    response_model=Accepted,
+    responses=_ERRORS,
+    summary="Submit pairs for processing",
+    openapi_extra=body_spec(*BULK_REQUEST_MODELS, description=_BODY_HELP),
+)
+async def process_bulk(
+    request: Request,
+    principal: WriterDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    idempotency_key: Annotated[str | None, Header(max_length=200, alias="Idempotency-Key")] = None,
+) -> dict:
+    """Queue a job; the same Idempotency-Key with the same body returns the same job, with another body 409."""
+    raw = await request.body()
+    return await run_in_threadpool(_accept, session, settings, principal, raw, idempotency_key)
+
+
+@router.get("/status/{job_id}", response_model=JobStatus, responses=_ERRORS, summary="Status of a job")
+def bulk_status(job_id: JobId, principal: ReaderDep, session: SessionDep) -> dict:
+    """Counts per status and stage, progress and cost so far; another owner's job answers 404."""
+    return compat.status_fields(jobs.job_status(session, principal=principal, job_id=job_id))
+
+
+@router.get(
+    "/results/{job_id}",
+    response_model=JobResults,
+    responses={**_ERRORS, 200: {"content": {"application/json": {}, "text/csv": {}}}},
+    summary="Results of a job, paged",
+)
+def bulk_results(
+    job_id: JobId,
+    principal: ReaderDep,
+    session: SessionDep,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    format: Annotated[Literal["json", "csv"], Query(description="json (paged) or csv (every bullet)")] = "json",
+) -> Any:
+    """Per item: scores before/after, coverage, rewrites with flags, PII flags, review state."""
+    if format == "csv":
+        text = results.results_csv(session, principal=principal, job_id=job_id)
+        headers = {"Content-Disposition": f'attachment; filename="job-{job_id}.csv"'}
+        return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
+    status = compat.status_fields(jobs.job_status(session, principal=principal, job_id=job_id))
+    page = results.job_results(session, principal=principal, job_id=job_id, offset=offset, limit=limit)
+    candidates = [compat.legacy_candidate(item) for item in page["items"]]
+    return {**status, **page, "candidates": candidates}

@@ -1,0 +1,52 @@
+"""One pair, processed while the caller waits (with a timeout); the same result shape as a bulk item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+
+from api import compat
+from api.deps import SessionDep, SettingsDep, SyncDep
+from api.errors import ApiError
+from api.intake import parse_json, parse_pair
+from api.openapi import body_spec
+from api.schemas import ErrorBody, LegacyResumeRequest, PairResult, ResumeRequest
+from core.config import Settings
+from services.principal import Principal
+
+router = APIRouter(prefix="/api/resume", tags=["resume"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 413, 422, 429, 504)}
+_BODY_HELP = (
+    "`{resume, jd, ref?, options?}`, or the earlier app's `{role, jd_text, bullets, extra_context?, settings?}`."
+)
+
+
+def _run(session, settings: Settings, principal: Principal, raw: bytes) -> dict[str, Any]:
+    resume, jd, options, _legacy = parse_pair(parse_json(raw))
+    try:
+        from services import sync  # TEMP until services.sync lands
+
+        result = sync.process_pair_now(
+            session, principal=principal, resume=resume, jd=jd, options=options, timeout_s=settings.sync_timeout_s
+        )
+    except TimeoutError:
+        raise ApiError(
+            504, "timeout", f"processing took longer than {settings.sync_timeout_s:g} s; submit it as a bulk job"
+        ) from None
+    return {**result, "results": compat.legacy_bullets(result), "coverage_summary": compat.legacy_coverage(result)}
+
+
+@router.post(
+    "/process",
+    response_model=PairResult,
+    responses=_ERRORS,
+    summary="Process one pair synchronously",
+    openapi_extra=body_spec(ResumeRequest, LegacyResumeRequest, description=_BODY_HELP),
+)
+async def process_pair(request: Request, principal: SyncDep, session: SessionDep, settings: SettingsDep) -> dict:
+    """The item result (scores, coverage, rewrites, flags) plus the earlier app's `results` per bullet."""
+    raw = await request.body()
+    return await run_in_threadpool(_run, session, settings, principal, raw)

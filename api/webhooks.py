@@ -1,0 +1,146 @@
+"""Signed completion webhooks: HMAC-SHA256 over timestamp and body, retried with backoff, no private targets."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import logging
+import random
+import socket
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from core.config import Settings
+from core.errors import InputError
+
+log = logging.getLogger("api.webhooks")
+
+SIGNATURE_HEADER = "X-ATS-Signature"
+TIMESTAMP_HEADER = "X-ATS-Timestamp"
+EVENT_HEADER = "X-ATS-Event"
+_RETRY_STATUSES = {408, 425, 429}
+
+
+def webhook_secret(settings: Settings) -> str:
+    """The signing secret: ATS_WEBHOOK_SECRET, or one derived from the cookie key in development."""
+    if settings.webhook_secret:
+        return settings.webhook_secret
+    return hmac.new(settings.cookie_key.encode(), b"ats-webhook-signing", hashlib.sha256).hexdigest()
+
+
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    """Hex HMAC-SHA256 of `timestamp.body`: binding the time stops a captured delivery being replayed later."""
+    return hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+
+
+def verify_signature(
+    secret: str, header: str, body: bytes, *, tolerance_s: int = 300, now: float | None = None
+) -> bool:
+    """What a receiver does: parse `t=…,v1=…`, check the age and compare the HMAC in constant time."""
+    parts = dict(p.split("=", 1) for p in header.split(",") if "=" in p)
+    timestamp, given = parts.get("t", ""), parts.get("v1", "")
+    if not timestamp.isdigit() or abs((now or time.time()) - int(timestamp)) > tolerance_s:
+        return False
+    return hmac.compare_digest(sign(secret, timestamp, body), given)
+
+
+def _is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return not (
+        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
+    )
+
+
+def check_callback_url(url: str, *, allow_private: bool, resolve: Callable[[str], list[str]] | None = None) -> None:
+    """Refuse a callback URL that is not http(s) or resolves to a private, loopback or link-local address.
+
+    Raises:
+        InputError: with a message saying why the URL is refused.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError("callback_url must be an absolute http:// or https:// URL")
+    if parts.username or parts.password:
+        raise InputError("callback_url must not carry credentials")
+    if allow_private:
+        return
+    try:
+        addresses = (resolve or _resolve)(parts.hostname)
+    except OSError as exc:
+        raise InputError(f"callback_url host does not resolve: {parts.hostname}") from exc
+    if not addresses or not all(_is_public(a) for a in addresses):
+        raise InputError("callback_url resolves to a private or loopback address, which is not allowed")
+
+
+def _resolve(host: str) -> list[str]:
+    return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+
+
+def _body(job_status: dict[str, Any]) -> bytes:
+    payload = {"event": "job.completed", "job_id": job_status.get("job_id"), "job": job_status}
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+
+def deliver_job_webhook(
+    settings: Settings,
+    job_status_dict: dict[str, Any],
+    callback_url: str,
+    secret: str | None = None,
+    *,
+    client: httpx.Client | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    base_delay_s: float = 1.0,
+) -> bool:
+    """POST the finished job's status to callback_url, signed; retry 5xx/timeouts with backoff. True on a 2xx.
+
+    The URL is checked again here (not only at submission): DNS may point elsewhere by the time the job ends.
+    """
+    try:
+        check_callback_url(callback_url, allow_private=settings.webhook_allow_private)
+    except InputError as exc:
+        log.warning("webhook refused", extra={"job_id": job_status_dict.get("job_id"), "reason": str(exc)})
+        return False
+    secret = secret or webhook_secret(settings)
+    body = _body(job_status_dict)
+    own = client is None
+    http = client or httpx.Client(timeout=10.0, follow_redirects=False)
+    try:
+        for attempt in range(1, settings.webhook_max_attempts + 1):
+            timestamp = str(int(time.time()))
+            headers = {
+                "Content-Type": "application/json",
+                "User-Agent": "ats-resume-agent-webhook/1",
+                EVENT_HEADER: "job.completed",
+                TIMESTAMP_HEADER: timestamp,
+                SIGNATURE_HEADER: f"t={timestamp},v1={sign(secret, timestamp, body)}",
+            }
+            retry = True
+            try:
+                reply = http.post(callback_url, content=body, headers=headers)
+                if 200 <= reply.status_code < 300:
+                    log.info("webhook delivered", extra={"job_id": job_status_dict.get("job_id"), "attempt": attempt})
+                    return True
+                retry = reply.status_code >= 500 or reply.status_code in _RETRY_STATUSES
+                outcome = f"status {reply.status_code}"
+            except httpx.HTTPError as exc:
+                outcome = type(exc).__name__
+            log.warning(
+                "webhook attempt failed",
+                extra={"job_id": job_status_dict.get("job_id"), "attempt": attempt, "outcome": outcome},
+            )
+            if not retry or attempt == settings.webhook_max_attempts:
+                return False
+            # Exponential backoff with jitter so many finished jobs do not retry in lockstep.
+            sleep(min(60.0, base_delay_s * 2 ** (attempt - 1)) * (0.5 + random.random() / 2))
+    finally:
+        if own:
+            http.close()
+    return False
