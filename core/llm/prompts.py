@@ -107,9 +107,12 @@ def _tag(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
 
 
+_BREAKS = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")  # every character splitlines() breaks on
+
+
 def _neutral(text: str) -> str:
     """User text with marker-like sequences and line breaks defused, so it stays inside its block."""
-    return re.sub(r"\s*\n\s*", " ", text.replace("<<<", "‹‹‹").replace(">>>", "›››")).strip()
+    return _BREAKS.sub(" ", text.replace("<<<", "‹‹‹").replace(">>>", "›››")).strip()
 
 
 def _block(tag: str, body: str) -> str:
