@@ -110,7 +110,7 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _production_guards(self) -> Settings:
-        if self.env == "production" and self.cookie_key == DEV_COOKIE_KEY:
+        if self.env == "production" and (self.cookie_key == DEV_COOKIE_KEY or self.cookie_key.startswith("change-me")):
             raise ValueError("ATS_COOKIE_KEY is the development placeholder; set a random secret for production")
         return self
 
