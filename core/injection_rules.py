@@ -24,11 +24,11 @@ _GAP = r"[^.!?\n]{0,40}?"  # a few words on the same clause
 _INSTR_NOUNS = (
     r"(?:instructions?|directions?|directives?|prompts?|commands?|orders|guidelines|rules|context|programming|"
     r"system\s+message|constraints|polic(?:y|ies)|guardrails|training|(?:negative\s+)?indicators|criteria|info(?:rmation)?|"
-    r"snippets|documents?|text\s+above|messages?|scoring|evaluation|assessment|instructions\s+you\s+were\s+given)"
+    r"snippets|documents?|text\s+above|messages?|scoring|evaluation|assessment|requirements|job\s+description|rubric)"
 )
 _IGNORE = (
-    r"(?:ignore|disregard|forget|override|overrule|bypass|skip|discard|drop|neglect|set\s+aside|"
-    r"pay\s+no\s+attention\s+to)"
+    r"(?:ignor(?:e|es|ing)|disregard(?:s|ing)?|forget(?:s|ting)?|overrid(?:e|es|ing)|overrule|bypass(?:es|ing)?|skip|"
+    r"discard|drop|neglect|set\s+aside|pay\s+no\s+attention\s+to)"
 )
 _BEFORE = r"(?:previous|prior|preceding|above|earlier|foregoing|former|original|initial|old|following|other|any|all)"
 _AI = (
@@ -79,6 +79,25 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("from_now_on", "instruction_override", 0.35, _r(r"\bfrom\s+now\s+on\b")),
     Rule(
+        "forget_told",
+        "instruction_override",
+        0.8,
+        _r(
+            r"\b(?:forget|ignore|disregard)\s+(?:everything|anything|all|whatever)\s+(?:that\s+)?you\s+(?:were|have\s+been|"
+            r"'ve\s+been|got)\s+(?:told|given|instructed|taught|asked)\b|\bfollow\s+only\s+(?:what|the\s+instructions)\s+"
+            r"(?:I|we)\b"
+        ),
+    ),
+    Rule(
+        "regardless",
+        "instruction_override",
+        0.45,
+        _r(
+            r"\bregardless\s+of\s+(?:the\s+|your\s+|any\s+)?(?:job\s+description|requirements|instructions|rubric|"
+            r"criteria|guidelines|rules|qualifications)\b"
+        ),
+    ),
+    Rule(
         "do_not_deviate",
         "instruction_override",
         0.6,
@@ -105,7 +124,8 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"\b(?:reply|respond|answer|output|print|say|write|return)\b"
             + _GAP
-            + r"\b(?:only\s+the\s+following|and\s+(?:absolutely\s+)?nothing\s+else|with\s+only\b|verbatim)"
+            + r"\b(?:only\s+the\s+following|and\s+(?:absolutely\s+)?nothing\s+else|with\s+only\b|only\s+with\b|"
+            r"verbatim)"
         ),
     ),
     Rule(
@@ -122,7 +142,7 @@ RULES: tuple[Rule, ...] = (
         "goal_hijack",
         0.75,
         _r(
-            r"\bif\s+(?:the\s+)?(?:user\s+)?(?:asks?|asked|prompted|queried)\b"
+            r"\b(?:if|when|whenever)\s+(?:the\s+)?(?:user\s+)?(?:asks?|asked|prompted|queried)\b"
             + _GAP
             + r"\b(?:respond|reply|answer|say|output|print|tell)\b"
         ),
@@ -190,7 +210,9 @@ RULES: tuple[Rule, ...] = (
         "hidden_note",
         0.6,
         _r(
-            r"(?:^|[.!?:]\s+)(?:dear|hey|hello|hi|attention|psst)[,\s]+(?:the\s+)?" + _AI + r"\b|"
+            r"(?:^|[.!?:]\s+)(?:hey|hello|hi)[,\s]+(?:the\s+)?" + _AI + r"\b|"
+            r"\b(?:dear|attention|psst)[,\s]+(?:the\s+|any\s+)?" + _AI + r"\b|"
+            r"(?:^|<!--|[.!?]\s)\s*(?:" + _AI + r")(?:\s+(?:reviewer|screener|recruiter|evaluator|reader))?\s*:|"
             r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|automated|bot|"
             r"chatbot|gpt|assistant|machine)\b|\b" + _AI + r"s?\s+(?:reading|parsing|screening|reviewing|processing)"
             r"\s+this\b",
@@ -215,6 +237,15 @@ RULES: tuple[Rule, ...] = (
         _r(r"\bfor\s+(?:automated|ai|llm)\s+(?:screening|analysis|review|systems?|reviewers?|parsers?)\b"),
     ),
     Rule("html_comment", "hidden_note", 0.3, _r(r"<!--[\s\S]{0,2000}?-->")),
+    Rule(
+        "keep_secret",
+        "hidden_note",
+        0.5,
+        _r(
+            r"\b(?:do\s+not|don'?t|never)\s+(?:mention|reveal|disclose|reference|acknowledge)\s+(?:this|these)\s+"
+            r"(?:note|instructions?|message|text|comment)\b"
+        ),
+    ),
     # --- asking for the prompt or for secrets
     Rule(
         "reveal_prompt",
@@ -223,7 +254,7 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"\b(?:reveal|print|show|repeat|output|display|share|tell\s+me|spell[- ]check|summari[sz]e|translate|"
             r"write\s+out|leak|dump|what\s+(?:is|are|were))\b" + _GAP + r"\b(?:(?:your|the)\s+(?:\w+\s+)?(?:system\s+)?"
-            r"prompt|system\s+prompt|(?:your|the)\s+(?:initial|original|hidden|secret|previous|above|preceding)\s+"
+            r"prompt|system\s+prompt|(?:the\s+)?(?:text|words|content|message)\s+above|(?:your|the)\s+(?:initial|original|hidden|secret|previous|above|preceding)\s+"
             r"(?:instructions|prompt|rules|guidelines|text)|(?:your|the)\s+instructions)\b"
         ),
     ),
@@ -249,7 +280,8 @@ RULES: tuple[Rule, ...] = (
         0.8,
         _r(
             r"\b(?:rate|score|rank|grade|mark|evaluate|assess|classify|label|consider)\s+(?:this|the|me|him|her|them|my)?"
-            r"\s*(?:candidate|applicant|resume|cv|profile|application)?\s*(?:as\s+(?:an?\s+)?|at\s+|with\s+(?:an?\s+)?)"
+            r"\s*(?:candidate|applicant|resume|cv|profile|application)?\s*(?:as\s+(?:an?\s+|the\s+)?|at\s+|"
+            r"with\s+(?:an?\s+)?)"
             r"(?:perfect|top|excellent|ideal|outstanding|exceptional|highest|maximum|strong(?:est)?|best|10|100|a\s+10|"
             r"5\s+stars)\b"
         ),
@@ -260,7 +292,8 @@ RULES: tuple[Rule, ...] = (
         0.8,
         _r(
             r"\b(?:give|assign|award|grant)\s+(?:this\s+|the\s+)?(?:candidate|applicant|resume|me|him|her|them)?\s*"
-            r"(?:a\s+|the\s+)?(?:perfect|maximum|highest|top|full|100%?|10/10)\s*(?:score|rating|marks|points)?\b"
+            r"(?:a\s+|the\s+)?(?:(?:perfect|maximum|highest|top|full|100%?|10/10)\s*(?:score|rating|marks|points)?|"
+            r"(?:score|rating)\s+of\s+(?:100|10|five|5)\b(?:\s*/\s*\d+)?)"
         ),
     ),
     Rule(
