@@ -23,7 +23,7 @@ _BOILERPLATE = frozenset(
     you your will just great hands highly must minimum degree related field understanding familiarity""".split()
 )
 _STOP = list(ENGLISH_STOP_WORDS | _BOILERPLATE)
-_TOKEN = r"(?u)\b[a-zA-Z][a-zA-Z0-9+#.]*[a-zA-Z0-9+#]|\b[a-zA-Z]{2,}\b"
+_TERM_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z0-9+#.]*[a-zA-Z0-9+#]|\b[a-zA-Z]{2,}\b"
 
 
 class KeyPhraser:
@@ -32,7 +32,7 @@ class KeyPhraser:
     def __init__(self, background: list[str], top_k: int = 15) -> None:
         self.top_k = top_k
         self._vectorizer = TfidfVectorizer(
-            ngram_range=(1, 2), stop_words=_STOP, sublinear_tf=True, token_pattern=_TOKEN, lowercase=True
+            ngram_range=(1, 2), stop_words=_STOP, sublinear_tf=True, token_pattern=_TERM_PATTERN, lowercase=True
         )
         self._vectorizer.fit(background)
         self._terms = self._vectorizer.get_feature_names_out()

@@ -12,6 +12,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from core.skill_context import names_role, off_requirement_tokens
 from core.types import SkillMention
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "skills_taxonomy.json"
@@ -43,7 +44,7 @@ class SkillMatcher:
                 self._any_case.add(name, list(builder.tokenizer.pipe(skill["aliases"])))
             if skill.get("exact"):
                 self._exact.add(name, list(builder.tokenizer.pipe(skill["exact"])))
-        self._cache: OrderedDict[str, tuple[SkillMention, ...]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[tuple[SkillMention, bool], ...]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -59,23 +60,31 @@ class SkillMatcher:
 
     def find(self, text: str) -> list[SkillMention]:
         """Every skill mention in text, longest match first, no two overlapping, in text order."""
+        return [mention for mention, _ in self._lookup(text)]
+
+    def find_hard(self, text: str) -> list[SkillMention]:
+        """Mentions of tools and domain knowledge only (soft skills left out)."""
+        return [m for m, _ in self._lookup(text) if self.is_hard(m.skill)]
+
+    def find_requirements(self, text: str) -> list[SkillMention]:
+        """Hard skills a JD text asks for: as find_hard, less those naming a role ("Java Developer", "DevOps team")
+        or sitting in a job-title line or a sentence about the company ("We use Python everywhere")."""
+        return [m for m, titled in self._lookup(text) if not titled and self.is_hard(m.skill)]
+
+    def _lookup(self, text: str) -> tuple[tuple[SkillMention, bool], ...]:
         with self._lock:
             hit = self._cache.get(text)
             if hit is not None:
                 self._cache.move_to_end(text)
-                return list(hit)
+                return hit
         found = tuple(self._find(text))
         with self._lock:
             self._cache[text] = found
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return list(found)
+        return found
 
-    def find_hard(self, text: str) -> list[SkillMention]:
-        """Mentions of tools and domain knowledge only (soft skills left out)."""
-        return [m for m in self.find(text) if self.is_hard(m.skill)]
-
-    def _find(self, text: str) -> list[SkillMention]:
+    def _find(self, text: str) -> list[tuple[SkillMention, bool]]:
         if not text:
             return []
         doc = self._nlp.make_doc(text)
@@ -91,12 +100,12 @@ class SkillMatcher:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, match_id))
         chosen.sort()
+        off = off_requirement_tokens(doc) if chosen else b""
         mentions = []
         for start, end, match_id in chosen:
             span = doc[start:end]
-            mentions.append(
-                SkillMention(skill=self._names[match_id], span=(span.start_char, span.end_char), quote=span.text)
-            )
+            mention = SkillMention(skill=self._names[match_id], span=(span.start_char, span.end_char), quote=span.text)
+            mentions.append((mention, bool(off[start]) or names_role(doc, end)))
         return mentions
 
     def _plausible(self, doc: Doc, start: int, end: int) -> bool:

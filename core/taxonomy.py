@@ -66,7 +66,9 @@ def _acronym_split(name: str) -> tuple[str, str] | None:
     return None
 
 
-def onet_aliases(raw: str, vendors: list[str], vocab: set[str]) -> tuple[str, set[str], set[str]] | None:
+def onet_aliases(
+    raw: str, vendors: list[str], vocab: set[str], *, hot: bool = False
+) -> tuple[str, set[str], set[str]] | None:
     """Canonical name, case-insensitive aliases and exact-case aliases for one O*NET name (None: too generic)."""
     name = re.sub(r"\s+software$", "", raw.strip())
     if not name or _is_ordinary(name, vocab):
@@ -88,8 +90,10 @@ def onet_aliases(raw: str, vendors: list[str], vocab: set[str]) -> tuple[str, se
     aliases: set[str] = set()
     exact: set[str] = set()
     for alias in names:
-        if len(alias.replace(" ", "")) <= 2 or _is_ordinary(alias, vocab):
-            # short names and ordinary words ("Visual", "Catalyst") fire on prose unless written as the product
+        one_word = " " not in alias and not re.search(r"[\d+#.]", alias)
+        if len(alias.replace(" ", "")) <= 2 or _is_ordinary(alias, vocab) or (one_word and not hot):
+            # Short names, ordinary words ("Visual") and one-word names of niche products ("ETC", "FastEST",
+            # "Scheme") fire on prose in lower case; they count only when written the product's way.
             if any(c.isupper() for c in alias) and len(alias) >= 2:
                 exact.add(alias)
         else:
@@ -131,7 +135,7 @@ def build_taxonomy(onet_dir: Path, aliases_file: Path = ALIASES_FILE) -> tuple[d
         raw = row["Example"].strip()
         if raw.lower() in dropped or re.sub(r"\s+software$", "", raw).lower() in dropped:
             continue
-        derived = onet_aliases(raw, spec.get("vendors", []), vocab)
+        derived = onet_aliases(raw, spec.get("vendors", []), vocab, hot=row.get("Hot Technology") == "Y")
         if derived is None:
             continue
         canonical, aliases, exact = derived

@@ -1,0 +1,63 @@
+"""Where a skill mention sits in a JD: asked of the candidate, or naming a role / describing the company."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# Head nouns of job titles: a skill right before one ("Java Developer", "DevOps engineers") names the role.
+ROLE_NOUNS = frozenset(
+    """engineer engineers developer developers architect architects administrator administrators admin manager
+    managers lead leads specialist specialists consultant consultants designer designers scientist scientists analyst
+    analysts tester testers programmer programmers expert experts practice practices warriors position positions
+    role roles team teams department guild group""".split()
+)
+# Words that make a sentence a requirement ("experience with", "you know", "nice to have").
+_ASKS = frozenset(
+    """experience experienced knowledge familiar familiarity proficient proficiency skills skill understanding
+    expertise you your background ability degree years year required require requires must plus bonus nice
+    preferred desirable advantage beneficial ideally solid strong good excellent deep working hands-on
+    qualifications requirements competence competent fluent fluency expert mastery""".split()
+)
+_COMPANY = frozenset("we our us we're we’re we've we’ve we'll we’ll ours".split())
+_SENTENCE_END = frozenset(".!?;")
+_TITLE_LINE_MAX = 12
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences of doc (split at . ! ? ; and line breaks)."""
+    bounds, start = [], 0
+    for token in doc:
+        if token.text in _SENTENCE_END or "\n" in token.text:
+            bounds.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc):
+        bounds.append((start, len(doc)))
+    return bounds
+
+
+def names_role(doc: Doc, end: int) -> bool:
+    """True when the words after a mention make it part of a role name: 'Java [Backend] Developer'."""
+    for offset in range(2):
+        if end + offset >= len(doc):
+            return False
+        token = doc[end + offset]
+        if token.lower_ in ROLE_NOUNS:
+            return True
+        if not (token.is_alpha and token.text[:1].isupper()):
+            return False
+    return False
+
+
+def off_requirement_tokens(doc: Doc) -> bytearray:
+    """Per token, 1 where a skill would not be a requirement: a job-title line or a sentence about the company."""
+    flags = bytearray(len(doc))
+    for start, end in _sentences(doc):
+        words = [t.lower_ for t in doc[start:end]]
+        if any(w in _ASKS for w in words):
+            continue
+        title_line = end - start <= _TITLE_LINE_MAX and any(
+            t.lower_ in ROLE_NOUNS and t.text[:1].isupper() for t in doc[start:end]
+        )
+        if title_line or any(w in _COMPANY for w in words):
+            flags[start:end] = b"\x01" * (end - start)
+    return flags
