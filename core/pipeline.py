@@ -131,7 +131,11 @@ def _validate(state: ItemState, ctx: PipelineContext) -> ItemState:
                 flags=flags,
                 keywords_used=proposal.keywords_used,
                 rationale=proposal.rationale,
-                variants=[v for v in proposal.variants if v and not validate.check_rewrite(bullet.text, v, matcher=ctx.matcher)],
+                variants=[
+                    v
+                    for v in proposal.variants
+                    if v and not validate.check_rewrite(bullet.text, v, matcher=ctx.matcher)
+                ],
                 section=bullet.section,
             )
         )
@@ -181,6 +185,8 @@ def advance(state: ItemState, ctx: PipelineContext) -> ItemState:
     if new.stage != Stage.FAILED:
         update["stage"] = next_stage(stage)
     new = new.model_copy(update=update)
+    if stage == Stage.OUTPUT and new.result is not None:  # the result was built before OUTPUT's own record existed
+        new.result["stages"] = [{"stage": r.stage.value, "ms": r.ms, "ok": r.ok} for r in new.stages]
     if new.stage == Stage.FAILED and new.result is None:
         new = new.model_copy(update={"result": build_result(new, ctx)})
     return new

@@ -118,6 +118,7 @@ class Flag(Model):
 
     kind: str  # invented_number | invented_skill | invented_entity | pii_added | llm_fallback | ...
     detail: str
+    tokens: list[str] = Field(default_factory=list)  # the offending words, for highlighting
 
 
 class CallRecord(Model):

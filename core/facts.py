@@ -1,0 +1,145 @@
+"""Checkable facts in a sentence: numbers (1,000 = 1k = 1000), degrees, titles, dates and proper names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "mn": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.,])(?P<cur>[$€£¥₹]\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\s?(?P<mult>thousand|million|billion|mm|mn|bn|[kKmMbB])(?![A-Za-z]))?"
+    r"(?P<pct>\s?%|\s?percent\b|\s?per\s?cent\b)?"
+    r"(?P<curword>\s?(?:USD|EUR|GBP|dollars)\b)?",
+)
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80})
+_WORD_NUMBERS.update({"ninety": 90, "hundred": 100, "dozen": 12, "twice": 2, "double": 2, "triple": 3})
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+# 'one' is a pronoun as often as a number ('one of the first'); it supports a '1' but is not checked itself.
+_UNCHECKED_WORDS = frozenset({"one", "double"})
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as written and its value; kind is 'percent', 'money' or 'plain'."""
+
+    text: str
+    value: float
+    kind: str
+
+
+def numbers(text: str, *, words: bool = True) -> list[Number]:
+    """Every number in a text, with 1,000 / 1k / 1000 all read as 1000."""
+    found: list[Number] = []
+    for m in _NUMBER.finditer(text):
+        try:
+            value = float(m["num"].replace(",", ""))
+        except ValueError:
+            continue
+        if m["mult"]:
+            value *= _MULTIPLIERS[m["mult"].lower()]
+        kind = "percent" if m["pct"] else "money" if (m["cur"] or m["curword"]) else "plain"
+        found.append(Number(m.group(0).strip(), round(value, 6), kind))
+    if words:
+        for m in _WORD_NUMBER.finditer(text):
+            if m.group(1).lower() not in _UNCHECKED_WORDS:
+                found.append(Number(m.group(0), float(_WORD_NUMBERS[m.group(1).lower()]), "plain"))
+    return found
+
+
+def number_values(text: str) -> dict[float, set[str]]:
+    """value -> kinds it is written with, including number words such as 'five' or 'one'."""
+    values: dict[float, set[str]] = {}
+    for n in numbers(text):
+        values.setdefault(n.value, set()).add(n.kind)
+    for m in _WORD_NUMBER.finditer(text):
+        if m.group(1).lower() in _UNCHECKED_WORDS:
+            values.setdefault(float(_WORD_NUMBERS[m.group(1).lower()]), set()).add("plain")
+    return values
+
+
+def invented_numbers(original: str, rewrite: str) -> list[str]:
+    """Numbers of the rewrite that the original does not show (same value; a % or currency must be there too)."""
+    have = number_values(original)
+    bad: list[str] = []
+    for n in numbers(rewrite):
+        kinds = have.get(n.value)
+        if kinds is None or (n.kind != "plain" and n.kind not in kinds):
+            bad.append(n.text)
+    return list(dict.fromkeys(bad))
+
+
+_DEGREE = re.compile(
+    r"\b(?:B\.?\s?S\.?c?|B\.?\s?A\.?|B\.?\s?Eng|B\.?\s?Tech|M\.?\s?S\.?c?|M\.?\s?A\.?|M\.?\s?Eng|M\.?\s?B\.?\s?A|"
+    r"Ph\.?\s?D|D\.?\s?Phil|J\.?\s?D|M\.?\s?D|A\.?\s?A\.?\s?S|Bachelor'?s?|Master'?s?|Doctorate|Doctoral|"
+    r"Associate'?s degree|MPhil|LLB|LLM|GED|diploma)(?![A-Za-z])",
+)
+_TITLE = re.compile(
+    r"\b(?:CEO|CTO|CFO|COO|CIO|CISO|CPO|VP|SVP|EVP|Vice[- ]President|President|Chief|Director|Head of|"
+    r"Manager|Senior|Sr\.|Principal|Staff Engineer|Team Lead|Tech Lead|Technical Lead|Lead Engineer|Architect|"
+    r"Founder|Co-?founder|Partner|Intern|Fellow|Supervisor|Consultant)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=\s*['’]?\d)|May(?=\s+\d)|"
+    r"Q[1-4]|H[12]|FY\s?\d{2,4}|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{2})\b",
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9]|\b[A-Z]\b")
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:•(\"\n]\s*|\s[-–—]\s+)$")
+
+
+def _key(token: str) -> str:
+    return re.sub(r"[\s.'’-]", "", token).lower().rstrip("s")
+
+
+def invented_terms(pattern: re.Pattern[str], original: str, rewrite: str) -> list[str]:
+    """Matches of pattern in the rewrite with no equivalent match in the original."""
+    have = {_key(m.group(0)) for m in pattern.finditer(original)}
+    return list(dict.fromkeys(m.group(0) for m in pattern.finditer(rewrite) if _key(m.group(0)) not in have))
+
+
+def degrees(original: str, rewrite: str) -> list[str]:
+    """Degrees named by the rewrite but not by the original."""
+    return invented_terms(_DEGREE, original, rewrite)
+
+
+def titles(original: str, rewrite: str) -> list[str]:
+    """Job titles named by the rewrite but not by the original."""
+    return invented_terms(_TITLE, original, rewrite)
+
+
+def dates(original: str, rewrite: str) -> list[str]:
+    """Months, quarters and seasons named by the rewrite but not by the original."""
+    return invented_terms(_DATE, original, rewrite)
+
+
+def proper_names(text: str, *, skip: list[tuple[int, int]] = (), allowed: frozenset[str] = frozenset()) -> list[str]:
+    """Capitalised words that are not at the start of a clause and not inside a skipped span."""
+    names: list[str] = []
+    for m in _CAPITALISED.finditer(text):
+        start, end = m.span()
+        if any(s <= start < e for s, e in skip):
+            continue
+        if _CLAUSE_START.search(text[max(0, start - 4) : start]) or m.group(0).lower() in allowed:
+            continue
+        names.append(m.group(0))
+    return names

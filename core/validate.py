@@ -1,0 +1,81 @@
+"""VALIDATE: a rewrite may not add numbers, skills, names, titles, degrees, dates or PII to its original."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from core import facts, pii
+from core.llm.verbs import verb_forms
+from core.types import Flag
+
+_WORDS = re.compile(r"[\w&.'-]+")
+_SHOWN = 6  # offending tokens listed in one flag's detail
+
+
+def check_rewrite(original: str, rewrite: str, *, matcher: Any) -> list[Flag]:
+    """Flags for everything the rewrite claims that the original does not support; empty = acceptable."""
+    flags: list[Flag] = []
+    numbers = facts.invented_numbers(original, rewrite)
+    if numbers:
+        flags.append(_flag("invented_number", "numbers not in the original", numbers))
+
+    before = matcher.find(original)
+    after = matcher.find(rewrite)
+    known = {m.skill for m in before}
+    skills = list(dict.fromkeys(m.quote for m in after if m.skill not in known))
+    if skills:
+        flags.append(_flag("invented_skill", "skills not shown by the original", skills))
+
+    entities = facts.degrees(original, rewrite) + facts.titles(original, rewrite) + facts.dates(original, rewrite)
+    entities += _new_names(original, rewrite, [m.span for m in after])
+    entities = list(dict.fromkeys(entities))
+    if entities:
+        flags.append(_flag("invented_entity", "names, titles, degrees or dates not in the original", entities))
+
+    added = _added_pii(original, rewrite)
+    if added:
+        flags.append(_flag("pii_added", "personal data not in the original", added))
+    return flags
+
+
+def _flag(kind: str, what: str, tokens: list[str]) -> Flag:
+    shown = ", ".join(tokens[:_SHOWN]) + (f" (+{len(tokens) - _SHOWN} more)" if len(tokens) > _SHOWN else "")
+    return Flag(kind=kind, detail=f"{what}: {shown}", tokens=tokens)
+
+
+def _new_names(original: str, rewrite: str, skill_spans: list[tuple[int, int]]) -> list[str]:
+    """Capitalised words (organisations, products, places) the original does not contain in any case."""
+    words = {w.lower().strip(".'-") for w in _WORDS.findall(original)}
+    names = facts.proper_names(rewrite, skip=skill_spans, allowed=_allowed_words())
+    return [n for n in names if n.lower().strip(".'-") not in words]
+
+
+_ALLOWED: frozenset[str] | None = None
+
+
+def _allowed_words() -> frozenset[str]:
+    """Words a rewrite may capitalise mid-sentence without naming anything (verbs after a semicolon, 'I')."""
+    global _ALLOWED
+    if _ALLOWED is None:
+        _ALLOWED = frozenset(verb_forms()) | {"i", "and", "the", "a", "an", "to", "for", "with", "of", "in", "on"}
+    return _ALLOWED
+
+
+def _added_pii(original: str, rewrite: str) -> list[str]:
+    """PII found in the rewrite whose text is not PII of the original too."""
+    if not _may_hold_pii(rewrite):
+        return []
+    have = {(f.type, _squash(f.text)) for f in pii.find_pii(original, where="resume")}
+    return list(
+        dict.fromkeys(f.text for f in pii.find_pii(rewrite, where="rewrite") if (f.type, _squash(f.text)) not in have)
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W", "", text).lower()
+
+
+def _may_hold_pii(text: str) -> bool:
+    """Cheap gate: every PII type the detectors know needs a digit, an '@', a '/' or a dotted domain."""
+    return any(c.isdigit() or c in "@/" for c in text) or bool(re.search(r"\w\.[a-z]{2,}", text))
