@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     cookie_expiry_days: float = 1.0
     env: Literal["development", "production"] = "development"
     injection_policy: Literal["quarantine", "offline"] = "quarantine"
+    bcrypt_rounds: int = Field(12, ge=4, le=16)
 
     # Input limits
     max_resume_chars: int = 50_000

@@ -1,0 +1,211 @@
+"""Jobs: submit a batch (all rows checked first), status, list, cancel, retry the failed items."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from redis.exceptions import RedisError
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from core.errors import Conflict, InvalidRows, NotFound
+from core.types import RewriteOptions
+from db.models import Job, JobItem, User, utcnow
+from db.session import runtime_of
+from services import audit, budget
+from services.estimate import estimate_item_usd
+from services.intake import PairIn, check_pairs, parse_options, request_hash
+from services.principal import Principal, job_visibility, require_scope
+from services.progress import status_dicts
+from workers.queue import ItemQueue, queue_for
+
+__all__ = ["PairIn", "submit_job", "job_status", "list_jobs", "cancel_job", "retry_failed", "visible_job"]
+
+log = logging.getLogger(__name__)
+
+
+def new_id() -> str:
+    """A random 32-hex id for items (and the job id's source)."""
+    return uuid.uuid4().hex
+
+
+def visible_job(s: Session, principal: Principal, job_id: str) -> Job:
+    """The job if the principal may see it, else NotFound (never 403: existence is not disclosed)."""
+    job = s.scalar(select(Job).where(Job.id == str(job_id), job_visibility(principal)))
+    if job is None:
+        raise NotFound(f"no job {job_id}")
+    return job
+
+
+def submit_job(
+    s: Session,
+    *,
+    principal: Principal,
+    pairs: Any,
+    options: RewriteOptions | dict[str, Any] | None = None,
+    source: str = "ui",
+    idempotency_key: str | None = None,
+    callback_url: str | None = None,
+    queue: ItemQueue | None = None,
+) -> dict[str, Any]:
+    """Check every pair, estimate and check the cost, save the job and its items, commit, then enqueue.
+
+    Raises InvalidRows (every bad row, nothing saved), DailyLimitReached, or Conflict (idempotency key reused
+    for a different request). The session is committed here so workers can see the items before they get them.
+    """
+    require_scope(principal, "jobs:write")
+    rt = runtime_of(s)
+    settings, cipher = rt.settings, rt.cipher
+    opts = parse_options(options)
+    good, errors = check_pairs(pairs, settings)
+    if errors:
+        raise InvalidRows(errors)
+    digest = request_hash(good, opts)
+    if idempotency_key:
+        existing = s.scalar(
+            select(Job).where(Job.owner_id == principal.user_id, Job.idempotency_key == idempotency_key)
+        )
+        if existing is not None:
+            if existing.request_hash != digest:
+                raise Conflict("this Idempotency-Key was already used for a different request")
+            return {
+                "job_id": existing.id,
+                "items": existing.total,
+                "estimated_cost": existing.estimated_usd,
+                "duplicate": True,
+            }
+    estimate = round(sum(estimate_item_usd(settings, resume=p.resume, jd=p.jd, bullets=p.bullets) for p in good), 6)
+    if estimate > 0:
+        budget.check(s, settings, user_id=principal.user_id, key_id=principal.api_key_id, estimated_usd=estimate)
+    team = s.scalar(select(User.team).where(User.id == principal.user_id))
+    job = Job(
+        id=str(uuid.uuid4()),
+        owner_id=principal.user_id,
+        api_key_id=principal.api_key_id,
+        team=team,
+        source=source,
+        options=opts.model_dump(),
+        total=len(good),
+        estimated_usd=estimate,
+        idempotency_key=idempotency_key,
+        request_hash=digest,
+        callback_url=callback_url,
+    )
+    s.add(job)
+    s.flush()
+    now = utcnow()
+    rows = [
+        {
+            "id": new_id(),
+            "job_id": job.id,
+            "seq": i,
+            "ref": p.ref,
+            "owner_id": principal.user_id,
+            "api_key_id": principal.api_key_id,
+            "resume_text": cipher.encrypt(p.resume),
+            "jd_text": cipher.encrypt(p.jd),
+            "jd_hash": p.jd_hash,
+            "stage": "INGEST",
+            "status": "queued",
+            "attempts": 0,
+            "attempt_base": 0,
+            "cost_usd": 0.0,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for i, p in enumerate(good)
+    ]
+    s.execute(insert(JobItem), rows)
+    audit.record(
+        s,
+        actor=principal.username,
+        action="job.submit",
+        target=job.id,
+        detail={"items": len(rows), "source": source, "estimated_usd": estimate},
+    )
+    s.commit()
+    _send(queue or queue_for(settings), [r["id"] for r in rows])
+    return {"job_id": job.id, "items": len(rows), "estimated_cost": estimate}
+
+
+def _send(queue: ItemQueue, item_ids: list[str]) -> None:
+    # The database already holds the items; if Redis is down, the workers' scan re-enqueues them later.
+    try:
+        queue.enqueue(item_ids)
+    except RedisError as exc:
+        log.warning("enqueue failed; the scan will re-enqueue", extra={"items": len(item_ids), "error": str(exc)})
+
+
+def job_status(s: Session, *, principal: Principal, job_id: str) -> dict[str, Any]:
+    """The CONTRACTS status dict of a visible job."""
+    require_scope(principal, "jobs:read")
+    return status_dicts(s, [visible_job(s, principal, job_id)])[0]
+
+
+def list_jobs(s: Session, *, principal: Principal, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """The principal's visible jobs, newest first, as status dicts with created_at, source and owner."""
+    require_scope(principal, "jobs:read")
+    rows = s.execute(
+        select(Job, User.username)
+        .join(User, User.id == Job.owner_id)
+        .where(job_visibility(principal))
+        .order_by(Job.created_at.desc(), Job.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    owners = {job.id: name for job, name in rows}
+    out = status_dicts(s, [job for job, _ in rows])
+    for d in out:
+        d["owner"] = owners[d["job_id"]]
+    return out
+
+
+def cancel_job(s: Session, *, principal: Principal, job_id: str) -> dict[str, Any]:
+    """Cancel every unfinished item (a running one stops at its next save); returns the status."""
+    require_scope(principal, "jobs:write")
+    job = visible_job(s, principal, job_id)
+    now = utcnow()
+    if job.cancelled_at is None:
+        job.cancelled_at = now
+    s.execute(
+        update(JobItem)
+        .where(JobItem.job_id == job.id, JobItem.status.in_(("queued", "running", "paused_limit")))
+        .values(status="cancelled", lease_token=None, updated_at=now, finished_at=now, state=None)
+    )
+    if job.finished_at is None:
+        job.finished_at = now
+    audit.record(s, actor=principal.username, action="job.cancel", target=job.id)
+    s.commit()
+    return status_dicts(s, [job])[0]
+
+
+def retry_failed(s: Session, *, principal: Principal, job_id: str, queue: ItemQueue | None = None) -> dict[str, Any]:
+    """Queue the failed items of a job again from the start (quarantined and cancelled items stay)."""
+    require_scope(principal, "jobs:write")
+    job = visible_job(s, principal, job_id)
+    ids = list(s.scalars(select(JobItem.id).where(JobItem.job_id == job.id, JobItem.status == "failed")))
+    if ids:
+        s.execute(
+            update(JobItem)
+            .where(JobItem.id.in_(ids), JobItem.status == "failed")
+            .values(
+                status="queued",
+                stage="INGEST",
+                attempt_base=JobItem.attempts,
+                error=None,
+                state=None,
+                result=None,
+                lease_token=None,
+                finished_at=None,
+                updated_at=utcnow(),
+            )
+        )
+        job.finished_at = None
+        job.cancelled_at = None
+    audit.record(s, actor=principal.username, action="job.retry_failed", target=job.id, detail={"items": len(ids)})
+    s.commit()
+    if ids:
+        _send(queue or queue_for(runtime_of(s).settings), ids)
+    return status_dicts(s, [job])[0]
