@@ -94,6 +94,9 @@ ITEMS_FAILED_RECENT = Gauge(
     "ats_items_failed_last_15m", "Items that failed or were quarantined in the last 15 minutes.", registry=REGISTRY
 )
 SPEND_TODAY = Gauge("ats_spend_today_usd", "Model spend since 00:00 UTC, all users.", registry=REGISTRY)
+STATE_ERRORS = Counter(
+    "ats_metrics_state_errors_total", "Scrapes whose database state refresh failed.", registry=REGISTRY
+)
 DAILY_LIMIT = Gauge("ats_daily_limit_usd", "The global daily cost limit.", registry=REGISTRY)
 
 # --- Model provider (core/llm via workers/) -------------------------------------------------
