@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from core.errors import InputError, NotFound
 from db.models import ApiKey, User, utcnow
 from services import audit
-from services.principal import ALL_SCOPES, Principal, require_admin
+from services.principal import ALL_SCOPES, KEY_SCOPES, Principal, require_admin
 
 PREFIX_LEN = 12  # "ats_" + 8 characters: enough to find the row, useless to an attacker
 LAST_USED_EVERY = timedelta(seconds=60)  # write last_used_at at most once a minute per key
@@ -48,9 +48,11 @@ def create_api_key(
     """Create a key for a user; returns (info, key) — the key is shown this once."""
     if actor is not None and not actor.is_admin and actor.username != username:
         require_admin(actor)
-    unknown = sorted(set(scopes) - ALL_SCOPES)
+    if actor is not None and not actor.is_admin and set(scopes) & (KEY_SCOPES - ALL_SCOPES):
+        require_admin(actor)  # only an admin (or the operator's CLI) may mint metrics/admin keys
+    unknown = sorted(set(scopes) - KEY_SCOPES)
     if unknown or not scopes:
-        raise InputError(f"unknown or empty scopes {unknown}; choose from {', '.join(sorted(ALL_SCOPES))}")
+        raise InputError(f"unknown or empty scopes {unknown}; choose from {', '.join(sorted(KEY_SCOPES))}")
     if not name or len(name) > 100:
         raise InputError("the key name must be 1-100 characters")
     user = s.scalar(select(User).where(User.username == username))

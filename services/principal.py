@@ -13,6 +13,7 @@ from db.models import Job
 Role = Literal["recruiter", "manager", "admin"]
 ROLES: tuple[str, ...] = ("recruiter", "manager", "admin")
 ALL_SCOPES = frozenset({"jobs:write", "jobs:read"})
+KEY_SCOPES = ALL_SCOPES | {"metrics", "admin"}  # what an API key may be given (metrics/admin: the REST API's)
 
 
 @dataclass(frozen=True)
