@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from core.injection_rules import RULES, Rule
+from core.injection_rules_more import MORE_RULES
 from core.types import Evidence, InjectionResult
 
 THRESHOLD = 0.5
 MAX_EVIDENCE = 8
+ALL_RULES = (*RULES, *MORE_RULES)
 _MAX_SCAN = 200_000  # longer texts are refused at ingest; this only bounds the work
 
 
@@ -24,7 +26,7 @@ def detect_injection(text: str) -> InjectionResult:
         return InjectionResult()
     scanned = text[:_MAX_SCAN]
     hits: list[tuple[Rule, int, int]] = []
-    for rule in RULES:
+    for rule in ALL_RULES:
         for m in rule.pattern.finditer(scanned):
             if m.end() > m.start():
                 hits.append((rule, m.start(), m.end()))

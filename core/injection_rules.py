@@ -35,7 +35,7 @@ _AI = (
     r"(?:ai|a\.i\.|llm|llms|gpt|chatgpt|claude|gemini|copilot|language\s+model|ai\s+model|model|assistant|bot|chatbot|"
     r"automated\s+(?:screening|analysis|review|reviewer|system|systems|software|parser|tool|evaluator|recruiter)\w*|"
     r"ats|applicant\s+tracking\s+system|screening\s+(?:system|software|tool)|resume\s+(?:parser|screener)|"
-    r"hiring\s+(?:ai|bot|algorithm))"
+    r"hiring\s+(?:ai|bot|algorithm)|(?:recruiting|screening|parsing|hr)\s+software|evaluation\s+model)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -124,8 +124,8 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"\b(?:reply|respond|answer|output|print|say|write|return)\b"
             + _GAP
-            + r"\b(?:only\s+the\s+following|and\s+(?:absolutely\s+)?nothing\s+else|with\s+only\b|only\s+with\b|"
-            r"verbatim)"
+            + r"\b(?:only\s+the\s+following|and\s+(?:absolutely\s+)?nothing\s+(?:else|more)|with\s+only\b|"
+            r"only\s+with\b|verbatim)"
         ),
     ),
     Rule(
@@ -200,9 +200,8 @@ RULES: tuple[Rule, ...] = (
         "hidden_note",
         0.85,
         _r(
-            r"\b(?:note|message|instructions?|memo|attention|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?"
-            + _AI
-            + r"\b"
+            r"\b(?:note|message|instructions?|memo|attention|reminder|text|comment|section|info)\s+(?:to|for)\s+"
+            r"(?:the\s+|any\s+|all\s+)?" + _AI + r"\b"
         ),
     ),
     Rule(
@@ -226,7 +225,8 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"\b(?:hidden|invisible|white[- ]?(?:text|font|on[- ]white)|tiny\s+font|zero[- ]width)\b"
             + _GAP
-            + r"\b(?:text|metadata|instructions?|note|profile|message|content|prompt)\b|\bvisible\s+(?:only\s+)?to\s+"
+            + r"\b(?:text|metadata|instructions?|notes?|profile|messages?|content|prompts?)\b|"
+            r"\bvisible\s+(?:only\s+)?to\s+"
             r"(?:the\s+)?" + _AI
         ),
     ),
@@ -301,7 +301,7 @@ RULES: tuple[Rule, ...] = (
         "score_manipulation",
         0.45,
         _r(
-            r"\b(?:exceptional\s+match|perfect\s+(?:match|fit|candidate)|highly\s+recommended\s+for\s+(?:immediate\s+)?"
+            r"\b(?:exceptional\s+match|perfect\s+(?:match|fit|candidate)|(?:10/10|100%)\s+(?:match|fit)|highly\s+recommended\s+for\s+(?:immediate\s+)?"
             r"(?:hire|hiring|interview)|interview\s+highly\s+recommended|most\s+qualified\s+(?:candidate|for\s+the\s+job)|"
             r"profile\s+exceeds\s+all\s+requirements|(?:hire|advance|shortlist)\s+(?:this|the)\s+candidate\s+"
             r"(?:immediately|now)|must\s+(?:be\s+)?(?:hired|shortlisted|interviewed))\b"
