@@ -1,0 +1,83 @@
+"""Streamlit entry: page config, sign-in, and the navigation each role is allowed to see."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from core.errors import ConfigError
+from services.principal import Principal
+from webapp import auth, nav, state
+
+log = logging.getLogger("ats.web")
+ROOT = Path(__file__).resolve().parent
+
+st.set_page_config(
+    page_title="ATS Resume Agent",
+    page_icon=":material/description:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+
+def _sidebar(principal: Principal) -> None:
+    with st.sidebar:
+        team = f" · team {principal.team}" if principal.team else ""
+        st.markdown(f"**{principal.username}**  \n:gray[{principal.role}{team}]")
+        if st.button("Sign out", icon=":material/logout:", key="sign_out", width="stretch"):
+            auth.logout()
+
+
+def _setup_problem(message: str) -> None:
+    """Show a setup problem as the only page (st.navigation still runs, so pages/ is never auto-listed)."""
+
+    def problem() -> None:
+        st.title("ATS Resume Agent")
+        st.error(message, icon=":material/build:")
+
+    st.navigation([st.Page(problem, title="Setup needed", url_path="setup")], position="hidden").run()
+
+
+def main() -> None:
+    """Sign the user in, then show only the pages their role may open."""
+    try:
+        settings = state.settings()
+        authenticator = auth.make_authenticator(settings)
+        principal = auth.current_principal()
+    except ConfigError as exc:
+        _setup_problem(f"The app cannot start: {exc}. Fix the setting and restart it.")
+        return
+    except SQLAlchemyError as exc:
+        log.error("database not ready: %s", type(exc).__name__)
+        _setup_problem(
+            "The database is not reachable or not migrated. Run `python manage.py migrate` "
+            "(or start the app with `make run`, which migrates first), then reload."
+        )
+        return
+    if principal is None:
+        if st.session_state.get("authentication_status"):  # the account was disabled mid-session
+            authenticator.authentication_controller.logout()
+        login = nav.LOGIN
+        page = st.navigation(
+            [st.Page(ROOT / login.file, title=login.title, icon=login.icon, url_path=login.url_path, default=True)],
+            position="hidden",
+        )
+        auth.sync_cookie(authenticator)
+        page.run()
+        return
+    specs = nav.pages_for(principal.role)
+    pages = [
+        st.Page(ROOT / p.file, title=p.title, icon=p.icon, url_path=p.url_path, default=(i == 0))
+        for i, p in enumerate(specs)
+    ]
+    page = st.navigation(pages)
+    _sidebar(principal)
+    auth.sync_cookie(authenticator)
+    state.show_flashes()
+    page.run()
+
+
+main()

@@ -1,0 +1,107 @@
+"""Sign-in with streamlit-authenticator over the users table; the signed-in Principal is re-read every run."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from core.config import Settings
+from core.errors import NotFound
+from services import users
+from services.principal import Principal
+from webapp.state import db
+
+AUTH_KEY = "_authenticator"
+COOKIE_PENDING = "_cookie_pending"
+COOKIE_DELETE_PENDING = "_cookie_delete_pending"
+
+
+def make_authenticator(settings: Settings) -> stauth.Authenticate:
+    """Build the Authenticate object for this run from the users table (call once per run)."""
+    with db() as s:
+        credentials = users.authenticator_credentials(s)
+    # Authenticate edits the dict it is given (lower-cased names, login counters): give it a copy.
+    authenticator = stauth.Authenticate(
+        copy.deepcopy(credentials),
+        cookie_name=settings.cookie_name,
+        cookie_key=settings.cookie_key,
+        cookie_expiry_days=settings.cookie_expiry_days,
+        auto_hash=False,
+        login_sleep_time=settings.web_login_sleep_s,
+    )
+    _check_against_database(authenticator, credentials)
+    st.session_state[AUTH_KEY] = authenticator
+    return authenticator
+
+
+def authenticator() -> stauth.Authenticate:
+    """The Authenticate object app.py built for this run."""
+    return st.session_state[AUTH_KEY]
+
+
+def _check_against_database(authenticator: stauth.Authenticate, credentials: dict[str, Any]) -> None:
+    """Route the password check through services.users.authenticate.
+
+    That check is the one the REST side uses: it refuses disabled users, keeps the names' case (the
+    widget lower-cases what is typed) and writes both outcomes to the audit log.
+    """
+    names = {name.lower(): name for name in credentials["usernames"]}
+    model = authenticator.authentication_controller.authentication_model
+
+    def check_credentials(username: str, password: str) -> bool:
+        real = names.get(username, username)
+        with db() as s:
+            return users.authenticate(s, username=real, password=password, address=_client_address()) is not None
+
+    model.check_credentials = check_credentials
+
+
+def signed_in_username() -> str | None:
+    """The signed-in user's name (as stored), or None."""
+    if not st.session_state.get("authentication_status"):
+        return None
+    return st.session_state.get("name") or st.session_state.get("username")
+
+
+def current_principal() -> Principal | None:
+    """The signed-in user as the database has them now (None when signed out, disabled or deleted)."""
+    username = signed_in_username()
+    if username is None:
+        return None
+    try:
+        with db() as s:
+            return users.principal_for(s, username=username)
+    except NotFound:
+        return None
+
+
+def after_login() -> None:
+    """Called on the run a login succeeded: set the cookie again on the next (full) run, then rerun."""
+    st.session_state[COOKIE_PENDING] = True
+    st.rerun()
+
+
+def sync_cookie(auth: stauth.Authenticate) -> None:
+    """Write or delete the re-login cookie once the page the user lands on renders (it survives that run)."""
+    if st.session_state.pop(COOKIE_PENDING, False) and st.session_state.get("authentication_status"):
+        auth.cookie_controller.set_cookie()
+    if st.session_state.pop(COOKIE_DELETE_PENDING, False):
+        auth.cookie_controller.delete_cookie()
+
+
+def logout() -> None:
+    """Sign out: clear the session now, delete the cookie on the next run, show the sign-in page."""
+    authenticator().authentication_controller.logout()
+    st.session_state[COOKIE_DELETE_PENDING] = True
+    st.rerun()
+
+
+def _client_address() -> str | None:
+    try:
+        address = st.context.ip_address
+    except AttributeError:
+        return None
+    return address if isinstance(address, str) else None  # AppTest has no real client
