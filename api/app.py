@@ -35,7 +35,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = get_engine(settings)
     app.state.limiter = make_limiter(settings)
-    app.state.refresh_metrics = _state_refresher(settings, app.state.engine)
 
     install_error_handlers(app)
     for module in (bulk, resume, health, metrics):
@@ -56,12 +55,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(EdgeMiddleware)
     return app
-
-
-def _state_refresher(settings: Settings, engine):
-    """The observability module's scrape-time refresh of state gauges, if it exists in this build."""
-    try:
-        from observability import state
-    except ImportError:
-        return None
-    return lambda: state.refresh_state(engine, settings)

@@ -97,7 +97,7 @@ class EdgeMiddleware:
             try:
                 await self.app(scope, receive, send_wrapper)
             except Exception as exc:  # noqa: BLE001 - the HTTP edge: log the type, answer JSON, never a traceback
-                log.error("request crashed", extra={"error_type": type(exc).__name__})
+                log.error("request crashed", extra={"error_type": type(exc).__name__}, exc_info=exc)
                 if not state["started"]:
                     await send_json(send_wrapper, 500, error_body("internal_error", "internal error", request_id))
             finally:

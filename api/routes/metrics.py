@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from api.deps import MetricsDep
 from api.schemas import ErrorBody
-from observability import metrics
+from observability import state
 
 router = APIRouter(tags=["metrics"])
 
@@ -20,8 +20,5 @@ router = APIRouter(tags=["metrics"])
 )
 def prometheus(request: Request, _principal: MetricsDep) -> Response:
     """Requests and latency, jobs and items by state, stage durations, LLM tokens and cost, cache hits, queue depth."""
-    refresh = getattr(request.app.state, "refresh_metrics", None)
-    if refresh is not None:
-        refresh()
-    body, content_type = metrics.render()
+    body, content_type = state.render_metrics(request.app.state.settings)
     return Response(body, media_type=content_type)
