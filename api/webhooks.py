@@ -15,9 +15,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
+from api.compat import status_fields
 from core.config import Settings
 from core.errors import InputError
+from db.models import Job
+from observability import metrics
+from services.progress import status_dicts
 
 log = logging.getLogger("api.webhooks")
 
@@ -126,21 +132,39 @@ def deliver_job_webhook(
             try:
                 reply = http.post(callback_url, content=body, headers=headers)
                 if 200 <= reply.status_code < 300:
+                    metrics.WEBHOOKS.labels(outcome="ok").inc()
                     log.info("webhook delivered", extra={"job_id": job_status_dict.get("job_id"), "attempt": attempt})
                     return True
                 retry = reply.status_code >= 500 or reply.status_code in _RETRY_STATUSES
                 outcome = f"status {reply.status_code}"
             except httpx.HTTPError as exc:
                 outcome = type(exc).__name__
+            metrics.WEBHOOKS.labels(outcome="error").inc()
             log.warning(
                 "webhook attempt failed",
                 extra={"job_id": job_status_dict.get("job_id"), "attempt": attempt, "outcome": outcome},
             )
             if not retry or attempt == settings.webhook_max_attempts:
+                metrics.WEBHOOKS.labels(outcome="gave_up").inc()
                 return False
+            metrics.RETRIES.labels(kind="webhook").inc()
             # Exponential backoff with jitter so many finished jobs do not retry in lockstep.
             sleep(min(60.0, base_delay_s * 2 ** (attempt - 1)) * (0.5 + random.random() / 2))
     finally:
         if own:
             http.close()
     return False
+
+
+def notify_job_finished(settings: Settings, engine: Engine, job_id: str) -> bool | None:
+    """Deliver a finished job's webhook if it asked for one; None when it did not.
+
+    The worker calls this once per job, when `mark_job_finished` returns True (the one caller that stamped
+    the job), preferably in a background thread: retries with backoff can take a minute.
+    """
+    with Session(engine) as s:
+        job = s.get(Job, job_id)
+        if job is None or not job.callback_url:
+            return None
+        status, url = status_fields(status_dicts(s, [job])[0]), job.callback_url
+    return deliver_job_webhook(settings, status, url)
