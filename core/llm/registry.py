@@ -50,7 +50,8 @@ def make_provider(
     cls = PROVIDERS.get(name)
     if cls is None:
         raise ConfigError(f"unknown provider {name!r} (ATS_LLM_PROVIDER): choose one of {', '.join(provider_names())}")
-    # ATS_LLM_MODEL belongs to ATS_LLM_PROVIDER; a different provider chosen on the command line takes its default.
+    # ATS_LLM_MODEL and ATS_LLM_OPTIONS belong to ATS_LLM_PROVIDER; another provider chosen on the command line
+    # takes its own defaults.
     same = provider is None or provider == settings.llm_provider
     chosen_model = model or (settings.llm_model if same else None) or DEFAULT_MODELS[name]
     url = base_url or settings.llm_base_url
@@ -74,7 +75,7 @@ def make_provider(
         prices=load_prices(settings.llm_prices_file),
         max_reply_bytes=settings.llm_max_reply_bytes,
         offline=offline,
-        options=options if options is not None else _settings_options(settings),
+        options=options if options is not None else (_settings_options(settings) if same else {}),
     )
 
 

@@ -228,7 +228,7 @@ def _handler_for(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:  # noqa: N802 (the http.server naming)
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length)
-            status, headers, reply = server.answer(self.path, dict(self.headers.items()), body)
+            status, headers, reply = server.answer(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
