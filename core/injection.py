@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from core.injection_cues import cue_hits
 from core.injection_rules import RULES, Rule
 from core.injection_rules_more import MORE_RULES
 from core.types import Evidence, InjectionResult
@@ -9,6 +12,7 @@ from core.types import Evidence, InjectionResult
 THRESHOLD = 0.5
 MAX_EVIDENCE = 8
 ALL_RULES = (*RULES, *MORE_RULES)
+_NO_PATTERN = re.compile(r"(?!)")
 _MAX_SCAN = 200_000  # longer texts are refused at ingest; this only bounds the work
 
 
@@ -30,9 +34,15 @@ def detect_injection(text: str) -> InjectionResult:
         for m in rule.pattern.finditer(scanned):
             if m.end() > m.start():
                 hits.append((rule, m.start(), m.end()))
+    for weight, start, end, category in cue_hits(scanned):
+        hits.append((Rule(f"cues:{category}", category, weight, _NO_PATTERN), start, end))
     if not hits:
         return InjectionResult()
-    fired = {rule.name: rule for rule, _, _ in hits}
+    # A rule counts once however often it fires; the strongest cue sentence stands for all of them.
+    fired: dict[str, Rule] = {}
+    for rule, _, _ in hits:
+        if rule.name not in fired or rule.weight > fired[rule.name].weight:
+            fired[rule.name] = rule
     score = _combine([rule.weight for rule in fired.values()])
     by_category: dict[str, float] = {}
     for rule in fired.values():

@@ -133,8 +133,8 @@ RULES: tuple[Rule, ...] = (
         "goal_hijack",
         0.55,
         _r(
-            r"\b(?:just|simply|only|instead)\s+(?:print|say|output|respond\s+with|reply\s+with|write|type|answer\s+with)\b"
-            + r"\s*[:\"“']"
+            r"\b(?:just|simply|only|instead)\s+(?:print|say|output|respond(?:\s+with)?|reply(?:\s+with)?|write|type|"
+            r"answer(?:\s+with)?)\b" + r"\s*[:\"“']"
         ),
     ),
     Rule(
@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
         0.7,
         _r(
             r"\[\s*/?\s*(?:system|assistant|inst|sys|admin|developer|user)\s*\]|<<\s*/?sys\s*>>|"
-            r"<\|\s*(?:im_start|im_end|system|assistant|user|endoftext)\s*\|?>|</?\s*(?:system|assistant)\s*>"
+            r"<\|\s*(?:im_start|im_end|system|assistant|user|endoftext)\s*\|?>|<\s*/?\s*(?:instructions?|prompt|directive|admin|override)\s*>|</?\s*(?:system|assistant)\s*>"
         ),
     ),
     Rule(
@@ -178,7 +178,8 @@ RULES: tuple[Rule, ...] = (
         0.45,
         _r(
             r"<\s*(?:end\s+of\s+(?:session|document|resume|prompt|input)|/?\s*(?:rest-of-document|endoftext))\s*>|"
-            r"\[\s*(?:rest[- ]of[- ]document|end\s+of\s+(?:document|resume|input))\s*\]"
+            r"\[\s*(?:rest[- ]of[- ]document|end\s+of\s+(?:document|resume|input))\s*\]|"
+            r"</\s*(?:resume|cv|document|context|input|data|user_input)\s*>\s*\n?\s*<\s*[a-z_]+\s*>"
         ),
     ),
     Rule(
@@ -191,7 +192,7 @@ RULES: tuple[Rule, ...] = (
         "system_claim",
         "role_tag",
         0.45,
-        _r(r"\bsystem\s+(?:chain\s+of\s+thought|override|instruction|message|prompt\s+update|notice)\b"),
+        _r(r"\bsystem\s+(?:chain\s+of\s+thought|override|instruction|prompt\s+update|notice)\b|\bsystem\s+message\s*:"),
     ),
     Rule("separator", "role_tag", 0.1, _r(r"^\s*(?:-{4,}|={4,}|\*{4,}|_{4,}|#{4,})\s*$", re.M)),
     # --- notes aimed at the model, hidden from the human reader
@@ -212,6 +213,8 @@ RULES: tuple[Rule, ...] = (
             r"(?:^|[.!?:]\s+)(?:hey|hello|hi)[,\s]+(?:the\s+)?" + _AI + r"\b|"
             r"\b(?:dear|attention|psst)[,\s]+(?:the\s+|any\s+)?" + _AI + r"\b|"
             r"(?:^|<!--|[.!?]\s)\s*(?:" + _AI + r")(?:\s+(?:reviewer|screener|recruiter|evaluator|reader))?\s*:|"
+            r"\bif\s+you\s+are\s+(?:scoring|screening|evaluating|reviewing|ranking|parsing|processing|reading)\s+"
+            r"(?:this|these|resumes|candidates|applications|cvs|applicants)\b|"
             r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|automated|bot|"
             r"chatbot|gpt|assistant|machine)\b|\b" + _AI + r"s?\s+(?:reading|parsing|screening|reviewing|processing)"
             r"\s+this\b",
@@ -254,7 +257,8 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"\b(?:reveal|print|show|repeat|output|display|share|tell\s+me|spell[- ]check|summari[sz]e|translate|"
             r"write\s+out|leak|dump|what\s+(?:is|are|were))\b" + _GAP + r"\b(?:(?:your|the)\s+(?:\w+\s+)?(?:system\s+)?"
-            r"prompt|system\s+prompt|(?:the\s+)?(?:text|words|content|message)\s+above|(?:your|the)\s+(?:initial|original|hidden|secret|previous|above|preceding)\s+"
+            r"prompt|system\s+prompt|(?:the\s+)?(?:text|words|content|message)\s+above|your\s+(?:\w+\s+)?(?:configuration|"
+            r"config|guidelines|rules|settings)|(?:your|the)\s+(?:initial|original|hidden|secret|previous|above|preceding)\s+"
             r"(?:instructions|prompt|rules|guidelines|text)|(?:your|the)\s+instructions)\b"
         ),
     ),
@@ -348,7 +352,9 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"\b(?:broken|break)\s+free\s+of\s+the\s+(?:typical\s+)?confines\b|\b(?:do\s+not|don'?t)\s+have\s+to\s+"
             r"abide\s+by\b|\bno\s+(?:filters|restrictions|limitations|censorship)\s+(?:or|and|whatsoever)\b|"
-            r"\bwithout\s+(?:any\s+)?(?:ethical|moral|content|safety)\s+(?:restrictions|filters|guidelines|limits)\b"
+            r"\bwithout\s+(?:any\s+)?(?:ethical|moral|content|safety)\s+(?:restrictions|filters|guidelines|limits)\b|"
+            r"\b(?:no\s+longer|not)\s+(?:bound|restricted|limited|constrained)\s+by\s+(?:any\s+|the\s+|your\s+|\w+'s\s+)?"
+            r"(?:rules|policies|guidelines|restrictions|filters)\b"
         ),
     ),
     Rule(
