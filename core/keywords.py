@@ -20,7 +20,9 @@ _BOILERPLATE = frozenset(
     include new using use used based help plus preferred required requirements responsibilities responsible
     requirement qualifications nice bonus want need needs etc business environment benefits salary position
     apply application equal employer day days week weeks time best make world people like ll ve re us we our
-    you your will just great hands highly must minimum degree related field understanding familiarity""".split()
+    you your will just great hands highly must minimum degree related field understanding familiarity
+    hiring stack private remote office location based salary full part contract permanent hybrid join growing
+    fast paced exciting passionate looking ideal successful cycle scheme holiday holidays pension vacation""".split()
 )
 _STOP = list(ENGLISH_STOP_WORDS | _BOILERPLATE)
 _TERM_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z0-9+#.]*[a-zA-Z0-9+#]|\b[a-zA-Z]{2,}\b"
@@ -37,11 +39,12 @@ class KeyPhraser:
         self._vectorizer.fit(background)
         self._terms = self._vectorizer.get_feature_names_out()
         self._idf = self._vectorizer.idf_
-        self._max_idf = float(self._idf.max())
+        # a word the background never uses is likely jargon, but not certainly: rank it with the rarer quarter
+        self._unseen_idf = float(sorted(self._idf)[int(len(self._idf) * 0.75)])
         self._lock = threading.Lock()
 
     def keywords(self, text: str, *, skills: list[str] | None = None) -> list[Keyword]:
-        """Top phrases by TF-IDF weight (0-1, highest = 1); words unseen in the background get the top idf."""
+        """Top phrases by TF-IDF weight (0-1, highest = 1); words unseen in the background rank as rare."""
         if not text.strip():
             return []
         analyzer = self._vectorizer.build_analyzer()
@@ -54,16 +57,17 @@ class KeyPhraser:
             index = vocab.get(term)
             if index is None and " " in term:
                 continue  # an unseen two-word phrase is usually noise; unseen single words are jargon, keep them
-            idf = self._idf[index] if index is not None else self._max_idf
+            idf = self._idf[index] if index is not None else self._unseen_idf
             scored.append((term, (1.0 + math.log(count)) * float(idf)))
         if not scored:
             return []
-        known = {s.lower() for s in skills or []}
+        # words already read as skills ("k8s", "ci", "cd") are not key phrases the taxonomy missed
+        known = {w for s in skills or [] for w in analyzer(s)}
         scored.sort(key=lambda t: (-t[1], t[0]))
         top = scored[0][1]
         out: list[Keyword] = []
         for term, weight in scored:
-            if term in known or re.fullmatch(r"[\d.]+", term):
+            if term in known or all(w in known for w in term.split()) or re.fullmatch(r"[\d.]+", term):
                 continue
             out.append(Keyword(term=term, weight=round(weight / top, 3)))
             if len(out) >= self.top_k:

@@ -46,6 +46,9 @@ def _lines(text: str) -> list[_Line]:
 def _heading_mode(line: str) -> str | None:
     """'required', 'preferred' or 'other' when the line reads as a section heading, else None."""
     stripped = line.strip().strip("#*_ ").strip()
+    label, colon, rest = stripped.partition(":")
+    if colon and rest.strip() and len(label.split()) <= 4:
+        stripped = label + ":"  # an inline label: "Benefits: private healthcare, ..."
     if not stripped or len(stripped.split()) > _HEADING_MAX_WORDS:
         return None
     looks_heading = stripped.endswith(":") or stripped.isupper() or len(stripped.split()) <= 5
@@ -68,30 +71,38 @@ class SignalExtractor:
         self.keyphraser = keyphraser or load_keyphraser()
 
     def extract(self, jd_text: str) -> JDSignals:
-        """Signals for one JD (spans index into jd_text)."""
+        """Signals for one JD (spans index into jd_text).
+
+        A hard skill is required when it sits in the title, under a requirements heading, or in a sentence that
+        asks for it; preferred under a nice-to-have heading or on a line with a preference cue ("is a plus"),
+        and when it only describes the company or names a role elsewhere ("We use Python", "Java Developer").
+        Skills under benefits / about-us headings are left out (they describe the employer).
+        """
         required: dict[str, SkillMention] = {}
         preferred: dict[str, SkillMention] = {}
-        mode = "required"
-        cues = 0
+        title = find_title(jd_text)
+        mode, explicit, cues = "required", False, 0
         for line in _lines(jd_text):
             heading = _heading_mode(line.text)
             if heading is not None:
-                mode, cues = ("required" if heading == "other" else heading), cues + 1
+                mode, explicit, cues = heading, True, cues + 1
             line_mode = "preferred" if _PREFERRED.search(line.text) else mode
-            for mention in self.matcher.find(line.text):
-                if not self.matcher.is_hard(mention.skill):
-                    continue
+            asked = {m.span for m in self.matcher.find_requirements(line.text)}
+            for mention in self.matcher.find_hard(line.text):
                 s, e = mention.span
-                placed = mention.model_copy(update={"span": (line.start + s, line.start + e)})
-                target = preferred if line_mode == "preferred" else required
-                target.setdefault(mention.skill, placed)
+                span = (line.start + s, line.start + e)
+                placed = mention.model_copy(update={"span": span})
+                in_title = title is not None and span[0] < title.span[1] and title.span[0] < span[1]
+                if in_title or (line_mode == "required" and (explicit or mention.span in asked)):
+                    required.setdefault(mention.skill, placed)
+                elif line_mode != "other":
+                    preferred.setdefault(mention.skill, placed)
         for skill in required:
             preferred.pop(skill, None)  # a skill both required and preferred counts as required
-        title = find_title(jd_text)
         seniority = find_seniority(jd_text, title)
         years = find_years(jd_text)
         skills = [*required.values(), *preferred.values()]
-        keywords = self.keyphraser.keywords(jd_text, skills=[m.skill for m in skills])
+        keywords = self.keyphraser.keywords(jd_text, skills=[m.quote for m in skills] + [m.skill for m in skills])
         confidence = signal_confidence(
             n_skills=len(skills), has_title=title is not None, cues=cues, words=len(jd_text.split())
         )

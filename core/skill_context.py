@@ -16,7 +16,7 @@ _ASKS = frozenset(
     """experience experienced knowledge familiar familiarity proficient proficiency skills skill understanding
     expertise you your background ability degree years year required require requires must plus bonus nice
     preferred desirable advantage beneficial ideally solid strong good excellent deep working hands-on
-    qualifications requirements competence competent fluent fluency expert mastery""".split()
+    qualifications requirements competence competent fluent fluency expert mastery stack""".split()
 )
 _COMPANY = frozenset("we our us we're we’re we've we’ve we'll we’ll ours".split())
 _SENTENCE_END = frozenset(".!?;")
@@ -48,12 +48,17 @@ def names_role(doc: Doc, end: int) -> bool:
     return False
 
 
-def off_requirement_tokens(doc: Doc) -> bytearray:
-    """Per token, 1 where a skill would not be a requirement: a job-title line or a sentence about the company."""
+NEUTRAL, OFF, ASKED = 0, 1, 2
+
+
+def requirement_context(doc: Doc) -> bytearray:
+    """Per token: ASKED in a sentence that asks something of the candidate, OFF in a job-title line or a sentence
+    about the company, NEUTRAL otherwise (lists of technologies, fragments)."""
     flags = bytearray(len(doc))
     for start, end in _sentences(doc):
         words = [t.lower_ for t in doc[start:end]]
         if any(w in _ASKS for w in words):
+            flags[start:end] = bytes([ASKED]) * (end - start)
             continue
         title_line = end - start <= _TITLE_LINE_MAX and any(
             t.lower_ in ROLE_NOUNS and t.text[:1].isupper() for t in doc[start:end]

@@ -12,7 +12,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from core.skill_context import names_role, off_requirement_tokens
+from core.skill_context import OFF, names_role, requirement_context
 from core.types import SkillMention
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "skills_taxonomy.json"
@@ -100,12 +100,15 @@ class SkillMatcher:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, match_id))
         chosen.sort()
-        off = off_requirement_tokens(doc) if chosen else b""
+        context = requirement_context(doc) if chosen else b""
         mentions = []
         for start, end, match_id in chosen:
             span = doc[start:end]
             mention = SkillMention(skill=self._names[match_id], span=(span.start_char, span.end_char), quote=span.text)
-            mentions.append((mention, bool(off[start]) or names_role(doc, end)))
+            # a skill naming the role ("Java Developer") describes the job, even in a sentence that asks for
+            # experience; the JD's own title carries it into the required skills (see core.signals)
+            aside = context[start] == OFF or names_role(doc, end)
+            mentions.append((mention, aside))
         return mentions
 
     def _plausible(self, doc: Doc, start: int, end: int) -> bool:

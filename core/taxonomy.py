@@ -35,6 +35,7 @@ class Entry:
     source: str  # onet | aliases
     aliases: set[str] = field(default_factory=set)
     exact: set[str] = field(default_factory=set)
+    pinned: set[str] = field(default_factory=set)  # spellings from the alias file's `exact` section
     hot: bool = False
     occupations: int = 0
 
@@ -126,7 +127,7 @@ def build_taxonomy(onet_dir: Path, aliases_file: Path = ALIASES_FILE) -> tuple[d
     entries: dict[str, Entry] = {}
 
     def entry(name: str, kind: str, source: str) -> Entry:
-        key = name.lower()
+        key = name  # exact: O*NET's acronym "REACT" (real estate software) is not the React library
         if key not in entries:
             entries[key] = Entry(name=name, kind=kind, source=source)
         return entries[key]
@@ -158,6 +159,12 @@ def build_taxonomy(onet_dir: Path, aliases_file: Path = ALIASES_FILE) -> tuple[d
                 item.kind = kind
             target = item.exact if section == "exact" else item.aliases
             target.update(str(n) for n in names)
+            if section == "exact":
+                item.pinned.update(str(n) for n in names)
+    for item in entries.values():
+        # a name listed under `exact` is matched only in its listed spellings, whatever O*NET's rows say
+        pinned = {alias.lower() for alias in item.pinned}
+        item.aliases = {alias for alias in item.aliases if alias.lower() not in pinned}
     skills = [
         {
             "name": e.name,
