@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     item_max_attempts: int = 3
     stuck_after_s: int = 600
     worker_poll_s: float = 0.5
+    scan_interval_s: float = 15.0
+    requeue_grace_s: float = 10.0
     daily_limit_usd: float = 50.0
     user_daily_limit_usd: float = 10.0
     key_daily_limit_usd: float = 10.0

@@ -1,0 +1,80 @@
+"""What a worker process loads once: settings, engine, pipeline context (spaCy, taxonomy, provider), queue."""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from core.config import Settings, get_settings
+from core.context import PipelineContext
+from core.types import Provider, RewriteOptions
+from db.models import Job
+from db.session import get_engine
+from services.budget import DbBudget
+from services.cache import signals_cache_for
+from workers.queue import ItemQueue, queue_for
+
+JOB_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    """The few job fields an item needs, cached per process (they never change after submission)."""
+
+    options: RewriteOptions
+    team: str | None
+    callback_url: str | None
+
+
+@dataclass
+class Runtime:
+    """Loaded once per worker process and shared by every item it runs."""
+
+    settings: Settings
+    engine: Engine
+    ctx: PipelineContext
+    queue: ItemQueue
+    name: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    _jobs: dict[str, JobInfo] = field(default_factory=dict)
+
+    def job(self, job_id: str) -> JobInfo:
+        """Options, team and callback of a job (one query per job per process)."""
+        found = self._jobs.get(job_id)
+        if found is None:
+            with Session(self.engine) as s:
+                row = s.execute(select(Job.options, Job.team, Job.callback_url).where(Job.id == job_id)).one()
+            found = JobInfo(RewriteOptions(**(row[0] or {})), row[1], row[2])
+            if len(self._jobs) >= JOB_CACHE_SIZE:
+                self._jobs.pop(next(iter(self._jobs)))
+            self._jobs[job_id] = found
+        return found
+
+    def context_for(self, *, user_id: int, key_id: int | None) -> PipelineContext:
+        """The shared context with this item's budget (its owner's and key's daily limits)."""
+        budget = DbBudget(self.engine, self.settings, user_id=user_id, key_id=key_id)
+        return replace(self.ctx, budget=budget)
+
+
+_RUNTIME: Runtime | None = None
+
+
+def init_runtime(settings: Settings | None = None, *, provider: Provider | None = None, **extra: Any) -> Runtime:
+    """Load the pipeline for this process (a test harness may pass its own provider)."""
+    global _RUNTIME
+    from core.factory import build_context
+
+    settings = settings or get_settings()
+    engine = get_engine(settings)
+    ctx = build_context(settings, provider=provider, cache=signals_cache_for(settings, engine))
+    _RUNTIME = Runtime(settings=settings, engine=engine, ctx=ctx, queue=queue_for(settings), **extra)
+    return _RUNTIME
+
+
+def get_runtime() -> Runtime:
+    """The process's runtime, loaded on first use."""
+    return _RUNTIME or init_runtime()
