@@ -14,7 +14,7 @@ TOOL_DESCRIPTION = "Submit the answer. Call this tool exactly once with the comp
 class AnthropicProvider(LLMProvider):
     """api.anthropic.com (or any base URL) with tool-use structured output."""
 
-    name: ClassVar[str] = "anthropic"
+    name: str = "anthropic"
     key_env_var: ClassVar[str | None] = "ANTHROPIC_API_KEY"
 
     class Options(LLMProvider.Options):

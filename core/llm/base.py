@@ -59,9 +59,10 @@ class _Outcome(Generic[T]):
 class LLMProvider:
     """Base class: subclasses declare their key and Options and implement `_send` (one wire call)."""
 
-    name: ClassVar[str] = "llm"
+    name: str = "llm"
     key_env_var: ClassVar[str | None] = None
     needs_key: ClassVar[bool] = True
+    schema_in_prompt: ClassVar[bool] = False  # True: JSON mode only, so the schema is written into the prompt
     external: bool = True
 
     class Options(BaseModel):
@@ -183,8 +184,6 @@ class LLMProvider:
             records.append(outcome.record)
         return SignalsReply(signals=outcome.value or JDSignals(confidence=0.0, source="llm"), records=records)
 
-    schema_in_prompt: ClassVar[bool] = False
-
     # -- the call, with its accounting ---------------------------------------------------------------------
 
     def _ask(
@@ -206,26 +205,34 @@ class LLMProvider:
             budget.check(estimate)  # before every request that could be billed, retries included
             return self.breaker.call(lambda: self._send(prompt, max_tokens))
 
+        caught: tuple[type[BaseException], ...] = (ProviderError, *self._sdk_errors())
         started = time.perf_counter()
-        record = {"call_key": call_key, "provider": self.name, "model": self.model, "purpose": purpose}
+        base = CallRecord(call_key=call_key, provider=self.name, model=self.model, purpose=purpose)
         try:
             raw = self.retry.call(attempt)
         except DailyLimitReached:
             raise
-        except (ProviderError, *self._sdk_errors()) as exc:
+        except caught as exc:
             ms = (time.perf_counter() - started) * 1000
             problem = _describe(exc)
-            failed = CallRecord(**record, latency_ms=round(ms, 3), ok=False, error=problem)
+            failed = base.model_copy(update={"latency_ms": round(ms, 3), "ok": False, "error": problem})
             return _Outcome(None, failed, problem, bad_format=isinstance(exc, ReplyFormatError))
         ms = (time.perf_counter() - started) * 1000
         usd = self.prices.cost(self.name, self.model, raw.input_tokens, raw.output_tokens)
-        usage = {"input_tokens": raw.input_tokens, "output_tokens": raw.output_tokens, "usd": usd}
+        done = base.model_copy(
+            update={
+                "input_tokens": raw.input_tokens,
+                "output_tokens": raw.output_tokens,
+                "usd": usd,
+                "latency_ms": round(ms, 3),
+            }
+        )
         try:
             value = parse(raw.payload)
         except ReplyFormatError as exc:
-            bad = CallRecord(**record, **usage, latency_ms=round(ms, 3), ok=False, error=str(exc))
+            bad = done.model_copy(update={"ok": False, "error": str(exc)})
             return _Outcome(None, bad, str(exc), bad_format=True)
-        return _Outcome(value, CallRecord(**record, **usage, latency_ms=round(ms, 3)))
+        return _Outcome(value, done)
 
     def _fallback(
         self,

@@ -14,7 +14,7 @@ from core.llm.prompts import Prompt
 class OpenAIProvider(LLMProvider):
     """api.openai.com (or any base URL) with structured outputs."""
 
-    name: ClassVar[str] = "openai"
+    name: str = "openai"
     key_env_var: ClassVar[str | None] = "OPENAI_API_KEY"
 
     class Options(LLMProvider.Options):
@@ -70,7 +70,7 @@ class OpenAIProvider(LLMProvider):
 class OpenAICompatibleProvider(OpenAIProvider):
     """vLLM, Ollama, LM Studio and the like: JSON mode, with the schema written into the prompt."""
 
-    name: ClassVar[str] = "openai-compatible"
+    name: str = "openai-compatible"
     key_env_var: ClassVar[str | None] = "ATS_LLM_API_KEY"
     needs_key: ClassVar[bool] = False
     schema_in_prompt: ClassVar[bool] = True

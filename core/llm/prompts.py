@@ -220,7 +220,7 @@ def _load_json(raw: str | dict[str, Any], max_bytes: int) -> dict[str, Any]:
         text = fenced.group(1)
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise ReplyFormatError(f"the reply is not valid JSON ({exc.msg} at char {exc.pos})") from None
     if not isinstance(data, dict):
         raise ReplyFormatError("the reply is not a JSON object")

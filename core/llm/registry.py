@@ -84,7 +84,7 @@ def _settings_options(settings: Settings) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(settings.llm_options)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise ConfigError(f"ATS_LLM_OPTIONS is not valid JSON: {exc.msg}") from exc
     if not isinstance(data, dict):
         raise ConfigError('ATS_LLM_OPTIONS must be a JSON object such as {"temperature": 0.2}')
