@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -333,3 +337,34 @@ def test_five_resumes_one_jd_make_five_rewrite_requests_and_at_most_one_jd_reque
         assert _run(ctx, item=f"item-{i}")["status"] == "COMPLETED"
     tasks = [r.user_text.split("\n", 1)[0] for r in server.requests]
     assert tasks.count("TASK: rewrite") == 5 and tasks.count("TASK: extract_signals") == 1
+
+
+def _cli(tmp_path, *args: str, env: dict[str, str] | None = None):
+    root = Path(__file__).resolve().parents[2]
+    (tmp_path / "resume.txt").write_text(RESUME)
+    (tmp_path / "jd.txt").write_text(JD)
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("ATS_") and not k.endswith("_API_KEY")}
+    clean["DATABASE_URL"] = f"sqlite:///{tmp_path / 'ats.db'}"
+    command = [sys.executable, "manage.py", "process", "--resume", str(tmp_path / "resume.txt")]
+    command += ["--jd", str(tmp_path / "jd.txt"), *args]
+    return subprocess.run(command, cwd=root, env={**clean, **(env or {})}, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.slow
+def test_cli_process_against_an_openai_compatible_server(tmp_path, server):
+    done = _cli(
+        tmp_path, "--provider", "openai-compatible", "--base-url", server.openai_url, "--model", "qwen2", "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["status"] == "COMPLETED" and result["cost"]["provider"] == "openai-compatible"
+    rewrites = [r for r in server.requests if r.user_text.startswith("TASK: rewrite")]
+    assert len(rewrites) == 1 and rewrites[0].json["model"] == "qwen2"
+    assert b"jane.doe@example.com" not in server.raw_bytes()
+
+
+@pytest.mark.slow
+def test_cli_names_the_missing_key(tmp_path, server):
+    done = _cli(tmp_path, "--provider", "anthropic", "--base-url", server.anthropic_url)
+    assert done.returncode != 0 and "ANTHROPIC_API_KEY" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and server.requests == []
