@@ -56,3 +56,48 @@ def sign_in(at: AppTest, username: str, password: str | None = None) -> AppTest:
 def page_titles(at: AppTest) -> list[str]:
     """The titles rendered by st.title on the current run."""
     return [t.value for t in at.title]
+
+
+@pytest.fixture(scope="session")
+def pipeline_ctx():
+    """The pipeline context (taxonomy, matcher, offline engine), loaded once for every UI test."""
+    from core.config import load_settings
+    from core.factory import build_context
+
+    return build_context(load_settings(database_url="sqlite://", redis_url=None))
+
+
+@pytest.fixture
+def run_queue(web_settings: Settings, pipeline_ctx):
+    """Run every queued item to the end in this process (the worker's own loop, in burst mode)."""
+    from dataclasses import replace
+
+    import workers.runtime as runtime
+    from db.session import get_engine
+    from services.cache import signals_cache_for
+    from workers.embedded import run_embedded
+    from workers.queue import queue_for
+
+    engine = get_engine(web_settings)
+    ctx = replace(pipeline_ctx, cache=signals_cache_for(web_settings, engine))
+    rt = runtime.Runtime(settings=web_settings, engine=engine, ctx=ctx, queue=queue_for(web_settings))
+
+    def _run() -> int:
+        runtime._RUNTIME = rt
+        try:
+            return run_embedded(rt, burst=True)
+        finally:
+            runtime._RUNTIME = None
+
+    return _run
+
+
+def submit_pairs(settings: Settings, username: str, pairs: list[tuple[str, str, str]]) -> str:
+    """Submit (ref, resume, jd) pairs as a user through the jobs service; returns the job id."""
+    from services.jobs import PairIn, submit_job
+    from services.users import principal_for
+
+    with session_scope(settings) as s:
+        principal = principal_for(s, username=username)
+        out = submit_job(s, principal=principal, pairs=[PairIn(resume=r, jd=j, ref=ref) for ref, r, j in pairs])
+    return out["job_id"]
