@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MULTIPLIERS = {
     "k": 1e3,
@@ -48,6 +49,11 @@ class Number:
 
 def numbers(text: str, *, words: bool = True) -> list[Number]:
     """Every number in a text, with 1,000 / 1k / 1000 all read as 1000."""
+    return list(_numbers(text, words))
+
+
+@lru_cache(maxsize=4096)  # scoring and validation read the same bullets several times per pair
+def _numbers(text: str, words: bool) -> tuple[Number, ...]:
     found: list[Number] = []
     for m in _NUMBER.finditer(text):
         try:
@@ -62,7 +68,7 @@ def numbers(text: str, *, words: bool = True) -> list[Number]:
         for m in _WORD_NUMBER.finditer(text):
             if m.group(1).lower() not in _UNCHECKED_WORDS:
                 found.append(Number(m.group(0), float(_WORD_NUMBERS[m.group(1).lower()]), "plain"))
-    return found
+    return tuple(found)
 
 
 def number_values(text: str) -> dict[float, set[str]]:

@@ -30,8 +30,20 @@ _FILLER = re.compile(r"\b(?:successfully|effectively|various|basically|actually|
 _WORD = re.compile(r"[A-Za-z0-9][\w+#./-]*")
 
 
+_TERMS_MEMO: list[tuple[JDSignals, dict[str, float]]] = []  # the last JD's terms: one pair asks many times
+
+
 def _terms(signals: JDSignals) -> dict[str, float]:
     """JD terms an ATS searches for literally (lower case) -> weight: key phrases plus the JD's skill names."""
+    for seen, terms in _TERMS_MEMO:
+        if seen is signals:
+            return terms
+    terms = _compute_terms(signals)
+    _TERMS_MEMO[:] = [(signals, terms)]
+    return terms
+
+
+def _compute_terms(signals: JDSignals) -> dict[str, float]:
     terms = {k.term.lower().strip(): float(k.weight) for k in signals.keywords if k.term.strip() and k.weight > 0}
     top = max(terms.values(), default=1.0)
     for mention in [*signals.required, *signals.preferred]:
@@ -70,6 +82,7 @@ def bullet_scores(text: str, signals: JDSignals, matcher: Any) -> dict[str, int]
     }
 
 
+@lru_cache(maxsize=4096)
 def _impact(text: str) -> int:
     """Quantified result, action-verb opening and outcome words."""
     nums = facts.numbers(text, words=False)
@@ -89,6 +102,7 @@ def _opens_with_action(text: str) -> bool:
     return form is not None and (form[1] == "past" or first.group(0).lower() == form[0])
 
 
+@lru_cache(maxsize=4096)
 def _clarity(text: str) -> int:
     words = len(text.split())
     score = 100

@@ -197,7 +197,10 @@ def _strengthen(text: str) -> str:
             and first.group(1).lower() == (verbs.gerund(form[0]) if form[1] == "gerund" else form[0])
         ):
             return f"Contributed to {verbs.gerund(form[0])} {tail}".strip()
-        return f"Supported {rest}" if kind == "help" else f"Contributed to {rest}"
+        if kind == "help":
+            # 'Helped with the migration' -> 'Supported the migration'; 'Helped customers migrate' is left alone
+            return f"Supported {rest}" if match.groupdict().get("prep") else text
+        return f"Contributed to {rest}"
     return text
 
 

@@ -1,0 +1,110 @@
+"""INGEST: normalisation, limits and bullets found in real resume layouts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.context import Limits
+from core.ingest import InputError, check_limits, normalise, split_bullets
+
+SAMPLE = (Path(__file__).resolve().parents[2] / "samples" / "resume.txt").read_text(encoding="utf-8")
+
+
+def test_normalise_applies_nfkc_and_drops_invisible_characters():
+    raw = "ＡＷＳ\u200b ﬁnance\u200d R&D <b>x</b>\x07\tdone\ufeff"
+    assert normalise(raw) == "AWS finance R&D <b>x</b>\tdone"
+
+
+def test_normalise_unifies_line_breaks_and_drops_lone_surrogates():
+    assert normalise("a\r\nb\rc\u2028d\x0ce\ud800f") == "a\nb\nc\nd\nef"
+
+
+def test_normalise_keeps_ordinary_text_exactly():
+    text = "Led R&D for “Project X” — 40% faster; C++ & C# at O'Reilly"
+    assert normalise(text) == text
+
+
+def test_check_limits_names_the_setting():
+    limits = Limits(max_resume_chars=10, max_jd_chars=5, max_bullets=3)
+    check_limits("x" * 10, "y" * 5, limits)
+    with pytest.raises(InputError, match="ATS_MAX_RESUME_CHARS"):
+        check_limits("x" * 11, "y", limits)
+    with pytest.raises(InputError, match="ATS_MAX_JD_CHARS"):
+        check_limits("x", "y" * 6, limits)
+
+
+@pytest.mark.parametrize(
+    ("resume", "jd", "what"), [("  ", "jd", "resume is empty"), ("r", "\n", "description is empty")]
+)
+def test_check_limits_refuses_empty_texts(resume, jd, what):
+    with pytest.raises(InputError, match=what):
+        check_limits(resume, jd, Limits())
+
+
+def test_sample_resume_bullets_sections_and_wrapped_lines():
+    bullets = split_bullets(normalise(SAMPLE))
+    texts = [b.text for b in bullets]
+    assert len(bullets) == 13
+    assert texts[0].startswith("Responsible for the migration") and texts[0].endswith("to 6 minutes.")
+    assert [b.section for b in bullets].count("Experience") == 11
+    assert bullets[-1].section == "Projects" and texts[-1].startswith("Helped maintain")
+    assert texts[11].startswith("ratelimit-go:")
+    joined = " ".join(texts)
+    for not_a_bullet in ("jordan.rivera@example.com", "EXPERIENCE", "Brightline Payments", "B.S. Computer Science"):
+        assert not_a_bullet not in joined
+    assert not any(t.startswith("Python, Go, SQL") for t in texts)  # the skills list is not a bullet
+    assert [b.index for b in bullets] == list(range(13))
+
+
+def test_spans_point_into_the_normalised_resume():
+    resume = normalise(SAMPLE)
+    for bullet in split_bullets(resume):
+        start, end = bullet.span
+        assert resume[start:end].split() == bullet.text.split()
+
+
+@pytest.mark.parametrize("marker", ["•", "-", "*", "–", "▪", "1.", "2)", "●", "➢"])
+def test_each_bullet_marker_is_recognised(marker):
+    resume = f"Experience\n{marker} Built a billing service in Go\n{marker} Cut costs by 20%"
+    assert [b.text for b in split_bullets(resume)] == ["Built a billing service in Go", "Cut costs by 20%"]
+
+
+def test_wrapped_lines_join_but_a_role_line_after_a_bullet_does_not():
+    resume = (
+        "EXPERIENCE\n"
+        "• Built the payments API used by\n"
+        "  120 customers across three regions\n"
+        "• Reduced costs by 20%\n"
+        "Globex | Software Engineer | 2016 - 2018\n"
+        "• Wrote ETL jobs\n"
+        "and dashboards for finance"
+    )
+    texts = [b.text for b in split_bullets(resume)]
+    assert texts == [
+        "Built the payments API used by 120 customers across three regions",
+        "Reduced costs by 20%",
+        "Wrote ETL jobs and dashboards for finance",
+    ]
+
+
+def test_headers_in_many_spellings_are_sections_not_bullets():
+    resume = "## Professional Experience\n- Built X\n**PROJECTS**\n- Made Y\nTechnical Skills:\n- Python, Go"
+    bullets = split_bullets(resume)
+    assert [(b.text, b.section) for b in bullets] == [("Built X", "Experience"), ("Made Y", "Projects")]
+
+
+def test_prose_resume_without_markers_falls_back_to_sentences():
+    resume = (
+        "Pat Doe\npat@example.com | 555 123 4567\n\nExperience\n"
+        "Acme | Engineer | 2019 - 2021\n"
+        "Built the data platform in Python. Reduced query time by 30% with better indexes.\n\n"
+        "Skills\nPython, SQL, Airflow and many other tools"
+    )
+    texts = [b.text for b in split_bullets(resume)]
+    assert texts == ["Built the data platform in Python.", "Reduced query time by 30% with better indexes."]
+
+
+def test_a_resume_with_no_statements_has_no_bullets():
+    assert split_bullets("Pat Doe\npat@example.com") == []

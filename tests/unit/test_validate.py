@@ -1,0 +1,103 @@
+"""VALIDATE: a rewrite may not add numbers, skills, names, titles, degrees, dates or PII."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.factory import load_local
+from core.validate import check_rewrite
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return load_local()[0]
+
+
+def kinds(flags):
+    return {f.kind for f in flags}
+
+
+def test_a_faithful_rewrite_passes(matcher):
+    original = "Responsible for the migration of the billing service to k8s, cutting deploys from 45 to 6 minutes."
+    rewrite = "Owned the migration of the billing service to Kubernetes, cutting deploys from 45 to 6 minutes."
+    assert check_rewrite(original, rewrite, matcher=matcher) == []
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite"),
+    [
+        ("Served 1,000 users", "Served 1k users"),
+        ("Served 1k users", "Served 1000 users"),
+        ("Saved $2M a year", "Saved $2,000,000 a year"),
+        ("Cut costs by 40%", "Cut costs by 40 percent"),
+        ("Mentored five engineers", "Mentored 5 engineers"),
+        ("Processed 2.5M events", "Processed 2,500,000 events"),
+    ],
+)
+def test_the_same_number_written_differently_is_not_invented(matcher, original, rewrite):
+    assert "invented_number" not in kinds(check_rewrite(original, rewrite, matcher=matcher))
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "token"),
+    [
+        ("Cut costs significantly", "Cut costs by 40%", "40%"),
+        ("Cut costs by 40", "Cut costs by 40%", "40%"),
+        ("Saved 2M a year", "Saved $2M a year", "$2M"),
+        ("Served 1,000 users", "Served 10,000 users", "10,000"),
+        ("Led the team", "Led a team of two", "two"),
+        ("Built the API", "Built the API in 2019", "2019"),
+    ],
+)
+def test_an_added_number_is_flagged_with_the_token(matcher, original, rewrite, token):
+    flags = check_rewrite(original, rewrite, matcher=matcher)
+    flag = next(f for f in flags if f.kind == "invented_number")
+    assert token in flag.tokens and token in flag.detail
+
+
+def test_an_added_skill_is_flagged(matcher):
+    flags = check_rewrite(
+        "Built the billing service in Python", "Built the billing service in Python and Kafka", matcher=matcher
+    )
+    flag = next(f for f in flags if f.kind == "invented_skill")
+    assert flag.tokens == ["Kafka"]
+
+
+def test_a_skill_under_another_name_is_not_invented(matcher):
+    assert check_rewrite("Tuned Postgres queries", "Tuned PostgreSQL queries", matcher=matcher) == []
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "token"),
+    [
+        ("Built the billing service at Google", "Google"),
+        ("Built the billing service as Senior engineer", "Senior"),
+        ("Built the billing service during an MBA", "MBA"),
+        ("Built the billing service in March", "March"),
+        ("Built the billing service as Director of platform", "Director"),
+    ],
+)
+def test_added_names_titles_degrees_and_dates_are_flagged(matcher, rewrite, token):
+    flags = check_rewrite("built the billing service", rewrite, matcher=matcher)
+    flag = next(f for f in flags if f.kind == "invented_entity")
+    assert token in flag.tokens
+
+
+def test_names_the_original_already_holds_are_fine_in_any_case(matcher):
+    original = "helped acme corp migrate to the cloud"
+    assert check_rewrite(original, "Contributed to migrating Acme Corp to the cloud", matcher=matcher) == []
+
+
+def test_added_pii_is_flagged_but_kept_pii_is_not(matcher):
+    flags = check_rewrite("Ran the support inbox", "Ran the support inbox at help.desk@example.com", matcher=matcher)
+    assert "pii_added" in kinds(flags)
+    assert "help.desk@example.com" in next(f for f in flags if f.kind == "pii_added").tokens
+    same = "Ran the support inbox at help.desk@example.com"
+    assert "pii_added" not in kinds(
+        check_rewrite(same, "Owned the support inbox at help.desk@example.com", matcher=matcher)
+    )
+
+
+def test_several_problems_give_several_flags(matcher):
+    flags = check_rewrite("Built dashboards", "Built dashboards in Tableau at Netflix for 300 users", matcher=matcher)
+    assert {"invented_number", "invented_skill", "invented_entity"} <= kinds(flags)
