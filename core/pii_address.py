@@ -19,11 +19,15 @@ _EN_TYPES = (
 )
 _EN_TYPE_WORD = r"(?:" + _EN_TYPES + r"|" + _EN_TYPES.upper() + r")\b\.?"
 # Street words of other languages, standalone or glued to the name (Pohlstrasse, Magasinsgatan, Ringvej).
-_INTL_SUFFIX = (
-    r"(?:stra(?:ss|ß)e|str\.|straeti|stræti|gasse|weg|vej|gade|gatan|gata|vägen|väg|veien|vei|gate|laan|straat|"
-    r"plein|kuja|katu|tie|polku|vegur|allee|platz|ring|dijk|kade|gracht|steeg|utca|út|tér|körút|ulica|ulice|"
-    r"náměstí|třída|sokak|sokağı|caddesi|bulvarı)"
+# Street words of other languages. Glued ones end a compound name (Pohlstrasse, Magasinsgatan, Ringvej) and are
+# distinctive enough to match at a word's end; short or English-looking ones (gate, ring, tie) only stand alone,
+# so "mitigate 12 risks" or "Spring 2022" stay prose.
+_GLUED = (
+    r"(?:stra(?:ss|ß)e|str\.|straeti|stræti|gasse|weg|vej|gade|gatan|gata|vägen|väg|veien|laan|straat|plein|kuja|katu|"
+    r"polku|vegur|allee|platz|dijk|gracht|steeg|utca|ulica|caddesi|sokak|sokağı)"
 )
+_STANDALONE = r"(?:gate|vei|tie|ring|kade|út|tér|körút|ulice|náměstí|třída|bulvarı)"
+_INTL_SUFFIX = r"(?:" + _L + r"*" + _GLUED + r"|" + _STANDALONE + r")"
 _INTL_PREFIX = (
     r"(?:rua|rúa|rue|calle|carrer|avenida|avda\.?|av\.|via|viale|piazza|corso|largo|praça|travessa|camino|paseo|"
     r"carrera|plaza|ulica|ul\.|πλατεία|οδός|λεωφόρος|улица|ул\.|проспект|пр\.)"
@@ -44,9 +48,7 @@ _INTL = re.compile(
 _NAME_FIRST = re.compile(
     r"(?<![\w-])(?:(?:"
     + _WORD
-    + r"[ \t]+){0,3}"
-    + _L
-    + r"*"
+    + r"[ \t]+){0,3}(?<![\w-])"
     + _INTL_SUFFIX
     + r"|"
     + _INTL_PREFIX
@@ -61,7 +63,7 @@ _MILITARY = re.compile(
     r"\s*\n?[> \t]*[ADF]PO[ \t]+A[AEP][ \t]+\d{5}",
     re.IGNORECASE,
 )
-_INTL_WORDS = re.compile(r"(?:" + _INTL_SUFFIX + r"|^" + _INTL_PREFIX + r")", re.IGNORECASE)
+_INTL_WORDS = re.compile(r"(?:\b" + _INTL_SUFFIX + r"\b|^" + _INTL_PREFIX + r")", re.IGNORECASE)
 _ADDRESS_CUE = re.compile(
     r"(?:address|lives?\s+at|living\s+at|located\s+at|resid\w*|reside\s+at|moved\s+to|anschrift|adres\w*|"
     r"dirección|domicil\w*)\W{0,3}$",
@@ -72,8 +74,10 @@ _PLACE_LINE = r"\n[> \t,]*[^\W\d_][^\d\n:@]{0,40}"
 _POSTAL_TAIL = re.compile(r"(?:" + _PLACE_LINE + r"){0,3}?\n?[> \t,]*[^\d\n:@]{0,40}?\b\d{3}[ ]?\d{2}(?:-\d{4})?\b")
 _CAP = r"(?:[^\W\d_](?<=[^\W\d_a-zß-ÿ])[^\s,\d]*|\([^\W\d_]+\))"  # a word that starts with a capital
 _PLACE_WORDS = _CAP + r"(?:[ \t]+(?:" + _CAP + r"|[a-zà-ÿ]{1,3}(?=[ \t]+[^\W\d_])))*"
+# ", Springfield, IL 62704" (US) or ", 10115 Berlin" (postcode before the city, as in most of Europe).
 _SAME_LINE_TAIL = re.compile(
     r"(?:,[ \t]*" + _PLACE_WORDS + r"){1,3}(?:[ \t]+[A-Z]{2})?(?:[ \t]+\d{4,5}(?:-\d{4})?)?"
+    r"|,?[ \t]*\d{4,5}[ \t]+" + _PLACE_WORDS
 )
 
 
@@ -90,6 +94,17 @@ def _confirmed_intl(text: str, m: re.Match[str]) -> bool:
     if re.match(r"[ \t]*,[ \t]*[^\W\d_]", rest) or re.match(r"[ \t]*\n[> \t]*[^\W\d_]", rest):
         return not re.match(r"\s*\n[> \t]*[^\n]*:", rest)  # a "Label:" line after it is a form, not a city
     return bool(_ADDRESS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
+
+
+def _capitalised(text: str, m: re.Match[str]) -> bool:
+    """Street names are capitalised ("221 Baker Street"), unless the whole line is written in lower case."""
+    words = m.group().split()[1:]
+    if all(w[0].isupper() or w[0].isdigit() or w[0] == "(" for w in words):
+        return True
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return line == line.lower()
 
 
 def _extend(text: str, end: int) -> int:
@@ -113,9 +128,11 @@ def find_addresses(text: str) -> Iterator[Hit]:
         return
     for m in _MILITARY.finditer(text):
         yield m.start(), m.end(), "STREET_ADDRESS"
-    for pattern in (_US, _NAME_FIRST):
-        for m in pattern.finditer(text):
+    for m in _US.finditer(text):
+        if _capitalised(text, m):
             yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
+    for m in _NAME_FIRST.finditer(text):
+        yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
     for m in _INTL.finditer(text):
         if _confirmed_intl(text, m):
             yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
