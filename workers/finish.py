@@ -7,8 +7,6 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
 from core.types import ItemState, Stage
 from db.crypto import Cipher
 
@@ -40,24 +38,13 @@ def final_values(state: ItemState, cipher: Cipher) -> tuple[str, dict[str, Any]]
 
 
 def after_finish(rt: Runtime, job_id: str, callback_url: str | None) -> None:
-    """The job's last item just finished: send its webhook (in the background, with its own retries)."""
+    """The job's last item just finished: send its webhook in the background (retries can take a minute)."""
     log.info("job finished")
-    if not callback_url:
-        return
-    from db.models import Job
-    from services.progress import status_dicts
-
-    with Session(rt.engine) as s:
-        job = s.get(Job, job_id)
-        if job is None:
-            return
-        status = status_dicts(s, [job])[0]
-    threading.Thread(target=_deliver, args=(rt, status, callback_url), daemon=True, name="webhook").start()
+    if callback_url:
+        threading.Thread(target=_deliver, args=(rt, job_id), daemon=True, name="webhook").start()
 
 
-def _deliver(rt: Runtime, status: dict[str, Any], url: str) -> None:
-    from api.webhooks import deliver_job_webhook
-    from observability import metrics
+def _deliver(rt: Runtime, job_id: str) -> None:
+    from api.webhooks import notify_job_finished
 
-    ok = deliver_job_webhook(rt.settings, status, url)
-    metrics.WEBHOOKS.labels(outcome="ok" if ok else "gave_up").inc()
+    notify_job_finished(rt.settings, rt.engine, job_id)

@@ -75,6 +75,12 @@ def init_runtime(settings: Settings | None = None, *, provider: Provider | None 
     return _RUNTIME
 
 
+def set_runtime(rt: Runtime | None) -> None:
+    """Install a runtime built elsewhere (tests, the sync path), or clear it."""
+    global _RUNTIME
+    _RUNTIME = rt
+
+
 def get_runtime() -> Runtime:
     """The process's runtime, loaded on first use."""
     return _RUNTIME or init_runtime()
