@@ -16,6 +16,7 @@ _BASE_ROLES = (
     "director programmer tester technician officer coordinator strategist researcher writer owner master head "
     "intern associate representative recruiter accountant advisor editor marketer sre devops"
 ).split()
+_JOINERS = {"of", "and", "for", "in", "the", "to", "at", "with", "or", "m", "f", "d", "w", "x"}
 _NOT_ROLES = {"worker", "operator", "other", "all", "helper", "aide", "clerk"}
 _LABELLED = re.compile(r"^\s*(?:job\s+title|position|role|title|job)\s*[:\-–]\s*(?P<t>[^\n|]{3,80})$", re.I | re.M)
 _HIRING = re.compile(
@@ -85,11 +86,17 @@ def _title_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _clean_title(text: str, start: int) -> Found | None:
     stripped = text.strip(" \t-–:|*#•")
-    stripped = re.split(r"\s+(?:[-–|(]|at|in|for|with)\s+", stripped, maxsplit=1)[0].strip()
+    stripped = re.split(r"\s+(?:[-–|]\s+|\(|(?:at|in|for|with|to)\s+)", stripped, maxsplit=1)[0].strip()
     if not stripped or len(stripped.split()) > 8:
         return None
     offset = text.find(stripped)
     return Found(stripped, (start + offset, start + offset + len(stripped)))
+
+
+def _title_case(line: str) -> bool:
+    """A heading-like line: at most one lower-case word besides small joiners (a sentence has many)."""
+    lower = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if w[0].islower() and w not in _JOINERS]
+    return len(lower) <= 1
 
 
 def find_title(text: str) -> Found | None:
@@ -104,7 +111,7 @@ def find_title(text: str) -> Found | None:
         if number >= 6:
             break
         body = line.rstrip("\r\n")
-        if body.strip() and len(body.split()) <= 10 and line_re.match(body.strip()):
+        if body.strip() and len(body.split()) <= 10 and _title_case(body) and line_re.match(body.strip()):
             found = _clean_title(body, pos)
             if found:
                 return found
@@ -144,7 +151,10 @@ def find_years(text: str) -> Found | None:
         if not 0 < value <= 30:
             continue
         found = Found(match.group(0), match.span(), value)
-        context = text[max(0, match.start() - 60) : match.end() + 60]
+        # the sentence around the number decides: "founded 20 years ago" is not about experience
+        before = re.split(r"[.!?\n]", text[max(0, match.start() - 80) : match.start()])[-1]
+        after = re.split(r"[.!?\n]", text[match.end() : match.end() + 80])[0]
+        context = before + after
         if _EXPERIENCE.search(context):
             return found
         first = first or found

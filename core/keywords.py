@@ -59,20 +59,16 @@ class KeyPhraser:
                 continue  # an unseen two-word phrase is usually noise; unseen single words are jargon, keep them
             idf = self._idf[index] if index is not None else self._unseen_idf
             scored.append((term, (1.0 + math.log(count)) * float(idf)))
-        if not scored:
-            return []
         # words already read as skills ("k8s", "ci", "cd") are not key phrases the taxonomy missed
         known = {w for s in skills or [] for w in analyzer(s)}
+        scored = [
+            (t, w) for t, w in scored if not all(p in known for p in t.split()) and not re.fullmatch(r"[\d.]+", t)
+        ]
+        if not scored:
+            return []
         scored.sort(key=lambda t: (-t[1], t[0]))
         top = scored[0][1]
-        out: list[Keyword] = []
-        for term, weight in scored:
-            if term in known or all(w in known for w in term.split()) or re.fullmatch(r"[\d.]+", term):
-                continue
-            out.append(Keyword(term=term, weight=round(weight / top, 3)))
-            if len(out) >= self.top_k:
-                break
-        return out
+        return [Keyword(term=term, weight=round(weight / top, 3)) for term, weight in scored[: self.top_k]]
 
 
 _DEFAULT: KeyPhraser | None = None

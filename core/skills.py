@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,15 @@ TAXONOMY_FILE = Path(__file__).parent / "data" / "skills_taxonomy.json"
 _SENTENCE_START = {"", ".", "!", "?", ":", ";", "•", "-", "*", "–", "—", "(", "\n"}
 _LIST_NEXT = {",", "/", ")", "&", "and", "or", "+", ";"}
 _CACHE_SIZE = 8192
+
+
+@dataclass
+class _Entry:
+    """A cached answer: mentions, their token ranges, and (once asked for) which are not requirements."""
+
+    mentions: tuple[SkillMention, ...]
+    tokens: tuple[tuple[int, int], ...]
+    aside: tuple[bool, ...] | None = None
 
 
 class SkillMatcher:
@@ -44,7 +54,7 @@ class SkillMatcher:
                 self._any_case.add(name, list(builder.tokenizer.pipe(skill["aliases"])))
             if skill.get("exact"):
                 self._exact.add(name, list(builder.tokenizer.pipe(skill["exact"])))
-        self._cache: OrderedDict[str, tuple[tuple[SkillMention, bool], ...]] = OrderedDict()
+        self._cache: OrderedDict[str, _Entry] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -60,33 +70,41 @@ class SkillMatcher:
 
     def find(self, text: str) -> list[SkillMention]:
         """Every skill mention in text, longest match first, no two overlapping, in text order."""
-        return [mention for mention, _ in self._lookup(text)]
+        return list(self._lookup(text).mentions)
 
     def find_hard(self, text: str) -> list[SkillMention]:
         """Mentions of tools and domain knowledge only (soft skills left out)."""
-        return [m for m, _ in self._lookup(text) if self.is_hard(m.skill)]
+        return [m for m in self._lookup(text).mentions if self.is_hard(m.skill)]
 
     def find_requirements(self, text: str) -> list[SkillMention]:
         """Hard skills a JD text asks for: as find_hard, less those naming a role ("Java Developer", "DevOps team")
         or sitting in a job-title line or a sentence about the company ("We use Python everywhere")."""
-        return [m for m, titled in self._lookup(text) if not titled and self.is_hard(m.skill)]
+        entry = self._lookup(text)
+        if entry.aside is None:
+            # computed on demand: resume bullets and rewrites (the hot path) never need it
+            doc = self._nlp.make_doc(text)
+            context = requirement_context(doc)
+            # a skill naming the role ("Java Developer") describes the job, even in a sentence that asks for
+            # experience; the JD's own title carries it into the required skills (see core.signals)
+            entry.aside = tuple(context[start] == OFF or names_role(doc, end) for start, end in entry.tokens)
+        return [m for m, aside in zip(entry.mentions, entry.aside, strict=True) if not aside and self.is_hard(m.skill)]
 
-    def _lookup(self, text: str) -> tuple[tuple[SkillMention, bool], ...]:
+    def _lookup(self, text: str) -> _Entry:
         with self._lock:
             hit = self._cache.get(text)
             if hit is not None:
                 self._cache.move_to_end(text)
                 return hit
-        found = tuple(self._find(text))
+        found = self._find(text)
         with self._lock:
             self._cache[text] = found
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
         return found
 
-    def _find(self, text: str) -> list[tuple[SkillMention, bool]]:
+    def _find(self, text: str) -> _Entry:
         if not text:
-            return []
+            return _Entry((), ())
         doc = self._nlp.make_doc(text)
         candidates = [(m, s, e, True) for m, s, e in self._any_case(doc)]
         candidates += [(m, s, e, False) for m, s, e in self._exact(doc) if self._plausible(doc, s, e)]
@@ -100,16 +118,16 @@ class SkillMatcher:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, match_id))
         chosen.sort()
-        context = requirement_context(doc) if chosen else b""
         mentions = []
         for start, end, match_id in chosen:
             span = doc[start:end]
-            mention = SkillMention(skill=self._names[match_id], span=(span.start_char, span.end_char), quote=span.text)
-            # a skill naming the role ("Java Developer") describes the job, even in a sentence that asks for
-            # experience; the JD's own title carries it into the required skills (see core.signals)
-            aside = context[start] == OFF or names_role(doc, end)
-            mentions.append((mention, aside))
-        return mentions
+            # model_construct: the values are built here and already valid; validation would double the cost
+            mentions.append(
+                SkillMention.model_construct(
+                    skill=self._names[match_id], span=(span.start_char, span.end_char), quote=span.text
+                )
+            )
+        return _Entry(tuple(mentions), tuple((start, end) for start, end, _ in chosen))
 
     def _plausible(self, doc: Doc, start: int, end: int) -> bool:
         """Reject an ordinary-word product name ("Go", "Swift") at the start of a sentence unless it sits in a list."""
