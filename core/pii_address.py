@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from core.pii_patterns import Hit
 
 _L = r"[^\W\d_]"  # a letter of any script
-_WORD = _L + r"[^\W_]*\.?"  # a word starting with a letter (may end with an abbreviation dot)
+# A word starting with a letter, with inner apostrophes (Queen's) and an optional abbreviation dot.
+_WORD = _L + r"(?:[^\W_]|['’](?=[^\W\d_]))*\.?"
 _NUM = r"\d{1,6}[A-Za-z]?"
 # English street types are matched capitalised only, so "won 1st place" or "3 drive failures" stay prose.
 _EN_TYPES = (
@@ -18,13 +19,12 @@ _EN_TYPES = (
     r"Run|Path|Pass|Crossing|Junction|Landing|View|Vista|Creek|Green|Quay|Wharf)"
 )
 _EN_TYPE_WORD = r"(?:" + _EN_TYPES + r"|" + _EN_TYPES.upper() + r")\b\.?"
-# Street words of other languages, standalone or glued to the name (Pohlstrasse, Magasinsgatan, Ringvej).
 # Street words of other languages. Glued ones end a compound name (Pohlstrasse, Magasinsgatan, Ringvej) and are
 # distinctive enough to match at a word's end; short or English-looking ones (gate, ring, tie) only stand alone,
 # so "mitigate 12 risks" or "Spring 2022" stay prose.
 _GLUED = (
     r"(?:stra(?:ss|ß)e|str\.|straeti|stræti|gasse|weg|vej|gade|gatan|gata|vägen|väg|veien|laan|straat|plein|kuja|katu|"
-    r"polku|vegur|allee|platz|dijk|gracht|steeg|utca|ulica|caddesi|sokak|sokağı)"
+    r"polku|vegur|allee|platz|dijk|gracht|steeg|utca|ulica|caddesi|sokak|sokağı|damm|chaussee|ufer|pfad|steig)"
 )
 _STANDALONE = r"(?:gate|vei|tie|ring|kade|út|tér|körút|ulice|náměstí|třída|bulvarı)"
 _INTL_SUFFIX = r"(?:" + _L + r"*" + _GLUED + r"|" + _STANDALONE + r")"
@@ -57,13 +57,19 @@ _NAME_FIRST = re.compile(
     + r"){1,3})[ \t]+\d{1,5}[a-z]?\b",
     re.IGNORECASE,
 )
-# 4) US military mail: PSC 0413, Box 8144 / APO AA 42323; USCGC Name / FPO AA 65607
+# 4) number first, then a street word of the Romance languages: 25 Rue de Rivoli, 12 Via Roma
+_NUM_PREFIX = re.compile(
+    r"(?<![\w$.,-])" + _NUM + r",?[ \t]+(" + _INTL_PREFIX + r")(?:[ \t]+" + _WORD + r"){1,4}", re.IGNORECASE
+)
+_PO_BOX = re.compile(r"\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}\b", re.IGNORECASE)
+# 5) US military mail: PSC 0413, Box 8144 / APO AA 42323; USCGC Name / FPO AA 65607
 _MILITARY = re.compile(
     r"(?:(?:PSC|Unit|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}|(?:USNS|USNV|USS|USCGC)[ \t]+" + _WORD + r")"
     r"\s*\n?[> \t]*[ADF]PO[ \t]+A[AEP][ \t]+\d{5}",
     re.IGNORECASE,
 )
-_INTL_WORDS = re.compile(r"(?:\b" + _INTL_SUFFIX + r"\b|^" + _INTL_PREFIX + r")", re.IGNORECASE)
+_SUFFIX_WORD = re.compile(r"\b" + _INTL_SUFFIX + r"\b", re.IGNORECASE)
+_PREFIX_START = re.compile(_INTL_PREFIX + r"(?!\w)", re.IGNORECASE)
 _ADDRESS_CUE = re.compile(
     r"(?:address|lives?\s+at|living\s+at|located\s+at|resid\w*|reside\s+at|moved\s+to|anschrift|adres\w*|"
     r"dirección|domicil\w*)\W{0,3}$",
@@ -72,21 +78,25 @@ _ADDRESS_CUE = re.compile(
 # The city/region lines that may follow, ending with a postal code: "Akureyri\n Iceland 80296".
 _PLACE_LINE = r"\n[> \t,]*[^\W\d_][^\d\n:@]{0,40}"
 _POSTAL_TAIL = re.compile(r"(?:" + _PLACE_LINE + r"){0,3}?\n?[> \t,]*[^\d\n:@]{0,40}?\b\d{3}[ ]?\d{2}(?:-\d{4})?\b")
-_CAP = r"(?:[^\W\d_](?<=[^\W\d_a-zß-ÿ])[^\s,\d]*|\([^\W\d_]+\))"  # a word that starts with a capital
+# A word that starts with a capital and holds no digit ("NW1" is a postcode, not a place name).
+_CAP = r"(?:[^\W\d_](?<=[^\W\d_a-zß-ÿ])[^\s,\d]*(?=[\s,.;:)!?]|$)|\([^\W\d_]+\))"
 _PLACE_WORDS = _CAP + r"(?:[ \t]+(?:" + _CAP + r"|[a-zà-ÿ]{1,3}(?=[ \t]+[^\W\d_])))*"
-# ", Springfield, IL 62704" (US) or ", 10115 Berlin" (postcode before the city, as in most of Europe).
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+# ", Springfield, IL 62704" (US), ", London NW1 6XE" (UK) or ", 10115 Berlin" (postcode first, most of Europe).
 _SAME_LINE_TAIL = re.compile(
-    r"(?:,[ \t]*" + _PLACE_WORDS + r"){1,3}(?:[ \t]+[A-Z]{2})?(?:[ \t]+\d{4,5}(?:-\d{4})?)?"
-    r"|,?[ \t]*\d{4,5}[ \t]+" + _PLACE_WORDS
+    r"(?:,[ \t]*" + _PLACE_WORDS + r"){1,3}(?:[ \t]+(?:" + _UK_POSTCODE + r"|[A-Z]{2}))?(?:[ \t]+\d{4,5}(?:-\d{4})?)?"
+    r"|,?[ \t]*(?:\d{4,5}|\d{4}-\d{3})[ \t]+" + _PLACE_WORDS
 )
 
 
 def _confirmed_intl(text: str, m: re.Match[str]) -> bool:
     """A number-name-number run is an address only with a street word, a unit, a place after it, or a cue."""
-    if _INTL_WORDS.search(m.group(1)) or re.match(r"[A-Za-z#]", m.group()):
-        return True
     words = m.group(1).split()
-    if not all(w[0].isupper() for w in words if w[0].isalpha()) and not _INTL_WORDS.search(words[0]):
+    if _SUFFIX_WORD.search(m.group(1)) or re.match(r"[A-Za-z#]", m.group()):
+        return True
+    if _PREFIX_START.match(words[0]):
+        return _prefix_ok(text, m, words[0])
+    if not all(w[0].isupper() for w in words if w[0].isalpha()):
         return False
     rest = text[m.end() : m.end() + 40]
     if _UNIT_RE.match(rest) or _UNIT_LINE.match(rest):
@@ -101,10 +111,21 @@ def _capitalised(text: str, m: re.Match[str]) -> bool:
     words = m.group().split()[1:]
     if all(w[0].isupper() or w[0].isdigit() or w[0] == "(" for w in words):
         return True
+    line = _line_of(text, m)
+    return line == line.lower()
+
+
+def _prefix_ok(text: str, m: re.Match[str], word: str) -> bool:
+    """A Romance street word counts when capitalised (Via Roma), so "sent via Kafka 2" stays prose."""
+    line = _line_of(text, m)
+    return word[0].isupper() or line == line.lower()
+
+
+def _line_of(text: str, m: re.Match[str]) -> str:
+    """The whole line a match sits on."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    return line == line.lower()
+    return text[line_start : line_end if line_end != -1 else len(text)]
 
 
 def _extend(text: str, end: int) -> int:
@@ -132,6 +153,12 @@ def find_addresses(text: str) -> Iterator[Hit]:
         if _capitalised(text, m):
             yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
     for m in _NAME_FIRST.finditer(text):
+        if not _PREFIX_START.match(m.group()) or _prefix_ok(text, m, m.group()):
+            yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
+    for m in _NUM_PREFIX.finditer(text):
+        if _prefix_ok(text, m, m.group(1)):
+            yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
+    for m in _PO_BOX.finditer(text):
         yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
     for m in _INTL.finditer(text):
         if _confirmed_intl(text, m):
