@@ -151,7 +151,9 @@ class LLMProvider:
         )
 
         def parse(raw: str | dict[str, Any]) -> list[BulletRewrite]:
-            return parse_reply(raw, len(bullets), max_bytes=self.max_reply_bytes)
+            return parse_reply(
+                raw, len(bullets), max_bytes=self.max_reply_bytes, max_variants=max(options.variants - 1, 0)
+            )
 
         records: list[CallRecord] = []
         outcome = self._ask(prompt, key, "rewrite", budget, parse, out_tokens)

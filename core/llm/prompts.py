@@ -233,8 +233,13 @@ def _schema_problem(exc: ValidationError) -> str:
     return f"the reply does not match the schema ({where}: {first['msg']})"
 
 
-def parse_reply(raw: str | dict[str, Any], expected: int, *, max_bytes: int = 200_000) -> list[BulletRewrite]:
-    """One BulletRewrite per bullet, in order; ReplyFormatError when the reply is not that (the repair reason)."""
+def parse_reply(
+    raw: str | dict[str, Any], expected: int, *, max_bytes: int = 200_000, max_variants: int | None = None
+) -> list[BulletRewrite]:
+    """One BulletRewrite per bullet, in order; ReplyFormatError when the reply is not that (the repair reason).
+
+    Variants beyond `max_variants` (the alternatives the request asked for) are dropped.
+    """
     data = _load_json(raw, max_bytes)
     try:
         payload = _RewritePayload.model_validate(data)
@@ -254,7 +259,7 @@ def parse_reply(raw: str | dict[str, Any], expected: int, *, max_bytes: int = 20
             rewrite=item.rewrite.strip(),
             keywords_used=[k.strip() for k in item.keywords_used if k.strip()],
             rationale=" ".join(item.rationale.split())[:300],
-            variants=[v.strip() for v in item.variants if v.strip()],
+            variants=[v.strip() for v in item.variants if v.strip()][:max_variants],
         )
         for item in ordered
     ]

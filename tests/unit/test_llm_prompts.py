@@ -110,6 +110,14 @@ def test_parse_reply_accepts_good_and_reorders_by_index():
     assert parse_reply(_good(2), 2)[1].rewrite == "r1"  # a tool input arrives as a dict
 
 
+def test_parse_reply_keeps_only_the_variants_asked_for():
+    data = _good(1)
+    data["rewrites"][0]["variants"] = ["a", " ", "b", "c"]
+    assert parse_reply(data, 1, max_variants=2)[0].variants == ["a", "b"]
+    assert parse_reply(data, 1, max_variants=0)[0].variants == []
+    assert parse_reply(data, 1)[0].variants == ["a", "b", "c"]
+
+
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
