@@ -17,8 +17,8 @@ ALIASES_FILE = DATA_DIR / "skills_aliases.yaml"
 BACKGROUND_FILE = DATA_DIR / "occupations.json"
 
 ATTRIBUTION = (
-    "Includes information from O*NET 30.0 Database by the U.S. Department of Labor, Employment and Training "
-    "Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET(R) is a trademark of USDOL/ETA. "
+    "This product includes information from the O*NET 28 Database by the U.S. Department of Labor, Employment and "
+    "Training Administration (USDOL/ETA), used under the CC BY 4.0 license. O*NET(R) is a trademark of USDOL/ETA. "
     "The names were modified: normalised, de-duplicated, given aliases, and some were dropped."
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+#/.-]{1,7}$")
@@ -182,7 +182,7 @@ def build_taxonomy(onet_dir: Path, aliases_file: Path = ALIASES_FILE) -> tuple[d
         "header": {
             "about": "Skills taxonomy for core.skills.SkillMatcher; built by `python manage.py build-taxonomy`.",
             "sources": [
-                "O*NET 30.0 technology_skills.tsv (Example names) and occupation_data.tsv",
+                "O*NET 28 technology_skills.tsv (Example names) and occupation_data.tsv",
                 "core/data/skills_aliases.yaml (hand-written aliases, domain knowledge, soft skills)",
             ],
             "license": "CC BY 4.0 (O*NET-derived names); see attribution",
