@@ -248,7 +248,9 @@ class LLMProvider:
         why: str,
     ) -> RewriteReply:
         """The offline engine's rewrites for this pair, flagged so a reviewer sees the model was not used."""
-        offline = self._offline or _default_offline()
+        if self._offline is None:
+            self._offline = _default_offline()  # kept: it loads the skills matcher (seconds) on first use
+        offline = self._offline
         reply = offline.rewrite(bullets, signals, budget=budget, call_key=f"{call_key}:offline", options=options)
         flag = Flag(kind="llm_fallback", detail=f"{self.name} model {self.model} not used ({why}); offline rewrite")
         return RewriteReply(rewrites=reply.rewrites, records=[*records, *reply.records], flags=[*reply.flags, flag])
