@@ -172,13 +172,14 @@ def advance(state: ItemState, ctx: PipelineContext) -> ItemState:
         raise  # the caller pauses the item; nothing about the item is wrong
     except AtsError as exc:
         ms = (time.perf_counter() - started) * 1000
-        return state.model_copy(
+        failed = state.model_copy(
             update={
                 "stage": Stage.FAILED,
                 "error": f"{stage.value}: {exc}",
                 "stages": [*state.stages, StageRecord(stage=stage, ms=round(ms, 3), ok=False)],
             }
         )
+        return failed.model_copy(update={"result": build_result(failed, ctx)})
     ms = (time.perf_counter() - started) * 1000
     record = StageRecord(stage=stage, ms=round(ms, 3), ok=new.stage != Stage.FAILED)
     update: dict[str, object] = {"stages": [*new.stages, record]}

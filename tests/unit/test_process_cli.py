@@ -1,0 +1,97 @@
+"""`python manage.py process`: a readable report or the item result JSON; bad input = one line, non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from manage import build_app
+
+ROOT = Path(__file__).resolve().parents[2]
+RESUME = ROOT / "samples" / "resume.txt"
+JD = ROOT / "samples" / "jd.txt"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", "process", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_json_on_the_last_line_is_the_item_result():
+    result = CliRunner().invoke(build_app(), ["process", "--resume", str(RESUME), "--jd", str(JD), "--json"])
+    assert result.exit_code == 0, result.output
+    item = json.loads(result.stdout.strip().splitlines()[-1])
+    assert item["status"] == "COMPLETED" and item["error"] is None
+    assert 0 <= item["score_before"] <= item["score_after"] <= 100
+    assert len(item["bullets"]) == 13 and item["coverage"] and item["cost"]["provider"] == "offline"
+
+
+def test_the_report_is_readable():
+    result = CliRunner().invoke(build_app(), ["process", "--resume", str(RESUME), "--jd", str(JD)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "ATS score:" in out and "Coverage (before -> after)" in out and "Kubernetes" in out
+    assert "-> Owned the migration of the card-authorization service" in out
+    assert "EMAIL_ADDRESS (resume)" in out and "jordan.rivera@example.com" not in out  # no PII echoed
+
+
+def bad_file(kind: str, folder: Path) -> Path:
+    """A path that is wrong in the given way."""
+    path = folder / f"{kind}.txt"
+    if kind == "empty":
+        path.write_text(" \n")
+    elif kind == "binary":
+        path.write_bytes(b"%PDF-1.7\x00\x01\x02")
+    elif kind == "latin1":
+        path.write_bytes("caf\xe9 r\xe9sum\xe9".encode("latin-1"))
+    elif kind == "directory":
+        return folder
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("missing", "resume file not found"),
+        ("empty", "resume file is empty"),
+        ("binary", "looks binary"),
+        ("latin1", "not UTF-8"),
+        ("directory", "is a directory"),
+    ],
+)
+def test_bad_input_is_one_line_and_a_non_zero_exit(tmp_path, kind, message):
+    done = run_cli("--resume", str(bad_file(kind, tmp_path)), "--jd", str(JD))
+    assert done.returncode != 0
+    assert done.stderr.strip().count("\n") == 0 and message in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_over_the_limit_names_the_setting():
+    done = run_cli("--resume", str(RESUME), "--jd", str(JD), env={**os.environ, "ATS_MAX_RESUME_CHARS": "200"})
+    assert done.returncode != 0 and "ATS_MAX_RESUME_CHARS" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_unknown_provider_is_one_line():
+    done = run_cli("--resume", str(RESUME), "--jd", str(JD), "--provider", "bogus")
+    assert done.returncode != 0 and "llm_provider" in done.stderr and done.stderr.strip().count("\n") == 0
+
+
+def test_a_failed_item_exits_non_zero_with_its_reason(tmp_path):
+    resume = tmp_path / "r.txt"
+    resume.write_text("Pat Doe\npat@example.com\n")
+    result = CliRunner().invoke(build_app(), ["process", "--resume", str(resume), "--jd", str(JD), "--json"])
+    assert result.exit_code == 1
+    item = json.loads(result.stdout.strip().splitlines()[-1])
+    assert item["status"] == "FAILED" and "no bullets" in item["error"] and "no bullets" in result.stderr
