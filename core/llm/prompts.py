@@ -119,13 +119,24 @@ def _block(tag: str, body: str) -> str:
     return f"<<<DATA {tag}\n{body}\nDATA {tag}>>>"
 
 
+_CONTACT_LIKE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\+?\d[\d\s().-]{5,}\d")
+"""Emails, URLs and phone-like digit runs: the pipeline redacts bullets and the JD, and signals derived from
+the JD locally are scrubbed here too, so a recruiter's contact line can never ride along in a keyword."""
+
+
+def _scrub(text: str) -> str:
+    return _CONTACT_LIKE.sub("-", text)
+
+
 def _signals_lines(signals: JDSignals) -> str:
     """The JD's signals as a few compact lines (far fewer tokens than the JD itself)."""
     required = [m.skill for m in signals.required]
     preferred = [m.skill for m in signals.preferred if m.skill not in required]
-    keywords = sorted(signals.keywords, key=lambda k: -k.weight)[:MAX_KEYWORDS]
+    ranked = sorted(signals.keywords, key=lambda k: -k.weight)
+    keywords = [k for k in ranked if not _CONTACT_LIKE.search(k.term)][:MAX_KEYWORDS]
+    title = _scrub(signals.title) if signals.title else "-"
     lines = [
-        f"title: {signals.title or '-'}; seniority: {signals.seniority or '-'}; years: {signals.years or '-'}",
+        f"title: {title}; seniority: {signals.seniority or '-'}; years: {signals.years or '-'}",
         f"required: {', '.join(dict.fromkeys(required)) or '-'}",
         f"preferred: {', '.join(dict.fromkeys(preferred)) or '-'}",
         f"keywords: {', '.join(k.term for k in keywords) or '-'}",

@@ -65,6 +65,22 @@ def test_prompt_is_lean_keywords_capped_and_no_schema_unless_asked():
     assert json.dumps(REWRITE_SCHEMA, separators=(",", ":")) in with_schema.system
 
 
+def test_contact_details_in_jd_signals_never_reach_the_prompt():
+    leaky = SIGNALS.model_copy(
+        update={
+            "title": "Engineer (apply: jobs@corp.example, +44 20 7946 0958)",
+            "keywords": [
+                Keyword(term="bob@corp.example", weight=1.0),
+                Keyword(term="https://corp.example/jobs", weight=0.9),
+                Keyword(term="data pipelines", weight=0.5),
+            ],  # fmt: skip
+        }
+    )
+    user = build_prompt(BULLETS, leaky).user
+    assert "corp.example" not in user and "7946" not in user
+    assert "keywords: data pipelines" in user and "title: Engineer (apply: - -;" in user
+
+
 def test_tag_is_deterministic_and_depends_on_the_data():
     assert build_prompt(BULLETS, SIGNALS).user == build_prompt(BULLETS, SIGNALS).user
     assert _blocks(build_prompt(BULLETS, SIGNALS).user)[0][0] != _blocks(build_prompt(BULLETS[:1], SIGNALS).user)[0][0]
