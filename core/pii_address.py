@@ -28,10 +28,11 @@ _GLUED = (
 )
 _STANDALONE = r"(?:gate|vei|tie|ring|kade|út|tér|körút|ulice|náměstí|třída|bulvarı)"
 _INTL_SUFFIX = r"(?:" + _L + r"*" + _GLUED + r"|" + _STANDALONE + r")"
-_INTL_PREFIX = (
-    r"(?:rua|rúa|rue|calle|carrer|avenida|avda\.?|av\.|via|viale|piazza|corso|largo|praça|travessa|camino|paseo|"
-    r"carrera|plaza|ulica|ul\.|πλατεία|οδός|λεωφόρος|улица|ул\.|проспект|пр\.)"
+_PREFIX_WORDS = frozenset(
+    "rua rúa rue calle carrer avenida avda avda. av. via viale piazza corso largo praça travessa camino paseo carrera "
+    "plaza ulica ul. πλατεία οδός λεωφόρος улица ул. проспект пр.".split()
 )
+_INTL_PREFIX = "(?:" + "|".join(re.escape(w) for w in sorted(_PREFIX_WORDS, key=len, reverse=True)) + ")"
 _UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Box|#)\s*#?\s*\d+[A-Za-z]?"
 _UNIT_RE = re.compile(r"(?:[ \t]*,?[ \t]*" + _UNIT + r")+", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"[ \t]*\n[>\s]*" + _UNIT + r"(?:[ \t,]+" + _UNIT + r")*", re.IGNORECASE)
@@ -41,22 +42,17 @@ _NAME = r"(?:(?:" + _WORD + r"|\d{1,4}(?:st|nd|rd|th)?|[NSEW]{1,2}\.?|\(" + _WOR
 _US = re.compile(r"(?<![\w$.,-])" + _NUM + r"[ \t]+" + _NAME + r"{0,4}?" + _EN_TYPE_WORD + r"(?:[ \t]+[NSEW]{1,2}\b)?")
 # 2) number, name words, house number: 5049 Harjukuja 54, 654 Rua Ana Caciola 1159 (confirmed below)
 _INTL = re.compile(
-    r"(?<![\w$.,-])(?:" + _UNIT + r"[ \t]+)?" + _NUM + r"[ \t]+((?:" + _WORD + r"[ \t]+){1,4})" + _NUM + r"\b\.?",
+    r"(?<![\w$.,-])" + _NUM + r"[ \t]+((?:" + _WORD + r"[ \t]+){1,4})" + _NUM + r"\b\.?",
     re.IGNORECASE,
 )
-# 3) name first, then number: Pohlstrasse 9, Calle Mayor 5, Brucker Bundesstrasse 31
-_NAME_FIRST = re.compile(
-    r"(?<![\w-])(?:(?:"
-    + _WORD
-    + r"[ \t]+){0,3}(?<![\w-])"
-    + _INTL_SUFFIX
-    + r"|"
-    + _INTL_PREFIX
-    + r"(?:[ \t]+"
-    + _WORD
-    + r"){1,3})[ \t]+\d{1,5}[a-z]?\b",
-    re.IGNORECASE,
-)
+# 3) name first, then number: Pohlstrasse 9, Calle Mayor 5, Brucker Bundesstrasse 31. Anchored on the house
+# number and checked in code: a regex that tries every street suffix at every letter costs milliseconds.
+_NUMBER = re.compile(r"(?<![\w$.,-])\d")  # where every number-led pattern is tried, anchored
+_HOUSE_NUMBER = re.compile(r"\d{1,5}[a-z]?\b")
+_WORDS_BEFORE = re.compile(r"(?:(?<=[\s>(\[\"'“,;:])|^)((?:" + _WORD + r"[ \t]+){1,4})$")
+_UNIT_BEFORE = re.compile(_UNIT + r"[ \t]+$", re.IGNORECASE)
+_GLUED_END = re.compile(_GLUED + r"$", re.IGNORECASE)
+_STANDALONE_WORD = re.compile(_STANDALONE + r"$", re.IGNORECASE)
 # 4) number first, then a street word of the Romance languages: 25 Rue de Rivoli, 12 Via Roma
 _NUM_PREFIX = re.compile(
     r"(?<![\w$.,-])" + _NUM + r",?[ \t]+(" + _INTL_PREFIX + r")(?:[ \t]+" + _WORD + r"){1,4}", re.IGNORECASE
@@ -115,6 +111,31 @@ def _capitalised(text: str, m: re.Match[str]) -> bool:
     return line == line.lower()
 
 
+def _name_first_start(text: str, pos: int) -> int | None:
+    """Where a name-first street before the house number at pos starts, or None when the words are not one."""
+    if pos == 0 or text[pos - 1] not in " \t" or not _HOUSE_NUMBER.match(text, pos):
+        return None
+    seg_start = max(text.rfind("\n", 0, pos) + 1, pos - 80)
+    tokens = text[seg_start:pos].split()[-4:]
+    if not tokens:
+        return None
+    # Cheap checks first (this runs for every number in the text); the regex confirms the few that pass.
+    street_last = bool(_GLUED_END.search(tokens[-1].rstrip("."))) or bool(_STANDALONE_WORD.fullmatch(tokens[-1]))
+    prefix = next((t for t in tokens[:-1] if t.lower() in _PREFIX_WORDS), None)
+    if not street_last and prefix is None:
+        return None
+    before = _WORDS_BEFORE.search(text, seg_start, pos)
+    if not before:
+        return None
+    words = list(re.finditer(r"\S+", before.group(1)))
+    if street_last:
+        return before.start(1) + words[-1].start()
+    for w in words[:-1]:
+        if w.group().lower() in _PREFIX_WORDS and _prefix_ok(text, before, w.group()):
+            return before.start(1) + w.start()
+    return None
+
+
 def _prefix_ok(text: str, m: re.Match[str], word: str) -> bool:
     """A Romance street word counts when capitalised (Via Roma), so "sent via Kafka 2" stays prose."""
     line = _line_of(text, m)
@@ -147,19 +168,24 @@ def find_addresses(text: str) -> Iterator[Hit]:
     """Street addresses with their unit and, when laid out as a block, their city and postal code."""
     if not any(ch.isdigit() for ch in text):
         return
-    for m in _MILITARY.finditer(text):
-        yield m.start(), m.end(), "STREET_ADDRESS"
-    for m in _US.finditer(text):
-        if _capitalised(text, m):
+    low = text.lower()
+    if "box" in low or "po a" in low:
+        for m in _MILITARY.finditer(text):
+            yield m.start(), m.end(), "STREET_ADDRESS"
+        for m in _PO_BOX.finditer(text):
             yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
-    for m in _NAME_FIRST.finditer(text):
-        if not _PREFIX_START.match(m.group()) or _prefix_ok(text, m, m.group()):
-            yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
-    for m in _NUM_PREFIX.finditer(text):
-        if _prefix_ok(text, m, m.group(1)):
-            yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
-    for m in _PO_BOX.finditer(text):
-        yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
-    for m in _INTL.finditer(text):
-        if _confirmed_intl(text, m):
-            yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
+    for n in _NUMBER.finditer(text):
+        pos = n.start()
+        m = _US.match(text, pos)
+        if m and _capitalised(text, m):
+            yield pos, _extend(text, m.end()), "STREET_ADDRESS"
+        m = _NUM_PREFIX.match(text, pos)
+        if m and _prefix_ok(text, m, m.group(1)):
+            yield pos, _extend(text, m.end()), "STREET_ADDRESS"
+        m = _INTL.match(text, pos)
+        if m and _confirmed_intl(text, m):
+            unit = _UNIT_BEFORE.search(text, max(0, pos - 16), pos)
+            yield (unit.start() if unit else pos), _extend(text, m.end()), "STREET_ADDRESS"
+        start = _name_first_start(text, pos)
+        if start is not None:
+            yield start, _extend(text, _HOUSE_NUMBER.match(text, pos).end()), "STREET_ADDRESS"

@@ -60,19 +60,27 @@ def _has_cue(text: str, start: int, end: int) -> bool:
     return bool(_CUE.search(before) or _CUE.search(after))
 
 
-def _masked(text: str) -> str:
-    """The text with dates and times blanked, so that 1992-02-08 20:15 is never read as a phone number."""
-    if not any(ch in text for ch in "-/.:"):
-        return text
-    return DATE_OR_TIME.sub(lambda m: "#" * len(m.group()), text)
+def _candidates(text: str) -> Iterator[tuple[int, str]]:
+    """(start, value) of digit runs with at least 7 digits; a date or time inside one is blanked and the rest re-read,
+    so that "1992-02-08 20:15" is never taken for a phone number."""
+    for m in _CANDIDATE.finditer(text):
+        value = m.group()
+        if sum(ch.isdigit() for ch in value) < 7:
+            continue
+        masked = DATE_OR_TIME.sub(lambda d: "#" * len(d.group()), value) if any(c in value for c in "-/.") else value
+        if masked == value:
+            yield m.start(), value
+            continue
+        for sub in _CANDIDATE.finditer(masked):
+            if sum(ch.isdigit() for ch in sub.group()) >= 7:
+                yield m.start() + sub.start(), sub.group()
 
 
 def find_phones(text: str) -> Iterator[Hit]:
     """Phone numbers in international and regional layouts."""
-    masked = _masked(text)
-    for m in _CANDIDATE.finditer(masked):
-        value = m.group().strip()
-        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+    for raw_start, raw in _candidates(text):
+        value = raw.strip()
+        start = raw_start + (len(raw) - len(raw.lstrip()))
         end = start + len(value)
         core = _EXTENSION.sub("", value)
         digits = re.sub(r"\D", "", core.replace("(0)", ""))
