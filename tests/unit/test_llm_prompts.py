@@ -78,7 +78,7 @@ def test_contact_details_in_jd_signals_never_reach_the_prompt():
     )
     user = build_prompt(BULLETS, leaky).user
     assert "corp.example" not in user and "7946" not in user
-    assert "keywords: data pipelines" in user and "title: Engineer (apply: - -;" in user
+    assert "keywords: data pipelines" in user and "title: Engineer (apply: - -);" in user
 
 
 def test_tag_is_deterministic_and_depends_on_the_data():
