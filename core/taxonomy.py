@@ -157,8 +157,10 @@ def build_taxonomy(onet_dir: Path, aliases_file: Path = ALIASES_FILE) -> tuple[d
                 item.source = "onet+aliases"
             if section == "knowledge" or section == "soft":
                 item.kind = kind
-            target = item.exact if section == "exact" else item.aliases
-            target.update(str(n) for n in names)
+            for alias in (str(n) for n in names):
+                # short capitals ("AI", "BI", "ML", "IT") are words or syllables in lower case ("bi-monthly")
+                short_caps = len(alias) <= 2 and alias.isalpha() and alias.isupper()
+                (item.exact if section == "exact" or short_caps else item.aliases).add(alias)
             if section == "exact":
                 item.pinned.update(str(n) for n in names)
     for item in entries.values():
