@@ -274,5 +274,9 @@ def configure_logging(settings: Any = None, *, stream: Any = None, level: str | 
         lib = logging.getLogger(name)
         lib.handlers.clear()
         lib.propagate = True
-    logging.getLogger("httpx").setLevel(max(logging.getLevelName(chosen), logging.WARNING))
+    # Chatty client libraries: their debug lines (one per connection) drown the events that matter.
+    floor = logging.getLevelName(chosen)
+    logging.getLogger("httpx").setLevel(max(floor, logging.WARNING))
+    logging.getLogger("httpcore").setLevel(max(floor, logging.WARNING))
+    logging.getLogger("redis").setLevel(max(floor, logging.INFO))
     return handler
