@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -15,14 +16,15 @@ from core.config import Settings
 log = logging.getLogger(__name__)
 
 TASK = "workers.tasks.process_item"
+_SAFE = re.compile(r"[^A-Za-z0-9_-]")  # RQ job ids allow only these
 ENQUEUE_BATCH = 500  # jobs per Redis pipeline round trip
 RETRY_INTERVALS = [2, 10, 30]  # seconds between RQ retries of an item whose run raised
 LIVE = {JobStatus.QUEUED.value, JobStatus.STARTED.value, JobStatus.SCHEDULED.value, JobStatus.DEFERRED.value}
 
 
-def rq_job_id(item_id: str) -> str:
+def rq_job_id(queue_name: str, item_id: str) -> str:
     """The RQ job id of an item: the same on every enqueue, so duplicates collapse onto one job."""
-    return f"item-{item_id}"
+    return f"{_SAFE.sub('_', queue_name)}-item-{item_id}"
 
 
 class ItemQueue(Protocol):
@@ -65,7 +67,7 @@ class RqQueue:
                 Queue.prepare_data(
                     TASK,
                     args=(item_id,),
-                    job_id=rq_job_id(item_id),
+                    job_id=rq_job_id(self.queue.name, item_id),
                     timeout=self._timeout,
                     retry=self._retry,
                     result_ttl=0,  # the database keeps the result
@@ -86,7 +88,7 @@ class RqQueue:
         for batch in _chunks(item_ids, ENQUEUE_BATCH):
             with self.connection.pipeline(transaction=False) as pipe:
                 for item_id in batch:
-                    pipe.hget(f"rq:job:{rq_job_id(item_id)}", "status")
+                    pipe.hget(f"rq:job:{rq_job_id(self.queue.name, item_id)}", "status")
                 statuses = pipe.execute()
             for item_id, status in zip(batch, statuses, strict=True):
                 if status is None or status.decode() not in LIVE:

@@ -52,7 +52,9 @@ def run_rq(rt: Runtime, *, burst: bool = False) -> None:
             try:
                 conn = Redis.from_url(rt.settings.redis_url, socket_connect_timeout=5, health_check_interval=10)
                 queue = Queue(rt.settings.queue_name, connection=conn)
-                worker = PipelineWorker([queue], connection=conn, name=f"{rt.name}:{uuid.uuid4().hex[:6]}")
+                worker = PipelineWorker(
+                    [queue], connection=conn, name=f"{rt.settings.queue_name}:{rt.name}:{uuid.uuid4().hex[:6]}"
+                )
                 worker.work(burst=burst, with_scheduler=True, logging_level=rt.settings.log_level)
                 return
             except (RedisConnectionError, RedisTimeoutError) as exc:
