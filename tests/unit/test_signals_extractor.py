@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.jd_parts import find_seniority, find_title, find_years
 from core.signals import SignalExtractor, signal_confidence
@@ -146,3 +148,18 @@ def test_titles(text: str, title: str) -> None:
     found = find_title(text)
     assert found is not None and found.text == title
     assert text[slice(*found.span)] == title
+
+
+PIECES = st.sampled_from(
+    ["Python", "k8s", "Go", "Requirements:", "Nice to have:", "5+ years", "Senior", "Engineer", "AWS", "we", "C#", "\n"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40))
+def test_any_text_gives_signals_whose_spans_quote_it(extractor: SignalExtractor, parts: list[str]) -> None:
+    text = " ".join(parts)
+    result = extractor.extract(text)
+    for mention in [*result.required, *result.preferred]:
+        assert text[slice(*mention.span)] == mention.quote
+    assert 0.0 <= result.confidence <= 1.0
