@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from core.injection_cues import cue_hits
+from core.injection_gates import gate_open, tokens_of
 from core.injection_rules import RULES, Rule
 from core.injection_rules_more import MORE_RULES
 from core.types import Evidence, InjectionResult
@@ -24,13 +25,16 @@ def _combine(weights: list[float]) -> float:
     return 1.0 - remaining
 
 
-def detect_injection(text: str) -> InjectionResult:
+def detect_injection(text: str, *, use_gates: bool = True) -> InjectionResult:
     """Score text for instructions aimed at the model; returns the strongest category and evidence spans."""
     if not text:
         return InjectionResult()
     scanned = text[:_MAX_SCAN]
     hits: list[tuple[Rule, int, int]] = []
+    tokens = tokens_of(scanned) if use_gates else frozenset()
     for rule in ALL_RULES:
+        if use_gates and not gate_open(rule.name, scanned, tokens):
+            continue
         for m in rule.pattern.finditer(scanned):
             if m.end() > m.start():
                 hits.append((rule, m.start(), m.end()))

@@ -57,25 +57,29 @@ _CATEGORY = {
 MIN_GROUPS = 3
 
 
+_GROUPS = (
+    ("model", _MODEL),
+    ("instructions", _INSTRUCTIONS),
+    ("control", _CONTROL),
+    ("output", _OUTPUT),
+    ("verdict", _VERDICT),
+)
+
+
 def cue_hits(text: str) -> list[tuple[float, int, int, str]]:
     """(score, start, end, category) for every sentence that both addresses the model and tries to steer it."""
+    spans: list[tuple[int, int]] = []
+    found: list[frozenset[str]] = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        if sentence.strip():
+            spans.append((m.start(), m.start() + len(sentence.rstrip())))
+            found.append(frozenset(name for name, pattern in _GROUPS if pattern.search(sentence)))
     hits: list[tuple[float, int, int, str]] = []
-    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
     # Each sentence with the one after it: an injection often names the model in one sentence and commands in the next.
-    for i, (start, _) in enumerate(sentences):
-        end = sentences[min(i + 1, len(sentences) - 1)][1]
-        sentence = text[start:end]
-        groups = {
-            name
-            for name, pattern in (
-                ("model", _MODEL),
-                ("instructions", _INSTRUCTIONS),
-                ("control", _CONTROL),
-                ("output", _OUTPUT),
-                ("verdict", _VERDICT),
-            )
-            if pattern.search(sentence)
-        }
+    for i, (start, _) in enumerate(spans):
+        j = min(i + 1, len(spans) - 1)
+        groups = found[i] | found[j]
         aimed = groups & {"model", "instructions"}
         steering = groups & {"control", "output", "verdict"}
         if not aimed or not steering or len(groups) < MIN_GROUPS:
@@ -84,5 +88,5 @@ def cue_hits(text: str) -> list[tuple[float, int, int, str]]:
         for name in groups:
             remaining *= 1.0 - _WEIGHTS[name]
         category = _CATEGORY[max(steering, key=lambda g: _WEIGHTS[g])]
-        hits.append((round(1.0 - remaining, 3), start, start + len(sentence.rstrip()), category))
+        hits.append((round(1.0 - remaining, 3), start, spans[j][1], category))
     return hits
