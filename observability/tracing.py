@@ -23,6 +23,7 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor, SimpleSpanProcess
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 
 TRACER_NAME = "ats"
+REQUEST_ID_KEY = "x-request-id"  # carried beside the trace headers so worker logs name the request
 _provider: TracerProvider | None = None
 
 
@@ -122,3 +123,41 @@ def _clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
         name = key if "." in key else f"ats.{key}"
         out[name] = value if isinstance(value, bool | int | float | str) else str(value)
     return out
+
+
+def queue_carrier() -> dict[str, str]:
+    """What to store with a queued item (RQ job meta): the trace headers and the submitting request's id."""
+    from observability.logs import current_context
+
+    carrier = inject_context()
+    request_id = current_context().get("request_id")
+    if request_id:
+        carrier[REQUEST_ID_KEY] = str(request_id)
+    return carrier
+
+
+@contextlib.contextmanager
+def item_span(item_id: str, carrier: Mapping[str, str] | None = None) -> Iterator[Span]:
+    """The worker's span for one item, child of the request that queued it; binds that request id to the logs.
+
+    Without an explicit carrier it reads `meta["trace"]` of the RQ job being run (none in embedded mode,
+    where each item starts its own trace).
+    """
+    from observability.logs import log_context
+
+    if carrier is None:
+        carrier = _current_rq_carrier()
+    with continue_trace(carrier, "process_item", item_id=item_id) as span:
+        with log_context(request_id=(carrier or {}).get(REQUEST_ID_KEY)):
+            yield span
+
+
+def _current_rq_carrier() -> dict[str, str] | None:
+    try:
+        from rq import get_current_job
+    except ImportError:  # rq is a runtime dependency; embedded-only installs still work
+        return None
+    job = get_current_job()
+    meta = getattr(job, "meta", None) or {}
+    trace_meta = meta.get("trace")
+    return dict(trace_meta) if isinstance(trace_meta, dict) else None
