@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ _BASE_ROLES = (
     "intern associate representative recruiter accountant advisor editor marketer sre devops"
 ).split()
 _JOINERS = {"of", "and", "for", "in", "the", "to", "at", "with", "or", "m", "f", "d", "w", "x"}
-_NOT_ROLES = {"worker", "operator", "other", "all", "helper", "aide", "clerk"}
+_NOT_ROLES = {"model", "models", "worker", "operator", "other", "all", "helper", "aide", "clerk"}
 _LABELLED = re.compile(r"^\s*(?:job\s+title|position|role|title|job)\s*[:\-–]\s*(?P<t>[^\n|]{3,80})$", re.I | re.M)
 _HIRING = re.compile(
     r"\b(?:hiring|looking for|seeking|searching for|recruiting|join us as|join our team as)\s+(?:an?\s+|the\s+)?"
@@ -26,7 +27,7 @@ _HIRING = re.compile(
 _LEVELS: tuple[tuple[str, str], ...] = (
     ("intern", r"\b(?:intern|internship|trainee|apprentice)\b"),
     ("principal", r"\bprincipal\b"),
-    ("staff", r"\bstaff\s+(?=[a-z]*\s*(?:engineer|developer|scientist|architect))"),
+    ("staff", r"\bstaff(?=\s+[a-z]*\s*(?:engineer|developer|scientist|architect))"),
     ("lead", r"\b(?:lead|team lead|tech lead|technical lead|head of)\b"),
     ("senior", r"\b(?:senior|sr\.?|snr)\b"),
     ("mid", r"\b(?:mid[- ]?level|mid[- ]senior|intermediate|mid)\b"),
@@ -80,13 +81,13 @@ def _role_pattern() -> str:
 def _title_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = _role_pattern()
     hiring = re.compile(_HIRING.pattern.replace("ROLE", roles + r"s?"), re.I)
-    line = re.compile(rf"^[\w+#/.&()\- ,]{{0,60}}\b(?:{roles})s?\b[\w+#/.&()\- ]{{0,30}}$", re.I)
+    line = re.compile(rf"^[\w+#/.&()\- ,]{{0,60}}\b(?:{roles})s?\b[\w+#/.&()\- ,]{{0,30}}$", re.I)
     return hiring, line
 
 
 def _clean_title(text: str, start: int) -> Found | None:
     stripped = text.strip(" \t-–:|*#•")
-    stripped = re.split(r"\s+(?:[-–|]\s+|\(|(?:at|in|for|with|to)\s+)", stripped, maxsplit=1)[0].strip()
+    stripped = re.split(r"\s*,\s+|\s+(?:[-–|]\s+|\(|(?:at|in|for|with|to)\s+)", stripped, maxsplit=1)[0].strip()
     if not stripped or len(stripped.split()) > 8:
         return None
     offset = text.find(stripped)
@@ -122,19 +123,47 @@ def find_title(text: str) -> Found | None:
     return None
 
 
+_GAP = r"(?:[ \t-]+[\w+#/]+(?:\.\w+)*){0,3}?"  # up to three words on the same line
+
+
+@lru_cache(maxsize=1)
+def _level_in_text() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Level words in running text count only before a role noun ("senior engineers") or after "level:"."""
+    roles = _role_pattern()
+    return tuple(
+        (
+            level,
+            re.compile(
+                rf"(?:level\s*[:\-]\s*)(?:{pattern})|(?:{pattern})(?={_GAP}[ \t-]+(?:{roles})s?\b)",
+                re.I,
+            ),
+        )
+        for level, pattern in _LEVELS
+    )
+
+
+def _first_level(where: str, patterns: Iterable[tuple[str, re.Pattern[str]]]) -> tuple[str, re.Match[str]] | None:
+    best: tuple[str, re.Match[str]] | None = None
+    for level, pattern in patterns:
+        match = pattern.search(where)
+        if match and (best is None or match.start() < best[1].start()):
+            best = (level, match)
+    return best
+
+
 def find_seniority(text: str, title: Found | None = None) -> Found | None:
     """The level asked for, from the title first, then the text; derived from the years when nothing says it."""
-    places = [(title.text, title.span[0])] if title else []
-    places.append((text, 0))
-    for where, offset in places:
-        best: tuple[int, str, re.Match[str]] | None = None
-        for level, pattern in _LEVELS:
-            match = re.search(pattern, where, re.I)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), level, match)
-        if best:
-            _, level, match = best
-            return Found(level, (offset + match.start(), offset + match.end()))
+    if title:
+        found = _first_level(title.text, ((lvl, re.compile(p, re.I)) for lvl, p in _LEVELS))
+        if found:
+            level, match = found
+            return Found(level, (title.span[0] + match.start(), title.span[0] + match.end()))
+    found = _first_level(text, _level_in_text())
+    if found:
+        level, match = found
+        words = re.search(r"\w[\w.-]*", match.group(0).split(":")[-1])
+        start = match.start() + (match.group(0).find(words.group(0)) if words else 0)
+        return Found(level, (start, start + len(words.group(0)) if words else match.end()))
     years = find_years(text)
     if years and years.value is not None:
         level = "junior" if years.value < 2 else "mid" if years.value < 5 else "senior"

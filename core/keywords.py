@@ -22,7 +22,10 @@ _BOILERPLATE = frozenset(
     apply application equal employer day days week weeks time best make world people like ll ve re us we our
     you your will just great hands highly must minimum degree related field understanding familiarity
     hiring stack private remote office location based salary full part contract permanent hybrid join growing
-    fast paced exciting passionate looking ideal successful cycle scheme holiday holidays pension vacation""".split()
+    fast paced exciting passionate looking ideal successful cycle scheme holiday holidays pension vacation
+    design build operate own improve partner participate lead review write deliver ensure develop maintain
+    support create drive collaborate manage end clear values thoughtful reliable closely across every make
+    take bring love grow learn share around within well high quality first""".split()
 )
 _STOP = list(ENGLISH_STOP_WORDS | _BOILERPLATE)
 _TERM_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z0-9+#.]*[a-zA-Z0-9+#]|\b[a-zA-Z]{2,}\b"
@@ -54,11 +57,14 @@ class KeyPhraser:
         vocab = self._vectorizer.vocabulary_
         scored = []
         for term, count in counts.items():
+            if any(w.endswith("ly") and len(w) > 4 for w in term.split()):
+                continue  # adverbs ("closely", "quickly") are never what a recruiter searches for
             index = vocab.get(term)
             if index is None and " " in term:
                 continue  # an unseen two-word phrase is usually noise; unseen single words are jargon, keep them
             idf = self._idf[index] if index is not None else self._unseen_idf
-            scored.append((term, (1.0 + math.log(count)) * float(idf)))
+            boost = 1.2 if " " in term else 1.0  # a known two-word phrase says more than either word
+            scored.append((term, (1.0 + math.log(count)) * float(idf) * boost))
         # words already read as skills ("k8s", "ci", "cd") are not key phrases the taxonomy missed
         known = {w for s in skills or [] for w in analyzer(s)}
         scored = [
@@ -66,7 +72,9 @@ class KeyPhraser:
         ]
         if not scored:
             return []
-        scored.sort(key=lambda t: (-t[1], t[0]))
+        lowered = text.lower()
+        # ties (common among words the background never uses) go to the phrase the JD says first
+        scored.sort(key=lambda t: (-t[1], lowered.find(t[0]), t[0]))
         top = scored[0][1]
         return [Keyword(term=term, weight=round(weight / top, 3)) for term, weight in scored[: self.top_k]]
 

@@ -82,11 +82,15 @@ class SignalExtractor:
         preferred: dict[str, SkillMention] = {}
         title = find_title(jd_text)
         mode, explicit, cues = "required", False, 0
+        asked_lines: list[str] = []
         for line in _lines(jd_text):
             heading = _heading_mode(line.text)
             if heading is not None:
                 mode, explicit, cues = heading, True, cues + 1
             line_mode = "preferred" if _PREFERRED.search(line.text) else mode
+            in_title_line = title is not None and line.start <= title.span[0] < line.start + len(line.text) + 1
+            if line_mode != "other" and heading is None and not in_title_line:
+                asked_lines.append(line.text)
             asked = {m.span for m in self.matcher.find_requirements(line.text)}
             for mention in self.matcher.find_hard(line.text):
                 s, e = mention.span
@@ -102,7 +106,11 @@ class SignalExtractor:
         seniority = find_seniority(jd_text, title)
         years = find_years(jd_text)
         skills = [*required.values(), *preferred.values()]
-        keywords = self.keyphraser.keywords(jd_text, skills=[m.quote for m in skills] + [m.skill for m in skills])
+        # key phrases come from what the JD asks (title and sections other than about-us / benefits)
+        asked_text = "\n".join([title.text if title else "", *asked_lines])
+        keywords = self.keyphraser.keywords(
+            asked_text if asked_text.strip() else jd_text, skills=[m.quote for m in skills] + [m.skill for m in skills]
+        )
         confidence = signal_confidence(
             n_skills=len(skills), has_title=title is not None, cues=cues, words=len(jd_text.split())
         )
