@@ -79,7 +79,8 @@ def find_pii(text: str, *, where: str = "resume") -> list[PiiFinding]:
     ]
 
 
-_PLACEHOLDER = re.compile(r"\[(?:EMAIL|PHONE|SSN|CARD|ADDRESS|DOB|URL)_\d+\]")
+# Models sometimes echo a placeholder in lower case or with spaces ("[ email_1 ]"); those are restored too.
+_PLACEHOLDER = re.compile(r"\[\s*((?:EMAIL|PHONE|SSN|CARD|ADDRESS|DOB|URL)_\d+)\s*\]", re.IGNORECASE)
 
 
 @dataclass
@@ -92,7 +93,7 @@ class Redaction:
         """Put the original values back for every known placeholder; unknown or repeated ones are handled alike."""
         if not self.values or not text:
             return text
-        return _PLACEHOLDER.sub(lambda m: self.values.get(m.group(), m.group()), text)
+        return _PLACEHOLDER.sub(lambda m: self.values.get(f"[{m.group(1).upper()}]", m.group()), text)
 
 
 def redact_texts(texts: list[str]) -> tuple[list[str], Redaction]:
@@ -100,6 +101,7 @@ def redact_texts(texts: list[str]) -> tuple[list[str], Redaction]:
     redaction = Redaction()
     by_value: dict[tuple[str, str], str] = {}
     counters: dict[str, int] = {}
+    joined = "\n".join(texts).lower()
     out: list[str] = []
     for text in texts:
         pieces: list[str] = []
@@ -109,6 +111,8 @@ def redact_texts(texts: list[str]) -> tuple[list[str], Redaction]:
             key = (name, finding.text)
             if key not in by_value:
                 counters[name] = counters.get(name, 0) + 1
+                while f"[{name}_{counters[name]}]".lower() in joined:  # never reuse text already there
+                    counters[name] += 1
                 by_value[key] = f"[{name}_{counters[name]}]"
                 redaction.values[by_value[key]] = finding.text
             pieces.append(text[pos : finding.span[0]])

@@ -27,6 +27,7 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_SSN_LAYOUT = re.compile(r"^\d{3}([- .])\d{2}\1\d{4}$")  # the 3-2-4 grouping is an SSN's, never a phone's
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s?[-/]\s?(?:(?:19|20)?\d\d)$")
 # Regions whose numbering plans are strict enough that "valid" means something; German and Swedish plans
 # accept almost any digit run and are left to the cue words.
@@ -86,7 +87,7 @@ def find_phones(text: str) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", core.replace("(0)", ""))
         if not 7 <= len(digits) <= 15 or len(set(digits)) == 1:
             continue
-        if _IP.match(core) or _YEAR_RANGE.match(core) or digits in _ASCENDING:
+        if _IP.match(core) or _YEAR_RANGE.match(core) or _SSN_LAYOUT.match(core) or digits in _ASCENDING:
             continue
         if core.startswith("+") or core.startswith("00"):
             ok = _international_ok("+" + core[2:] if core.startswith("00") else core)
