@@ -33,7 +33,6 @@ _WORD_NUMBERS = {
 }
 _WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80})
 _WORD_NUMBERS.update({"ninety": 90, "hundred": 100, "dozen": 12, "twice": 2, "double": 2, "triple": 3})
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 # 'one' is a pronoun as often as a number ('one of the first'); it supports a '1' but is not checked itself.
 _UNCHECKED_WORDS = frozenset({"one", "double"})
 
@@ -45,40 +44,39 @@ class Number:
     text: str
     value: float
     kind: str
+    checked: bool = True  # False for words like 'one' that support a number but are not checked themselves
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 
 
 def numbers(text: str, *, words: bool = True) -> list[Number]:
     """Every number in a text, with 1,000 / 1k / 1000 all read as 1000."""
-    return list(_numbers(text, words))
+    return [n for n in _scan(text) if n.checked and (words or n.text[:1].isdigit() or not n.text[:1].isalpha())]
 
 
 @lru_cache(maxsize=4096)  # scoring and validation read the same bullets several times per pair
-def _numbers(text: str, words: bool) -> tuple[Number, ...]:
+def _scan(text: str) -> tuple[Number, ...]:
     found: list[Number] = []
-    for m in _NUMBER.finditer(text):
-        try:
+    if _DIGIT.search(text):
+        for m in _NUMBER.finditer(text):
             value = float(m["num"].replace(",", ""))
-        except ValueError:
-            continue
-        if m["mult"]:
-            value *= _MULTIPLIERS[m["mult"].lower()]
-        kind = "percent" if m["pct"] else "money" if (m["cur"] or m["curword"]) else "plain"
-        found.append(Number(m.group(0).strip(), round(value, 6), kind))
-    if words:
-        for m in _WORD_NUMBER.finditer(text):
-            if m.group(1).lower() not in _UNCHECKED_WORDS:
-                found.append(Number(m.group(0), float(_WORD_NUMBERS[m.group(1).lower()]), "plain"))
+            if m["mult"]:
+                value *= _MULTIPLIERS[m["mult"].lower()]
+            kind = "percent" if m["pct"] else "money" if (m["cur"] or m["curword"]) else "plain"
+            found.append(Number(m.group(0).strip(), round(value, 6), kind))
+    for word in _LOWER_WORD.findall(text.lower()):
+        if word in _WORD_NUMBERS:
+            found.append(Number(word, float(_WORD_NUMBERS[word]), "plain", checked=word not in _UNCHECKED_WORDS))
     return tuple(found)
 
 
 def number_values(text: str) -> dict[float, set[str]]:
     """value -> kinds it is written with, including number words such as 'five' or 'one'."""
     values: dict[float, set[str]] = {}
-    for n in numbers(text):
+    for n in _scan(text):
         values.setdefault(n.value, set()).add(n.kind)
-    for m in _WORD_NUMBER.finditer(text):
-        if m.group(1).lower() in _UNCHECKED_WORDS:
-            values.setdefault(float(_WORD_NUMBERS[m.group(1).lower()]), set()).add("plain")
     return values
 
 
@@ -113,29 +111,25 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9]|\b[A-Z]\b")
 _CLAUSE_START = re.compile(r"(?:^|[.!?;:•(\"\n]\s*|\s[-–—]\s+)$")
 
 
+_ENTITY = re.compile(
+    f"(?P<degree>{_DEGREE.pattern})|(?P<title>(?i:{_TITLE.pattern}))|(?P<date>{_DATE.pattern})"
+)  # one pass over a text instead of three
+
+
 def _key(token: str) -> str:
     return re.sub(r"[\s.'’-]", "", token).lower().rstrip("s")
 
 
-def invented_terms(pattern: re.Pattern[str], original: str, rewrite: str) -> list[str]:
-    """Matches of pattern in the rewrite with no equivalent match in the original."""
-    have = {_key(m.group(0)) for m in pattern.finditer(original)}
-    return list(dict.fromkeys(m.group(0) for m in pattern.finditer(rewrite) if _key(m.group(0)) not in have))
+@lru_cache(maxsize=4096)
+def _entities(text: str) -> tuple[tuple[str, str], ...]:
+    """(key, as written) of every degree, title and date in a text."""
+    return tuple((_key(m.group(0)), m.group(0)) for m in _ENTITY.finditer(text))
 
 
-def degrees(original: str, rewrite: str) -> list[str]:
-    """Degrees named by the rewrite but not by the original."""
-    return invented_terms(_DEGREE, original, rewrite)
-
-
-def titles(original: str, rewrite: str) -> list[str]:
-    """Job titles named by the rewrite but not by the original."""
-    return invented_terms(_TITLE, original, rewrite)
-
-
-def dates(original: str, rewrite: str) -> list[str]:
-    """Months, quarters and seasons named by the rewrite but not by the original."""
-    return invented_terms(_DATE, original, rewrite)
+def invented_entities(original: str, rewrite: str) -> list[str]:
+    """Degrees, job titles and dates (months, quarters, seasons) the rewrite names but the original does not."""
+    have = {key for key, _ in _entities(original)}
+    return list(dict.fromkeys(text for key, text in _entities(rewrite) if key not in have))
 
 
 def proper_names(text: str, *, skip: list[tuple[int, int]] = (), allowed: frozenset[str] = frozenset()) -> list[str]:

@@ -57,8 +57,17 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w+#])" + re.escape(term) + r"(?![\w+#])")
 
 
-def _has_term(text_lower: str, term: str) -> bool:
-    return term in text_lower and bool(_term_pattern(term).search(text_lower))
+_TOKEN = re.compile(r"[\w+#]+")
+
+
+def _found_weight(text_lower: str, terms: dict[str, float]) -> float:
+    """Sum of the weights of the terms written in the text as whole words."""
+    tokens = set(_TOKEN.findall(text_lower))
+    total = 0.0
+    for term, weight in terms.items():
+        if term in tokens or (term in text_lower and _term_pattern(term).search(text_lower)):
+            total += weight
+    return total
 
 
 def _skills(text: str, matcher: Any) -> set[str]:
@@ -73,7 +82,7 @@ def bullet_scores(text: str, signals: JDSignals, matcher: Any) -> dict[str, int]
     terms = _terms(signals)
     lower = text.lower()
     top = max(terms.values(), default=1.0)
-    found_weight = sum(w for t, w in terms.items() if _has_term(lower, t))
+    found_weight = _found_weight(lower, terms)
     relevance = 0.4 * len(skills & required) + 0.25 * len(skills & preferred) + 0.5 * min(1.0, found_weight / (2 * top))
     return {
         "relevance": round(100 * min(1.0, relevance)),
@@ -143,9 +152,7 @@ def ats_score(
     parts: dict[str, float | None] = {
         "required_coverage": _share([s in found for s in required]),
         "preferred_coverage": _share([s in found for s in preferred]),
-        "keyword_similarity": (
-            sum(w for t, w in terms.items() if _has_term(lower, t)) / sum(terms.values()) if terms else None
-        ),
+        "keyword_similarity": (_found_weight(lower, terms) / sum(terms.values()) if terms else None),
         "bullet_quality": (
             sum(_impact(t) + _clarity(t) for t in bullet_texts) / (200 * len(bullet_texts)) if bullet_texts else None
         ),
@@ -187,13 +194,16 @@ def coverage(
     rest_mentions = matcher.find(rest) if rest.strip() else []
     before_found = {m.skill for m in rest_mentions}.union(*(_skills(t, matcher) for t in before_texts))
     indexes = [b.index for b in bullets] if len(bullets) == len(after_texts) else list(range(len(after_texts)))
-    after_mentions = [(i, matcher.find(t)) for i, t in zip(indexes, after_texts, strict=True)]
-    after_mentions.append((-1, rest_mentions))
+    places: dict[str, dict[tuple[int, str], None]] = {}  # skill -> ordered (bullet, quote) where it shows
+    for i, text in zip(indexes, after_texts, strict=True):
+        for m in matcher.find(text):
+            places.setdefault(m.skill, {})[(i, m.quote)] = None
+    for m in rest_mentions:
+        places.setdefault(m.skill, {})[(-1, m.quote)] = None
     required = {m.skill for m in signals.required}
     entries: list[CoverageEntry] = []
     for skill in signals.skill_names():
-        places = dict.fromkeys((i, m.quote) for i, ms in after_mentions for m in ms if m.skill == skill)
-        evidence = [CoverageEvidence(bullet=i, quote=q) for i, q in places]
+        evidence = [CoverageEvidence(bullet=i, quote=q) for i, q in places.get(skill, {})]
         entries.append(
             CoverageEntry(
                 skill=skill,

@@ -9,7 +9,6 @@ from core import facts, pii
 from core.llm.verbs import verb_forms
 from core.types import Flag
 
-_WORDS = re.compile(r"[\w&.'-]+")
 _SHOWN = 6  # offending tokens listed in one flag's detail
 
 
@@ -27,7 +26,7 @@ def check_rewrite(original: str, rewrite: str, *, matcher: Any) -> list[Flag]:
     if skills:
         flags.append(_flag("invented_skill", "skills not shown by the original", skills))
 
-    entities = facts.degrees(original, rewrite) + facts.titles(original, rewrite) + facts.dates(original, rewrite)
+    entities = facts.invented_entities(original, rewrite)
     entities += _new_names(original, rewrite, [m.span for m in after])
     entities = list(dict.fromkeys(entities))
     if entities:
@@ -46,9 +45,15 @@ def _flag(kind: str, what: str, tokens: list[str]) -> Flag:
 
 def _new_names(original: str, rewrite: str, skill_spans: list[tuple[int, int]]) -> list[str]:
     """Capitalised words (organisations, products, places) the original does not contain in any case."""
-    words = {w.lower().strip(".'-") for w in _WORDS.findall(original)}
     names = facts.proper_names(rewrite, skip=skill_spans, allowed=_allowed_words())
-    return [n for n in names if n.lower().strip(".'-") not in words]
+    if not names:
+        return []
+    lower = original.lower()
+    return [n for n in names if not _has_word(lower, n.lower().strip(".'-"))]
+
+
+def _has_word(text_lower: str, word: str) -> bool:
+    return word in text_lower and bool(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text_lower))
 
 
 _ALLOWED: frozenset[str] | None = None
@@ -76,7 +81,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\W", "", text).lower()
 
 
-_PII_TOKEN = re.compile(r"\S*(?:\d|@|/|\w\.[a-z]{2,})\S*")
+_PII_CHARS = re.compile(r"\d|@|/|\w\.[a-z]{2,}")
 _EDGE_PUNCT = "()[]{}<>,;:.!?\"'"
 
 
@@ -86,5 +91,5 @@ def _new_pii_tokens(original: str, rewrite: str) -> set[str]:
     Every PII type the detectors know is built from such tokens, so a rewrite that only reuses the original's
     tokens cannot add PII; the detectors (the slow part) run only when this set is not empty.
     """
-    have = {t.strip(_EDGE_PUNCT) for t in _PII_TOKEN.findall(original)}
-    return {t.strip(_EDGE_PUNCT) for t in _PII_TOKEN.findall(rewrite)} - have
+    tokens = {t.strip(_EDGE_PUNCT) for t in rewrite.split() if _PII_CHARS.search(t)}
+    return {t for t in tokens if t not in original}

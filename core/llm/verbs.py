@@ -140,6 +140,9 @@ FILLERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[ \t]{2,}", " "),
     )
 )
+# True for any text one of FILLERS could change (kept in step with it).
+MAY_HAVE_FILLER = re.compile("|".join(f"(?:{p.pattern})" for p, _ in FILLERS), re.IGNORECASE)
+
 # A base verb opening is converted only when followed by one of these (so 'Lead developer' stays a noun phrase).
 OBJECT_STARTERS = frozenset(
     "a an the and our their its his her new multiple several all over more key internal external customer "
