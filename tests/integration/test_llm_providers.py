@@ -351,16 +351,21 @@ def _cli(tmp_path, *args: str, env: dict[str, str] | None = None):
 
 
 @pytest.mark.slow
-def test_cli_process_against_an_openai_compatible_server(tmp_path, server):
-    done = _cli(
-        tmp_path, "--provider", "openai-compatible", "--base-url", server.openai_url, "--model", "qwen2", "--json"
-    )
+@pytest.mark.parametrize(
+    ("kind", "env"), [("openai-compatible", {}), ("anthropic", {"ANTHROPIC_API_KEY": "sk-ant-test"})]
+)
+def test_cli_process_against_a_local_server(tmp_path, server, kind, env):
+    url = _url(server, kind)
+    done = _cli(tmp_path, "--provider", kind, "--base-url", url, "--model", "qwen2", "--json", env=env)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["status"] == "COMPLETED" and result["cost"]["provider"] == "openai-compatible"
+    assert result["status"] == "COMPLETED" and result["cost"]["provider"] == kind
     rewrites = [r for r in server.requests if r.user_text.startswith("TASK: rewrite")]
-    assert len(rewrites) == 1 and rewrites[0].json["model"] == "qwen2"
+    assert len(rewrites) == 1 and rewrites[0].json["model"] == "qwen2" and rewrites[0].path == PATHS[kind]
     assert b"jane.doe@example.com" not in server.raw_bytes()
+    if env:
+        sent_key = rewrites[0].headers.get("x-api-key", "") + rewrites[0].headers.get("authorization", "")
+        assert "sk-ant-test" in sent_key  # the key came from ANTHROPIC_API_KEY (this SDK sends it as a bearer)
 
 
 @pytest.mark.slow
