@@ -14,7 +14,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 # Who the sentence talks to or about: the reading machine, or its instructions.
 _MODEL = re.compile(
     r"\b(?:ai|a\.i\.|llms?|gpt|chatgpt|claude|gemini|language\s+model|assistant|chatbot|bot|screener|ats|algorithm|"
-    r"(?:screening|recruiting|parsing|scoring)\s+(?:system|software|tool|model|engine)|automated\s+\w+|"
+    r"(?:screening|recruiting|parsing|scoring)\s+(?:system|software|tool|model|engine)|automated\s+(?:screening|screener|"
+    r"review|reviewer|system|systems|analysis|evaluat\w+|recruit\w*|pars\w+|tool|software|scoring)|"
     r"you(?:'re|\s+are)\s+(?:scanning|scoring|reading|evaluating|processing|screening|parsing|ranking|reviewing)|"
     r"(?:before|when|after)\s+you\s+(?:answer|reply|respond|score|evaluate)|your\s+(?:answer|reply|response|output|"
     r"summary|verdict|evaluation)|this\s+(?:resume|cv|application|applicant|candidate|profile)(?=[^.!?\n]{0,40}"
@@ -68,13 +69,14 @@ _GROUPS = (
 
 def cue_hits(text: str) -> list[tuple[float, int, int, str]]:
     """(score, start, end, category) for every sentence that both addresses the model and tries to steer it."""
-    spans: list[tuple[int, int]] = []
-    found: list[frozenset[str]] = []
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group()
-        if sentence.strip():
-            spans.append((m.start(), m.start() + len(sentence.rstrip())))
-            found.append(frozenset(name for name, pattern in _GROUPS if pattern.search(sentence)))
+    spans = [(m.start(), m.start() + len(m.group().rstrip())) for m in _SENTENCE.finditer(text) if m.group().strip()]
+    # The two "aimed" groups are looked for first; the steering groups only near a sentence that has one.
+    found = [frozenset(n for n, p in _GROUPS[:2] if p.search(text, s, e)) for s, e in spans]
+    near = {j for i, groups in enumerate(found) if groups for j in (i - 1, i, i + 1)}
+    found = [
+        groups | frozenset(n for n, p in _GROUPS[2:] if p.search(text[s:e])) if i in near else groups
+        for i, (groups, (s, e)) in enumerate(zip(found, spans, strict=True))
+    ]
     hits: list[tuple[float, int, int, str]] = []
     # Each sentence with the one after it: an injection often names the model in one sentence and commands in the next.
     for i, (start, _) in enumerate(spans):

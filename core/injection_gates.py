@@ -18,10 +18,11 @@ class Gate:
 
     words: frozenset[str] = frozenset()
     marks: tuple[str, ...] = field(default_factory=tuple)
+    also: frozenset[str] = frozenset()  # when set, one of these words must occur as well
 
 
-def _g(words: str = "", marks: tuple[str, ...] = ()) -> Gate:
-    return Gate(frozenset(words.split()), marks)
+def _g(words: str = "", marks: tuple[str, ...] = (), also: str = "") -> Gate:
+    return Gate(frozenset(words.split()), marks, frozenset(also.split()))
 
 
 _IGNORE = (
@@ -59,6 +60,7 @@ GATES: dict[str, Gate] = {
     "separator": _g(marks=("----", "====", "****", "____", "####")),
     "note_to_ai": _g("note message instruction instructions memo attention reminder text comment section info"),
     "addressing_ai": _g("hey hello hi dear attention psst if " + _AI, ("<!--",)),
+    "ai_reading_this": _g("reading parsing screening reviewing processing", also="this"),
     "hidden_text": _g("hidden invisible white tiny zero visible"),
     "for_automated": _g("automated ai llm"),
     "html_comment": _g(marks=("<!--",)),
@@ -67,12 +69,16 @@ GATES: dict[str, Gate] = {
         "prompt text words content message configuration config guidelines rules settings instructions"
     ),
     "not_allowed_share": _g("allowed told instructed forbidden"),
-    "secrets": _g("password passwords credentials api secrets tokens private"),
-    "award_score": _g("as at with"),
+    "secrets": _g("password passwords credentials secrets tokens key keys"),
+    "award_score": _g(
+        "perfect top excellent ideal outstanding exceptional highest maximum strong stronger strongest best stars",
+        ("10", "5 stars"),
+        also="as at with",
+    ),
     "give_score": _g("give assign award grant"),
     "verdict_phrase": _g("exceptional perfect match fit recommended qualified exceeds hire advance shortlist must"),
     "scoring_override": _g("override skip bypass ignore evaluate t not"),
-    "pre_verified": _g("by"),
+    "pre_verified": _g("verified approved vetted preverified preapproved", also="by"),
     "use_this_to_evaluate": _g("use"),
     "persona_dan": _g("anything developer dan stan dude aim"),
     "no_rules": _g(
@@ -81,7 +87,11 @@ GATES: dict[str, Gate] = {
     "roleplay_ai": _g("pretend act play immerse become be"),
     "two_responses": _g("prompts gpt dan jailbreak"),
     "chatgpt_vocative": _g("chatgpt gpt claude"),
-    "verdict_imperative": _g("me myself this the"),
+    "verdict_imperative": _g(
+        "treat consider regard rank rate score mark classify label recommend approve shortlist advance pass hire "
+        "select accept prioritize prioritise flag place put list",
+        also="me myself candidate applicant resume cv profile person application",
+    ),
     "candidate_should_pass": _g("should must shall is needs"),
     "missing_as_present": _g("missing"),
     "skills_as_matched": _g("matched present met satisfied fulfilled found"),
@@ -94,7 +104,7 @@ GATES: dict[str, Gate] = {
     "in_your_reply": _g("your"),
     "do_not_summarise": _g("not t"),
     "line_label_override": _g("override important new"),
-    "when_scoring": _g("when while before"),
+    "when_scoring": _g("when while before", also="score rating ranking verdict recommendation"),
     "return_max": _g("return output report give"),
     "vocative_software": _g(_AI + " dear", (":", ",")),
     "whoever_reads": _g("whoever whatever any"),
@@ -126,4 +136,6 @@ def gate_open(name: str, text: str, tokens: frozenset[str]) -> bool:
     gate = GATES.get(name)
     if gate is None:
         return True
+    if gate.also and not gate.also & tokens:
+        return False
     return bool(gate.words & tokens) or any(mark in text for mark in gate.marks)

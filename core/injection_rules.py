@@ -216,10 +216,15 @@ RULES: tuple[Rule, ...] = (
             r"\bif\s+you\s+are\s+(?:scoring|screening|evaluating|reviewing|ranking|parsing|processing|reading)\s+"
             r"(?:this|these|resumes|candidates|applications|cvs|applicants)\b|"
             r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|automated|bot|"
-            r"chatbot|gpt|assistant|machine)\b|\b" + _AI + r"s?\s+(?:reading|parsing|screening|reviewing|processing)"
-            r"\s+this\b",
+            r"chatbot|gpt|assistant|machine)\b",
             re.IGNORECASE | re.M,
         ),
+    ),
+    Rule(
+        "ai_reading_this",
+        "hidden_note",
+        0.6,
+        _r(r"\b" + _AI + r"s?\s+(?:reading|parsing|screening|reviewing|processing)\s+this\b"),
     ),
     Rule(
         "hidden_text",
