@@ -120,12 +120,11 @@ class SkillMatcher:
         chosen.sort()
         mentions = []
         for start, end, match_id in chosen:
-            span = doc[start:end]
+            last = doc[end - 1]
+            span = (doc[start].idx, last.idx + len(last.text))
             # model_construct: the values are built here and already valid; validation would double the cost
             mentions.append(
-                SkillMention.model_construct(
-                    skill=self._names[match_id], span=(span.start_char, span.end_char), quote=span.text
-                )
+                SkillMention.model_construct(skill=self._names[match_id], span=span, quote=text[span[0] : span[1]])
             )
         return _Entry(tuple(mentions), tuple((start, end) for start, end, _ in chosen))
 
