@@ -155,18 +155,11 @@ class LLMProvider:
                 raw, len(bullets), max_bytes=self.max_reply_bytes, max_variants=max(options.variants - 1, 0)
             )
 
-        records: list[CallRecord] = []
-        outcome = self._ask(prompt, key, "rewrite", budget, parse, out_tokens)
-        records.append(outcome.record)
-        if outcome.value is None and outcome.bad_format:
-            outcome = self._ask(
-                build_repair_prompt(prompt, outcome.problem), f"{key}:repair", "repair", budget, parse, out_tokens
-            )
-            records.append(outcome.record)
-        if outcome.value is not None:
-            return RewriteReply(rewrites=outcome.value, records=records)
+        value, records, problem = self._ask_with_repair(prompt, key, "rewrite", budget, parse, out_tokens)
+        if value is not None:
+            return RewriteReply(rewrites=value, records=records)
         return self._fallback(
-            bullets, signals, budget=budget, call_key=key, options=options, records=records, why=outcome.problem
+            bullets, signals, budget=budget, call_key=key, options=options, records=records, why=problem
         )
 
     def extract_signals(self, jd_text: str, *, budget: Budget, call_key: str = "") -> SignalsReply:
@@ -177,16 +170,28 @@ class LLMProvider:
         def parse(raw: str | dict[str, Any]) -> JDSignals:
             return parse_signals_reply(raw, jd_text, max_bytes=self.max_reply_bytes)
 
-        records: list[CallRecord] = []
-        outcome = self._ask(prompt, key, "signals", budget, parse, SIGNALS_OUTPUT_TOKENS)
-        records.append(outcome.record)
-        if outcome.value is None and outcome.bad_format:
-            repair = build_repair_prompt(prompt, outcome.problem)
-            outcome = self._ask(repair, f"{key}:repair", "repair", budget, parse, SIGNALS_OUTPUT_TOKENS)
-            records.append(outcome.record)
-        return SignalsReply(signals=outcome.value or JDSignals(confidence=0.0, source="llm"), records=records)
+        value, records, _ = self._ask_with_repair(prompt, key, "signals", budget, parse, SIGNALS_OUTPUT_TOKENS)
+        return SignalsReply(signals=value or JDSignals(confidence=0.0, source="llm"), records=records)
 
     # -- the call, with its accounting ---------------------------------------------------------------------
+
+    def _ask_with_repair(
+        self,
+        prompt: Prompt,
+        key: str,
+        purpose: str,
+        budget: Budget,
+        parse: Callable[[str | dict[str, Any]], T],
+        out_tokens: int,
+    ) -> tuple[T | None, list[CallRecord], str]:
+        """The call, and exactly one repair request when the server answered with something unusable."""
+        outcome = self._ask(prompt, key, purpose, budget, parse, out_tokens)
+        records = [outcome.record]
+        if outcome.value is None and outcome.bad_format:
+            repair = build_repair_prompt(prompt, outcome.problem)
+            outcome = self._ask(repair, f"{key}:repair", "repair", budget, parse, out_tokens)
+            records.append(outcome.record)
+        return outcome.value, records, outcome.problem
 
     def _ask(
         self,
