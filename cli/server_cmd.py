@@ -1,7 +1,136 @@
-"""Commands of this concern; see manage.py for the list of modules."""
+"""`web` (the Streamlit app) and `run` (web + REST API + one worker, as `make run` starts them)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import typer
 
+from cli.common import emit_json
+from core.config import Settings, get_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+STOP_GRACE_S = 10.0
+
+
+def streamlit_command(settings: Settings) -> list[str]:
+    """The command line that serves app.py with the options taken from Settings."""
+    upload_mb = max(1, settings.max_body_bytes // (1024 * 1024))
+    return [
+        sys.executable,
+        "-m",
+        "webapp.serve",
+        str(ROOT / "app.py"),
+        "--server.port",
+        str(settings.web_port),
+        "--server.address",
+        settings.web_host,
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+        "--server.runOnSave",
+        "false",
+        "--server.maxUploadSize",
+        str(upload_mb),
+        "--browser.gatherUsageStats",
+        "false",
+        "--client.toolbarMode",
+        "minimal",
+        # Users see an st.error with what to do next; a stray exception shows its type at most.
+        "--client.showErrorDetails",
+        "none" if settings.env == "production" else "type",
+        "--theme.primaryColor",
+        "#3b6fb6",
+    ]
+
+
+def child_commands(settings: Settings) -> dict[str, list[str]]:
+    """The three processes of `make run`: web app, REST API and one worker."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    return {
+        "web": streamlit_command(settings),
+        "api": [*manage, "api", "--host", settings.api_host, "--port", str(settings.api_port)],
+        "worker": [*manage, "worker"],
+    }
+
+
+def prepare(settings: Settings) -> str | None:
+    """Run the migrations and create the first admin; returns the generated admin password, once."""
+    from services.users import ensure_admin
+
+    from db.migrate import upgrade
+    from db.session import session_scope
+
+    if settings.database_url.startswith("sqlite:///"):
+        Path(settings.database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    upgrade(settings)
+    with session_scope(settings) as session:
+        return ensure_admin(session, settings=settings)
+
+
+def _stop_all(procs: dict[str, subprocess.Popen]) -> None:
+    for proc in procs.values():
+        if proc.poll() is None:
+            proc.terminate()
+    deadline = time.monotonic() + STOP_GRACE_S
+    for proc in procs.values():
+        try:
+            proc.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _supervise(procs: dict[str, subprocess.Popen]) -> int:
+    """Wait until one child exits (or Ctrl-C / SIGTERM), then stop the others; returns the exit code."""
+    while True:
+        for name, proc in procs.items():
+            code = proc.poll()
+            if code is not None:
+                typer.echo(f"{name} exited with code {code}; stopping the others", err=True)
+                return code or 1
+        time.sleep(0.5)
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `web` and `run` to the app."""
+
+    @app.command("web")
+    def web() -> None:
+        """Serve the Streamlit web app on ATS_WEB_PORT."""
+        settings = get_settings()
+        raise typer.Exit(subprocess.call(streamlit_command(settings), cwd=ROOT))
+
+    @app.command("run")
+    def run() -> None:
+        """Migrate, create the first admin, then run the web app, the REST API and one worker until Ctrl-C."""
+        settings = get_settings()
+        password = prepare(settings)
+        if password:
+            typer.echo(f"created user 'admin' with password: {password}  (shown once; change it under Account)")
+        signal.signal(signal.SIGTERM, _raise_interrupt)
+        procs: dict[str, subprocess.Popen] = {}
+        code = 0
+        try:
+            for name, cmd in child_commands(settings).items():
+                procs[name] = subprocess.Popen(cmd, cwd=ROOT)
+            typer.echo(
+                f"web app http://{settings.web_host}:{settings.web_port} · "
+                f"REST API http://{settings.api_host}:{settings.api_port} · 1 worker · Ctrl-C stops all three"
+            )
+            code = _supervise(procs)
+        except KeyboardInterrupt:
+            typer.echo("stopping web app, REST API and worker")
+        finally:
+            _stop_all(procs)
+        emit_json({"stopped": sorted(procs), "exit_code": code})
+        raise typer.Exit(code)

@@ -12,13 +12,12 @@ from services.principal import ALL_SCOPES, ROLES
 from webapp import limits_view
 from webapp.errors import user_errors
 from webapp.guard import require_page
-from webapp.state import db, flash, show_flashes
+from webapp.state import db, flash
 
 principal = require_page("admin")
 SHOWN_ONCE = "_admin_shown_once"
 
 st.title("Admin")
-show_flashes()
 
 
 def _show_secret_once() -> None:

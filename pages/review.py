@@ -13,7 +13,7 @@ from webapp import figures, links, review_view
 from webapp.errors import user_errors
 from webapp.guard import require_page
 from webapp.review_data import coverage_matrix, item_overview, ranking
-from webapp.state import db, flash, settings, show_flashes
+from webapp.state import db, flash, settings
 from webapp.ui import job_label
 
 principal = require_page("review")
@@ -62,7 +62,6 @@ with user_errors("review"):
     items = _load_items(job_id)
     overview = item_overview(items)
     finished = [i for i in items if i.get("result")]
-    show_flashes()
 
     a, b, c, d = st.columns([1, 1, 1, 2])
     a.metric("Items", len(items))

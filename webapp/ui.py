@@ -5,22 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-STATUS_ICONS = {
-    "queued": "⏳",
-    "running": "🔄",
-    "paused_limit": "⏸️",
-    "completed": "✅",
-    "partially_failed": "⚠️",
-    "failed": "❌",
-    "quarantined": "🛑",
-    "cancelled": "🚫",
-}
 OPEN_STATUSES = frozenset({"queued", "running"})
 
 
 def status_text(status: str) -> str:
-    """A status with its icon, words instead of underscores."""
-    return f"{STATUS_ICONS.get(status, '•')} {status.replace('_', ' ')}"
+    """A status in words (plain text: it also goes into pickers and tables, where icons do not render)."""
+    return status.replace("_", " ")
 
 
 def money(usd: float | None) -> str:

@@ -1,0 +1,151 @@
+"""The app started as `make run` starts it (python manage.py run) on free ports and a temporary database,
+and a real headless chromium driven by Playwright. Without chromium these tests FAIL and say so."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ADMIN_PASSWORD = "e2e-admin-password-1"
+USERS = {"rita": ("recruiter", "blue", "e2e-recruiter-pw-1")}
+START_TIMEOUT_S = 90
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - a local test URL
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)  # what Ctrl-C does: run stops all three processes
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """`python manage.py run` (web + REST API + worker) on free ports with its own SQLite database."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "the e2e tests could not run: /usr/bin/chromium is missing. Install it with "
+            "`apt-get install -y chromium` (make test does this when run as root)."
+        )
+    home = tmp_path_factory.mktemp("e2e_app")
+    web_port, api_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{home / 'ats.db'}",
+        "ATS_WEB_PORT": str(web_port),
+        "ATS_API_PORT": str(api_port),
+        "ATS_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "ATS_COOKIE_KEY": "e2e-cookie-key-that-is-long-enough-for-hs256",
+    }
+    env.pop("REDIS_URL", None)
+    log = (home / "run.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "manage.py", "run"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{web_port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not (_answers(f"{base}/_stcore/health") and _answers(f"http://127.0.0.1:{api_port}/health")):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"`manage.py run` did not start; its output:\n{(home / 'run.log').read_text()[-3000:]}")
+            time.sleep(0.3)  # polling a server that is starting, not waiting on the page under test
+        for name, (role, team, password) in USERS.items():
+            subprocess.run(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "create-user",
+                    "--username",
+                    name,
+                    "--role",
+                    role,
+                    "--team",
+                    team,
+                    "--password-stdin",
+                ],
+                cwd=ROOT,
+                env=env,
+                input=password + "\n",
+                text=True,
+                check=True,
+                capture_output=True,
+            )
+        yield {"base": base, "api": f"http://127.0.0.1:{api_port}", "log": home / "run.log", "proc": proc}
+    finally:
+        _stop(proc)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.fail("the e2e tests could not run: /usr/bin/chromium is missing (apt-get install -y chromium)")
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=30_000)  # the first page of a cold server imports the whole app
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, app_server) -> Iterator[object]:
+    """A fresh browser context (no cookies) and page, 30 s default timeout for waits."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    context.close()
+
+
+def sign_in(page, base: str, username: str, password: str) -> None:
+    """Open the app and sign in through the login form."""
+    page.goto(base)
+    page.get_by_role("textbox", name="Username").fill(username)
+    page.get_by_role("textbox", name="Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def shot(page, name: str) -> None:
+    """Save a full-page screenshot under tests/e2e/artifacts/."""
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
