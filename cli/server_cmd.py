@@ -61,10 +61,9 @@ def child_commands(settings: Settings) -> dict[str, list[str]]:
 
 def prepare(settings: Settings) -> str | None:
     """Run the migrations and create the first admin; returns the generated admin password, once."""
-    from services.users import ensure_admin
-
     from db.migrate import upgrade
     from db.session import session_scope
+    from services.users import ensure_admin
 
     if settings.database_url.startswith("sqlite:///"):
         Path(settings.database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
