@@ -55,6 +55,7 @@ GATES: dict[str, Gate] = {
     "line_role": _g("system assistant ai developer"),
     "user_turn": _g("user human"),
     "session_marker": _g(marks=("[", "<")),
+    "end_of_document": _g("end"),
     "system_header": _g(marks=("#",)),
     "system_claim": _g("system"),
     "separator": _g(marks=("----", "====", "****", "____", "####")),

@@ -44,7 +44,19 @@ RULES: tuple[Rule, ...] = (
         "ignore_previous",
         "instruction_override",
         0.9,
-        _r(r"\b" + _IGNORE + r"\b" + _GAP + r"\b" + _BEFORE + r"\b" + _GAP + _INSTR_NOUNS + r"\b"),
+        # Only determiners may sit between the verb and "previous": "ignore any typos in my previous message" is
+        # a person correcting themselves, "ignore any previous and following instructions" is not.
+        _r(
+            r"\b"
+            + _IGNORE
+            + r"\s+(?:(?:all|any|the|your|my|of|these|those|every)\s+){0,3}"
+            + _BEFORE
+            + r"(?:\s+(?:and|or|&)\s+"
+            + _BEFORE
+            + r")?\s+(?:[\w'-]+\s+){0,2}?"
+            + _INSTR_NOUNS
+            + r"\b"
+        ),
     ),
     Rule(
         "ignore_prior_bare",
@@ -72,7 +84,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "new_instructions",
         "instruction_override",
-        0.7,
+        0.45,
         _r(
             r"\b(?:new|updated|real|actual|true|revised)\s+(?:instructions|directives|task|orders|system\s+prompt)\s*[:\-]"
         ),
@@ -183,6 +195,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "end_of_document",
+        "role_tag",
+        0.4,
+        _r(r"\bend\s+of\s+(?:the\s+)?(?:resume|cv|document|input|prompt|context|candidate\s+data)\s*[.!:]"),
+    ),
+    Rule(
         "system_header",
         "role_tag",
         0.5,
@@ -260,11 +278,19 @@ RULES: tuple[Rule, ...] = (
         "prompt_leak",
         0.85,
         _r(
-            r"\b(?:reveal|print|show|repeat|output|display|share|tell\s+me|spell[- ]check|summari[sz]e|translate|"
-            r"write\s+out|leak|dump|what\s+(?:is|are|were))\b" + _GAP + r"\b(?:(?:your|the)\s+(?:\w+\s+)?(?:system\s+)?"
-            r"prompt|system\s+prompt|(?:the\s+)?(?:text|words|content|message)\s+above|your\s+(?:\w+\s+)?(?:configuration|"
-            r"config|guidelines|rules|settings)|(?:your|the)\s+(?:initial|original|hidden|secret|previous|above|preceding)\s+"
-            r"(?:instructions|prompt|rules|guidelines|text)|(?:your|the)\s+instructions)\b"
+            # Verbs that reproduce text may target the text above; verbs that transform it (summarise, translate)
+            # only count when aimed at the prompt or instructions themselves.
+            r"\b(?:reveal|print|show|repeat|output|display|share|tell\s+me|write\s+out|leak|dump)\b"
+            + _GAP
+            + r"\b(?:(?:your|the)\s+(?:\w+\s+)?(?:system\s+)?prompt|system\s+prompt|(?:the\s+)?(?:text|words|content|"
+            r"message)\s+above|your\s+(?:\w+\s+)?(?:configuration|config|guidelines|rules|settings)|(?:your|the)\s+"
+            r"(?:initial|original|hidden|secret|previous|above|preceding)\s+(?:instructions|prompt|rules|guidelines|text)|"
+            r"(?:your|the)\s+instructions)\b|"
+            r"\b(?:spell[- ]check|summari[sz]e|translate|paraphrase)\b"
+            + _GAP
+            + r"\b(?:(?:your|the)\s+(?:system\s+)?prompt|"
+            r"(?:your|the)\s+(?:initial|original|hidden|secret|previous|preceding)\s+(?:instructions|prompt)|your\s+"
+            r"instructions)\b|\bwhat\s+(?:is|are|were)\s+your\s+(?:\w+\s+)?(?:prompt|instructions|rules|guidelines)\b"
         ),
     ),
     Rule(
