@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from core.errors import ReplyFormatError
-from core.llm.base import LLMProvider, RawReply
+from core.llm.base import LLMProvider, RawReply, unexpected_response
 from core.llm.prompts import Prompt
 
 TOOL_DESCRIPTION = "Submit the answer. Call this tool exactly once with the complete answer."
@@ -50,13 +50,16 @@ class AnthropicProvider(LLMProvider):
         raw = self.client.messages.with_raw_response.create(**self._request(prompt, max_tokens))
         if len(raw.read()) > self.max_reply_bytes:
             raise ReplyFormatError(f"the reply is larger than {self.max_reply_bytes} bytes")
-        message = raw.parse()
-        payload: str | dict[str, Any] = ""
-        for block in message.content:
-            if block.type == "tool_use" and block.name == prompt.schema_name and isinstance(block.input, dict):
-                payload = block.input
-                break
-        else:
-            payload = "".join(getattr(b, "text", "") for b in message.content if b.type == "text")
-        usage = message.usage
-        return RawReply(payload=payload, input_tokens=usage.input_tokens or 0, output_tokens=usage.output_tokens or 0)
+        with unexpected_response("messages"):
+            message = raw.parse()
+            payload: str | dict[str, Any] = ""
+            for block in message.content:
+                if block.type == "tool_use" and block.name == prompt.schema_name and isinstance(block.input, dict):
+                    payload = block.input
+                    break
+            else:
+                payload = "".join(getattr(b, "text", "") for b in message.content if b.type == "text")
+            usage = message.usage
+            return RawReply(
+                payload=payload, input_tokens=usage.input_tokens or 0, output_tokens=usage.output_tokens or 0
+            )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -259,6 +260,15 @@ class LLMProvider:
         reply = offline.rewrite(bullets, signals, budget=budget, call_key=f"{call_key}:offline", options=options)
         flag = Flag(kind="llm_fallback", detail=f"{self.name} model {self.model} not used ({why}); offline rewrite")
         return RewriteReply(rewrites=reply.rewrites, records=[*records, *reply.records], flags=[*reply.flags, flag])
+
+
+@contextmanager
+def unexpected_response(wire: str) -> Iterator[None]:
+    """Turn a 200 response that is not the wire format (a proxy's HTML page, a truncated body) into a bad reply."""
+    try:
+        yield
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+        raise ReplyFormatError(f"the response is not a valid {wire} response ({type(exc).__name__})") from None
 
 
 def _default_offline() -> Provider:

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from core.errors import ReplyFormatError
-from core.llm.base import LLMProvider, RawReply
+from core.llm.base import LLMProvider, RawReply, unexpected_response
 from core.llm.prompts import Prompt
 
 
@@ -55,16 +55,17 @@ class OpenAIProvider(LLMProvider):
         raw = self.client.chat.completions.with_raw_response.create(**self._request(prompt, max_tokens))
         if len(raw.content) > self.max_reply_bytes:
             raise ReplyFormatError(f"the reply is larger than {self.max_reply_bytes} bytes")
-        completion = raw.parse()
-        if not completion.choices:
-            raise ReplyFormatError("the reply has no choices")
-        message = completion.choices[0].message
-        usage = completion.usage
-        return RawReply(
-            payload=message.content or "",
-            input_tokens=usage.prompt_tokens if usage else 0,
-            output_tokens=usage.completion_tokens if usage else 0,
-        )
+        with unexpected_response("chat-completions"):
+            completion = raw.parse()
+            if not completion.choices:
+                raise ReplyFormatError("the reply has no choices")
+            message = completion.choices[0].message
+            usage = completion.usage
+            return RawReply(
+                payload=message.content or "",
+                input_tokens=usage.prompt_tokens if usage else 0,
+                output_tokens=usage.completion_tokens if usage else 0,
+            )
 
 
 class OpenAICompatibleProvider(OpenAIProvider):

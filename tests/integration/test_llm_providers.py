@@ -95,7 +95,7 @@ def test_good_reply_one_request_per_pair_with_usage_and_cost(make_settings, serv
     ("kind", "behaviour"),
     [(k, "malformed") for k in KINDS]
     + [("openai-compatible", b) for b in ("missing", "misnumbered", "wrong_type", "huge")]
-    + [("anthropic", "missing")],
+    + [("anthropic", "missing"), ("openai", "garbage"), ("anthropic", "garbage")],
 )
 def test_a_bad_reply_gets_exactly_one_repair(make_settings, server, kind, behaviour, offline):
     provider = _provider(make_settings, server, kind, offline, llm_max_reply_bytes=100_000)
