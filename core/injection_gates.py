@@ -115,7 +115,7 @@ GATES: dict[str, Gate] = {
     "follow_these_instead": _g("instead"),
     "you_were_configured": _g("configured programmed given told instructed trained set provided"),
     "forget_the_task": _g("forget ignore disregard throw discard scrap"),
-    "task_changed": _g("your"),
+    "task_changed": _g("your real actual true"),
     "stop_task": _g("stop"),
     "output_the_word": _g("word phrase text string sentence"),
     "answer_every_question": _g("every all any each"),

@@ -244,8 +244,9 @@ MORE_RULES: tuple[Rule, ...] = (
         0.7,
         re.compile(
             r"\byour\s+(?:task|job|goal|role|instructions?|purpose|objective|mission)\s+(?:has|have|is|are)\s+(?:now\s+)?"
-            r"(?:changed|updated|different|been\s+updated)\b|\b(?:your|the)\s+(?:new|real|actual|true)\s+(?:task|goal|"
-            r"objective|mission|instructions?)\b",
+            r"(?:changed|updated|different|been\s+updated)\b|\byour\s+(?:new|real|actual|true)\s+(?:task|goal|"
+            r"objective|mission|instructions?)\b|\bthe\s+(?:real|actual|true)\s+(?:task|goal|objective|mission|"
+            r"instructions?)\s+(?:is|are)\b",
             _I,
         ),
     ),
