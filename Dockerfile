@@ -34,7 +34,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     ATS_WEB_HOST=0.0.0.0 \
     ATS_WORKER_METRICS_HOST=0.0.0.0
 WORKDIR /app
-COPY --chown=ats:ats . /app
+COPY . /app
+# The code stays root-owned (read-only to the app); only ./data (the SQLite default) is writable.
 RUN mkdir -p /app/data && chown ats:ats /app/data
 USER ats
 EXPOSE 8000 8501 9100
