@@ -103,7 +103,7 @@ GATES: dict[str, Gate] = {
     "ignore_everything_above": _g("ignore disregard forget skip"),
     "only_ai_sees": _g("only written"),
     "in_your_reply": _g("your"),
-    "do_not_summarise": _g("not t"),
+    "do_not_summarise": _g("not t dont"),
     "line_label_override": _g("override important new"),
     "when_scoring": _g("when while before", also="score rating ranking verdict recommendation"),
     "return_max": _g("return output report give"),
