@@ -19,8 +19,12 @@ _ASKS = frozenset(
     qualifications requirements competence competent fluent fluency expert mastery stack""".split()
 )
 _COMPANY = frozenset("we our us we're we’re we've we’ve we'll we’ll ours".split())
+_COMPANY_VERBS = frozenset(
+    """is are was has have builds build provides provide offers offer develops helps supports delivers creates
+    makes runs operates serves powers picks uses enables specialises specializes""".split()
+)
 _SENTENCE_END = frozenset(".!?;")
-_TITLE_LINE_MAX = 12
+_TITLE_LINE_MAX = 16
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -51,6 +55,20 @@ def names_role(doc: Doc, end: int) -> bool:
 NEUTRAL, OFF, ASKED = 0, 1, 2
 
 
+def _company_subject(doc: Doc, start: int, end: int) -> bool:
+    """A sentence whose subject is a name and whose verb describes a company: "Acme Corp is a leading ...",
+    "The team picks ...". Up to four capitalised words, then a company verb."""
+    i = start
+    if i < end and doc[i].lower_ == "the":
+        i += 1
+    names = 0
+    while i < end and names < 4 and (doc[i].text[:1].isupper() or doc[i].text.startswith("<")):
+        i, names = i + 1, names + 1
+    if i < end and doc[i].lower_ in ("team", "company", "group", "platform", "product"):
+        i, names = i + 1, names + 1
+    return names > 0 and i < end and doc[i].lower_ in _COMPANY_VERBS
+
+
 def requirement_context(doc: Doc) -> bytearray:
     """Per token: ASKED in a sentence that asks something of the candidate, OFF in a job-title line or a sentence
     about the company, NEUTRAL otherwise (lists of technologies, fragments)."""
@@ -63,6 +81,6 @@ def requirement_context(doc: Doc) -> bytearray:
         title_line = end - start <= _TITLE_LINE_MAX and any(
             t.lower_ in ROLE_NOUNS and t.text[:1].isupper() for t in doc[start:end]
         )
-        if title_line or any(w in _COMPANY for w in words):
+        if title_line or any(w in _COMPANY for w in words) or _company_subject(doc, start, end):
             flags[start:end] = b"\x01" * (end - start)
     return flags

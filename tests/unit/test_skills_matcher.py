@@ -151,3 +151,10 @@ def test_find_is_fast_on_a_bullet(matcher: SkillMatcher) -> None:
         matcher.find(text)
     per_call_ms = (time.perf_counter() - started) * 1000 / len(texts)
     assert per_call_ms < 1.0
+
+
+def test_sentences_about_the_employer_are_not_requirements(matcher: SkillMatcher) -> None:
+    assert matcher.find_requirements("Acme Corp is a leading SaaS provider on AWS.") == []
+    assert matcher.find_requirements("The team picks Python and Go for new services.") == []
+    assert matcher.find_requirements("Senior Embedded Systems Developer (w/m/d) - Linux") == []
+    assert [m.skill for m in matcher.find_requirements("Strong knowledge of AWS.")] == ["AWS"]
