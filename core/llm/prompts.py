@@ -155,15 +155,16 @@ def build_prompt(
 ) -> Prompt:
     """The fused rewrite request: every bullet of one pair and the JD's signals, user text only inside data blocks."""
     options = options or RewriteOptions()
-    signal_text = _signals_lines(signals)
+    # The tone comes from the job's options (an integrator's text), so it travels as data too.
+    signal_text = f"requested tone: {_neutral(options.tone)[:40] or 'professional'}\n{_signals_lines(signals)}"
     bullet_text = "\n".join(f"[{i}] {_neutral(b)}" for i, b in enumerate(bullets))
     tag = _tag(signal_text, bullet_text)
     extra = max(options.variants - 1, 0)
     user = (
         "TASK: rewrite\n"
-        f"Tone: {_neutral(options.tone)[:40]}. At most {options.max_len} characters per bullet. "
+        f"At most {options.max_len} characters per bullet. "
         f"Alternative variants per bullet: {extra}{' (variants: [])' if extra == 0 else ''}.\n"
-        f"Job signals:\n{_block(tag, signal_text)}\n"
+        f"Requested tone and job signals:\n{_block(tag, signal_text)}\n"
         f"Bullets ({len(bullets)}, numbered from 0):\n{_block(tag, bullet_text)}"
     )
     system = _with_schema(REWRITE_SYSTEM.format(data_rule=_DATA_RULE.format(tag=tag)), REWRITE_SCHEMA, schema_in_prompt)
