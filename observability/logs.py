@@ -23,6 +23,7 @@ import json
 import logging
 import re
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -257,6 +258,13 @@ def new_request_id() -> str:
 _HANDLER_FLAG = "_ats_json_handler"
 
 
+def _log_uncaught(exc_type: Any, exc: Any, tb: Any) -> None:
+    if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    logging.getLogger("uncaught").critical("uncaught exception", exc_info=(exc_type, exc, tb))
+
+
 def configure_logging(settings: Any = None, *, stream: Any = None, level: str | None = None) -> logging.Handler:
     """Send every logger (ours, uvicorn, rq, alembic) as JSON lines to stderr; safe to call twice."""
     chosen = (level or getattr(settings, "log_level", None) or "INFO").upper()
@@ -274,6 +282,10 @@ def configure_logging(settings: Any = None, *, stream: Any = None, level: str | 
         lib = logging.getLogger(name)
         lib.handlers.clear()
         lib.propagate = True
+    # Warnings and uncaught exceptions would otherwise print raw, multi-line text (with exception messages) to stderr.
+    logging.captureWarnings(True)
+    sys.excepthook = _log_uncaught
+    threading.excepthook = lambda args: _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback)
     # Chatty client libraries: their debug lines (one per connection) drown the events that matter.
     floor = logging.getLevelName(chosen)
     logging.getLogger("httpx").setLevel(max(floor, logging.WARNING))

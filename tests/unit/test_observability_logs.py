@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import sys
 import threading
 
 import pytest
@@ -13,6 +14,15 @@ from hypothesis import strategies as st
 
 from core.types import Stage
 from observability import logs
+
+
+@pytest.fixture(autouse=True)
+def _restore_hooks():
+    """configure_logging replaces the process-wide exception hooks; give pytest its own back."""
+    saved = sys.excepthook, threading.excepthook
+    yield
+    sys.excepthook, threading.excepthook = saved
+    logging.captureWarnings(False)
 
 
 @pytest.fixture()
@@ -162,3 +172,15 @@ def test_property_emails_and_long_numbers_never_survive(user: str, domain: str, 
     number = "+" + "".join(map(str, digits[:2])) + " " + "".join(map(str, digits[2:]))
     out = logs.scrub(f"contact {email} or {number} today")
     assert email not in out and number not in out
+
+
+def test_uncaught_thread_exception_is_one_scrubbed_json_line(capture: io.StringIO) -> None:
+    def crash() -> None:
+        raise RuntimeError("failed for jane.roe@example.com")
+
+    t = threading.Thread(target=crash)
+    t.start()
+    t.join()
+    (line,) = _lines(capture)
+    assert line["logger"] == "uncaught" and line["exc_type"] == "RuntimeError"
+    assert "jane.roe@example.com" not in capture.getvalue()
