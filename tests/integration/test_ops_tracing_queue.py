@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import logging
+import sys
+import threading
 
 import pytest
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
@@ -31,6 +33,7 @@ def test_trace_and_request_id_cross_the_rq_queue(redis_namespace: tuple[str, str
     exporter = InMemorySpanExporter()
     tracing.configure_tracing(None, exporter=exporter)
     buf = io.StringIO()
+    hooks = sys.excepthook, threading.excepthook
     handler = logs.configure_logging(None, stream=buf)
     conn = Redis.from_url(url)
     queue = Queue(name, connection=conn)
@@ -41,6 +44,7 @@ def test_trace_and_request_id_cross_the_rq_queue(redis_namespace: tuple[str, str
         assert worker.work(burst=True) is True
     finally:
         logging.getLogger().removeHandler(handler)
+        sys.excepthook, threading.excepthook = hooks
 
     spans = {s.name: s for s in exporter.get_finished_spans()}
     consumer = spans["process_item"]
