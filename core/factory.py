@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,11 @@ def load_local() -> tuple[SkillMatcher, SignalExtractor]:
     from core.skills import load_matcher
 
     matcher = load_matcher()
-    return matcher, SignalExtractor(matcher)  # the matcher remembers recent texts itself
+    extractor = SignalExtractor(matcher)
+    # The taxonomy and spaCy's vocabulary are hundreds of thousands of long-lived objects; moving them out of
+    # the collector's sight stops every full collection from rescanning them (they were ~20% of a pair's time).
+    gc.freeze()
+    return matcher, extractor  # the matcher remembers recent texts itself
 
 
 def limits_from(settings: Settings) -> Limits:
