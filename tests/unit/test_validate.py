@@ -75,6 +75,9 @@ def test_a_skill_under_another_name_is_not_invented(matcher):
         ("Built the billing service during an MBA", "MBA"),
         ("Built the billing service in March", "March"),
         ("Built the billing service as Director of platform", "Director"),
+        ("Built the billing service as Sr. engineer", "Sr"),
+        ("Built the billing service by Sept. 2020", "Sept."),
+        ("Built the billing service in Q3", "Q3"),
     ],
 )
 def test_added_names_titles_degrees_and_dates_are_flagged(matcher, rewrite, token):
