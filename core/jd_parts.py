@@ -117,9 +117,9 @@ def find_title(text: str) -> Found | None:
             if found:
                 return found
         pos += len(line)
-    match = hiring.search(text[:3000])
-    if match:
-        return _clean_title(match.group("t"), match.start("t"))
+    hired = hiring.search(text[:3000])
+    if hired:
+        return _clean_title(hired.group("t"), hired.start("t"))
     return None
 
 

@@ -51,9 +51,9 @@ class SkillMatcher:
             self._names[key] = name
             self._ambiguous.update(skill.get("ambiguous", []))
             if skill.get("aliases"):
-                self._any_case.add(name, list(builder.tokenizer.pipe(skill["aliases"])))
+                self._any_case.add(name, [builder.make_doc(alias) for alias in skill["aliases"]])
             if skill.get("exact"):
-                self._exact.add(name, list(builder.tokenizer.pipe(skill["exact"])))
+                self._exact.add(name, [builder.make_doc(alias) for alias in skill["exact"]])
         self._cache: OrderedDict[str, _Entry] = OrderedDict()
         self._lock = threading.Lock()
 
