@@ -8,7 +8,8 @@ from typing import TypeVar
 
 import redis
 
-from core.llm.resilience import BreakerState
+from core.config import Settings
+from core.llm.resilience import BreakerState, BreakerStore, MemoryBreakerStore
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -78,3 +79,10 @@ class RedisBreakerStore:
         """Let one worker make the half-open trial call."""
         ttl_ms = max(int(ttl_s * 1000), 1)
         return self._safe(lambda: bool(self.connection.set(f"{self._key(key)}:trial", 1, nx=True, px=ttl_ms)), True)
+
+
+def breaker_store_for(settings: Settings) -> BreakerStore:
+    """The store an edge process passes to make_provider: Redis (shared by every worker) when configured."""
+    if not settings.redis_url:
+        return MemoryBreakerStore()
+    return RedisBreakerStore(redis.Redis.from_url(settings.redis_url, socket_timeout=2.0), prefix=settings.queue_name)

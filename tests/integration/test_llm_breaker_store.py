@@ -6,8 +6,8 @@ import pytest
 import redis
 
 from core.errors import CircuitOpenError
-from core.llm.resilience import CircuitBreaker
-from workers.breaker_store import STATE_TTL_S, RedisBreakerStore
+from core.llm.resilience import CircuitBreaker, MemoryBreakerStore
+from workers.breaker_store import STATE_TTL_S, RedisBreakerStore, breaker_store_for
 
 pytestmark = pytest.mark.redis
 
@@ -73,3 +73,12 @@ def test_without_redis_the_circuit_fails_open(private_redis):
         breaker.call(_fail)  # the provider's error, not Redis's
     assert breaker.state() == "closed"
     assert breaker.call(lambda: "still served") == "still served"
+
+
+def test_breaker_store_for_follows_redis_url(make_settings, redis_namespace):
+    url, name = redis_namespace
+    assert isinstance(breaker_store_for(make_settings()), MemoryBreakerStore)
+    store = breaker_store_for(make_settings(redis_url=url, queue_name=name))
+    assert isinstance(store, RedisBreakerStore) and store.prefix == name
+    assert store.add_failure("openai:default") == 1
+    assert redis.Redis.from_url(url).hget(f"{name}:breaker:openai:default", "failures") == b"1"
