@@ -110,7 +110,7 @@ class OfflineProvider:
         if stronger != draft:
             draft = stronger
             notes.append("stronger opening verb")
-        tightened = _remove_filler(draft)
+        tightened = verbs.remove_filler(draft)
         if tightened != draft:
             draft = tightened
             notes.append("filler removed")
@@ -202,14 +202,6 @@ def _strengthen(text: str) -> str:
             return f"Supported {rest}" if match.groupdict().get("prep") else text
         return f"Contributed to {rest}"
     return text
-
-
-def _remove_filler(text: str) -> str:
-    if not verbs.MAY_HAVE_FILLER.search(text):
-        return text  # most bullets: one search instead of a dozen substitutions
-    for pattern, replacement in verbs.FILLERS:
-        text = pattern.sub(replacement, text)
-    return text.strip()
 
 
 def _lead_verb(text: str) -> tuple[str, str, str] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # Base forms of action verbs that open resume bullets; their other forms are derived below.
@@ -121,27 +122,40 @@ WEAK_OPENINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-# Filler removed or tightened; each pattern keeps the meaning of the sentence.
-FILLERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), r)
-    for p, r in (
-        (r"\b(?:successfully|effectively|efficiently|basically|actually|really|very|truly|simply)\s+", ""),
-        (r"\bin order to\b", "to"),
-        (r"\bso as to\b", "to"),
-        (r"\bdue to the fact that\b", "because"),
-        (r"\bon a regular basis\b", "regularly"),
-        (r"\bon a (daily|weekly|monthly) basis\b", r"\1"),
-        (r"\bthe process of\s+", ""),
-        (r"\butili[sz]ed\b", "used"),
-        (r"\butili[sz]ing\b", "using"),
-        (r"\butili[sz]es?\b", "use"),
-        (r"\bwas able to\s+", ""),
-        (r"\s+,", ","),
-        (r"[ \t]{2,}", " "),
-    )
+# Filler removed or tightened; each rule keeps the meaning of the sentence. A replacement is a string or a
+# function of the matched text.
+_FILLER_RULES: tuple[tuple[str, str | Callable[[str], str]], ...] = (
+    (r"\b(?:successfully|effectively|efficiently|basically|actually|really|very|truly|simply)\s+", ""),
+    (r"\bin order to\b", "to"),
+    (r"\bso as to\b", "to"),
+    (r"\bdue to the fact that\b", "because"),
+    (r"\bon a regular basis\b", "regularly"),
+    (r"\bon a (?:daily|weekly|monthly) basis\b", lambda text: text.split()[2]),
+    (r"\bthe process of\s+", ""),
+    (r"\butili[sz]ed\b", "used"),
+    (r"\butili[sz]ing\b", "using"),
+    (r"\butili[sz]es?\b", "use"),
+    (r"\bwas able to\s+", ""),
 )
-# True for any text one of FILLERS could change (kept in step with it).
-MAY_HAVE_FILLER = re.compile("|".join(f"(?:{p.pattern})" for p, _ in FILLERS), re.IGNORECASE)
+# All rules in one pattern, so a bullet is scanned once; the named group tells which rule matched.
+FILLER = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FILLER_RULES)), re.IGNORECASE)
+_TIDY = ((re.compile(r"\s+,"), ","), (re.compile(r"[ \t]{2,}"), " "))
+
+
+def _filler_replacement(match: re.Match[str]) -> str:
+    replacement = _FILLER_RULES[int((match.lastgroup or "f0")[1:])][1]
+    return replacement(match.group(0)) if callable(replacement) else replacement
+
+
+def remove_filler(text: str) -> str:
+    """The text with filler words removed and wordy phrases tightened."""
+    tightened = FILLER.sub(_filler_replacement, text)
+    if tightened == text:
+        return text
+    for pattern, replacement in _TIDY:
+        tightened = pattern.sub(replacement, tightened)
+    return tightened.strip()
+
 
 # A base verb opening is converted only when followed by one of these (so 'Lead developer' stays a noun phrase).
 OBJECT_STARTERS = frozenset(
