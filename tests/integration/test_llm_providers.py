@@ -217,6 +217,9 @@ def test_extract_signals_and_its_failure(make_settings, server, kind, offline):
 
 
 def test_keys_base_url_model_and_options_come_from_settings(make_settings, server, offline):
+    assert make_provider(make_settings(), provider="offline").external is False
+    with pytest.raises(ConfigError, match="choose one of offline, openai, anthropic, openai-compatible"):
+        make_provider(make_settings(), provider="bogus")
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
         make_provider(make_settings(openai_api_key=None), provider="openai")
     with pytest.raises(ConfigError, match="ANTHROPIC_API_KEY"):
