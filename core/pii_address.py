@@ -5,70 +5,73 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from core.pii_address_words import (
+    ADDRESS_CUE,
+    EN_TYPE_WORD,
+    EN_WEAK,
+    GLUED,
+    INTL_PREFIX,
+    NUMBER_MARKERS,
+    PREFIX_AMBIGUOUS,
+    PREFIX_WORDS,
+    STANDALONE,
+)
 from core.pii_patterns import Hit
 
 _L = r"[^\W\d_]"  # a letter of any script
-# A word starting with a letter, with inner apostrophes (Queen's) and an optional abbreviation dot.
-_WORD = _L + r"(?:[^\W_]|['’](?=[^\W\d_]))*\.?"
+# A word starting with a letter, with inner apostrophes or hyphens (Queen's, Rico-Siering-Gasse) and an
+# optional abbreviation dot.
+_WORD = _L + r"(?:[^\W_]|['’-](?=[^\W\d_]))*\.?"
 _NUM = r"\d{1,6}[A-Za-z]?"
-# English street types are matched capitalised only, so "won 1st place" or "3 drive failures" stay prose.
-_EN_TYPES = (
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Av|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
-    r"Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Crescent|Cres|Close|Row|Walk|Alley|Loop|Plaza|"
-    r"Pike|Route|Rte|Expressway|Freeway|Causeway|Esplanade|Mews|Gardens|Grove|Hill|Heights|Park|Point|Ridge|"
-    r"Run|Path|Pass|Crossing|Junction|Landing|View|Vista|Creek|Green|Quay|Wharf)"
+_UNIT = (
+    r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Box|Piso|Planta|Puerta|#)\s*#?\s*\d+[A-Za-z]?"
 )
-_EN_TYPE_WORD = r"(?:" + _EN_TYPES + r"|" + _EN_TYPES.upper() + r")\b\.?"
-# Street words of other languages. Glued ones end a compound name (Pohlstrasse, Magasinsgatan, Ringvej) and are
-# distinctive enough to match at a word's end; short or English-looking ones (gate, ring, tie) only stand alone,
-# so "mitigate 12 risks" or "Spring 2022" stay prose.
-_GLUED = (
-    r"(?:stra(?:ss|ß)e|str\.|straeti|stræti|gasse|weg|vej|gade|gatan|gata|vägen|väg|veien|laan|straat|plein|kuja|katu|"
-    r"polku|vegur|allee|platz|dijk|gracht|steeg|utca|ulica|caddesi|sokak|sokağı|damm|chaussee|ufer|pfad|steig)"
-)
-_STANDALONE = r"(?:gate|vei|tie|ring|kade|út|tér|körút|ulice|náměstí|třída|bulvarı)"
-_INTL_SUFFIX = r"(?:" + _L + r"*" + _GLUED + r"|" + _STANDALONE + r")"
-_PREFIX_WORDS = frozenset(
-    "rua rúa rue calle carrer avenida avda avda. av. via viale piazza corso largo praça travessa camino paseo carrera "
-    "plaza ulica ul. πλατεία οδός λεωφόρος улица ул. проспект пр.".split()
-)
-_INTL_PREFIX = "(?:" + "|".join(re.escape(w) for w in sorted(_PREFIX_WORDS, key=len, reverse=True)) + ")"
-_UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Box|#)\s*#?\s*\d+[A-Za-z]?"
 _UNIT_RE = re.compile(r"(?:[ \t]*,?[ \t]*" + _UNIT + r")+", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"[ \t]*\n[>\s]*" + _UNIT + r"(?:[ \t,]+" + _UNIT + r")*", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(_UNIT + r"[ \t]+$", re.IGNORECASE)
 
 _NAME = r"(?:(?:" + _WORD + r"|\d{1,4}(?:st|nd|rd|th)?|[NSEW]{1,2}\.?|\(" + _WORD + r"\))[ \t]+)"
-# 1) number first, then a street type: 221 Baker Street, 1600 Pennsylvania Ave NW, 2046 50 Point Walter Road
-_US = re.compile(r"(?<![\w$.,-])" + _NUM + r"[ \t]+" + _NAME + r"{0,4}?" + _EN_TYPE_WORD + r"(?:[ \t]+[NSEW]{1,2}\b)?")
+# 1) number first, then a street type: 221 Baker Street, 1600 Pennsylvania Ave NW, "601\nChandra Circle"
+_US = re.compile(
+    r"(?<![\w$.,-])"
+    + _NUM
+    + r"(?:[ \t]+|[ \t]*\n[> \t]*)"
+    + _NAME
+    + r"{0,4}?"
+    + EN_TYPE_WORD
+    + r"(?:[ \t]+[NSEW]{1,2}\b)?"
+)
+# 1b) a unit, then the street without a number: "Flat 60\nPaula Court"
+_UNIT_STREET = re.compile(
+    r"\b(?:Apt\.?|Apartment|Suite|Unit|Flat)[ \t]*#?[ \t]*\d+[A-Za-z]?[ \t]*[,\n][> \t]*"
+    + _NAME
+    + r"{0,3}?"
+    + _WORD
+    + r"[ \t]+"
+    + EN_TYPE_WORD
+)
 # 2) number, name words, house number: 5049 Harjukuja 54, 654 Rua Ana Caciola 1159 (confirmed below)
-_INTL = re.compile(
-    r"(?<![\w$.,-])" + _NUM + r"[ \t]+((?:" + _WORD + r"[ \t]+){1,4})" + _NUM + r"\b\.?",
-    re.IGNORECASE,
-)
-# 3) name first, then number: Pohlstrasse 9, Calle Mayor 5, Brucker Bundesstrasse 31. Anchored on the house
-# number and checked in code: a regex that tries every street suffix at every letter costs milliseconds.
-_NUMBER = re.compile(r"(?<![\w$.,-])\d")  # where every number-led pattern is tried, anchored
-_HOUSE_NUMBER = re.compile(r"\d{1,5}[a-z]?\b")
-_WORDS_BEFORE = re.compile(r"(?:(?<=[\s>(\[\"'“,;:])|^)((?:" + _WORD + r"[ \t]+){1,4})$")
-_UNIT_BEFORE = re.compile(_UNIT + r"[ \t]+$", re.IGNORECASE)
-_GLUED_END = re.compile(_GLUED + r"$", re.IGNORECASE)
-_STANDALONE_WORD = re.compile(_STANDALONE + r"$", re.IGNORECASE)
-# 4) number first, then a street word of the Romance languages: 25 Rue de Rivoli, 12 Via Roma
+_INTL = re.compile(r"(?<![\w$.,-])" + _NUM + r"[ \t]+((?:" + _WORD + r"[ \t]+){1,4})" + _NUM + r"\b\.?", re.IGNORECASE)
+# 3) name first, then the house number: Pohlstrasse 9, Calle Mayor 5, Passarela Rezende, 2 / S/N. Anchored on
+# the number and checked in code: a regex trying every street word at every letter costs milliseconds.
+_NUMBER = re.compile(r"(?<![\w$.,-])\d|(?<![\w/])[Ss]/[Nn]\b")
+_HOUSE_NUMBER = re.compile(r"(?:\d{1,5}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?|[Ss]/[Nn])\b")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*,?")
+_GLUED_END = re.compile(GLUED + r"$", re.IGNORECASE)
+_STANDALONE_WORD = re.compile(STANDALONE, re.IGNORECASE)
+_SUFFIX_WORD = re.compile(r"\b(?:" + _L + r"*" + GLUED + r"|" + STANDALONE + r")\b", re.IGNORECASE)
+_PREFIX_START = re.compile(INTL_PREFIX + r"(?!\w)", re.IGNORECASE)
+# 4) number first, then a street word that comes before the name: 25 Rue de Rivoli, "16, boulevard Gauthier"
 _NUM_PREFIX = re.compile(
-    r"(?<![\w$.,-])" + _NUM + r",?[ \t]+(" + _INTL_PREFIX + r")(?:[ \t]+" + _WORD + r"){1,4}", re.IGNORECASE
+    r"(?<![\w$.,-])" + _NUM + r"(,?)[ \t]+(" + INTL_PREFIX + r")(?:[ \t]+" + _WORD + r"){1,4}", re.IGNORECASE
 )
+# 6) Japanese block addresses: 26丁目13番16号
+_JP_BLOCK = re.compile(r"[^\s\d]{0,12}\d{1,3}丁目\d{1,3}(?:番地?|-)\d{1,4}(?:号)?")
 _PO_BOX = re.compile(r"\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}\b", re.IGNORECASE)
 # 5) US military mail: PSC 0413, Box 8144 / APO AA 42323; USCGC Name / FPO AA 65607
 _MILITARY = re.compile(
     r"(?:(?:PSC|Unit|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}|(?:USNS|USNV|USS|USCGC)[ \t]+" + _WORD + r")"
     r"\s*\n?[> \t]*[ADF]PO[ \t]+A[AEP][ \t]+\d{5}",
-    re.IGNORECASE,
-)
-_SUFFIX_WORD = re.compile(r"\b" + _INTL_SUFFIX + r"\b", re.IGNORECASE)
-_PREFIX_START = re.compile(_INTL_PREFIX + r"(?!\w)", re.IGNORECASE)
-_ADDRESS_CUE = re.compile(
-    r"(?:address|lives?\s+at|living\s+at|located\s+at|resid\w*|reside\s+at|moved\s+to|anschrift|adres\w*|"
-    r"dirección|domicil\w*)\W{0,3}$",
     re.IGNORECASE,
 )
 # The city/region lines that may follow, ending with a postal code: "Akureyri\n Iceland 80296".
@@ -85,68 +88,100 @@ _SAME_LINE_TAIL = re.compile(
 )
 
 
-def _confirmed_intl(text: str, m: re.Match[str]) -> bool:
-    """A number-name-number run is an address only with a street word, a unit, a place after it, or a cue."""
-    words = m.group(1).split()
-    if _SUFFIX_WORD.search(m.group(1)) or re.match(r"[A-Za-z#]", m.group()):
-        return True
-    if _PREFIX_START.match(words[0]):
-        return _prefix_ok(text, m, words[0])
-    if not all(w[0].isupper() for w in words if w[0].isalpha()):
-        return False
-    rest = text[m.end() : m.end() + 40]
+def _line_of(text: str, start: int, end: int) -> str:
+    """The whole line (or lines) a span sits on."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : line_end if line_end != -1 else len(text)]
+
+
+def _lower_line(text: str, start: int, end: int) -> bool:
+    line = _line_of(text, start, end)
+    return line == line.lower()
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """True when an address cue ("Address:", "lives at") ends right before start."""
+    return bool(ADDRESS_CUE.search(text, max(0, start - 40), start))
+
+
+def _followed_like_address(text: str, end: int) -> bool:
+    """A unit, a ", City" or a place line after a street makes an ambiguous one an address."""
+    rest = text[end : end + 60]
     if _UNIT_RE.match(rest) or _UNIT_LINE.match(rest):
         return True
     if re.match(r"[ \t]*,[ \t]*[^\W\d_]", rest) or re.match(r"[ \t]*\n[> \t]*[^\W\d_]", rest):
         return not re.match(r"\s*\n[> \t]*[^\n]*:", rest)  # a "Label:" line after it is a form, not a city
-    return bool(_ADDRESS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
+    return False
 
 
-def _capitalised(text: str, m: re.Match[str]) -> bool:
-    """Street names are capitalised ("221 Baker Street"), unless the whole line is written in lower case."""
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line = _line_of(text, start, end)
+    return line.strip(" \t>•*-,.") == text[start:end].strip(" \t>•*-,.")
+
+
+def _us_ok(text: str, m: re.Match[str]) -> bool:
+    """Capitalised names (unless the line is lower case); weak street types need more evidence."""
     words = m.group().split()[1:]
-    if all(w[0].isupper() or w[0].isdigit() or w[0] == "(" for w in words):
+    if not all(not w[0].islower() for w in words) and not _lower_line(text, m.start(), m.end()):
+        return False
+    kind = m.group("type").rstrip(".").title()
+    if not {kind, kind.removesuffix("s"), kind.removesuffix("es")} & EN_WEAK:
         return True
-    line = _line_of(text, m)
-    return line == line.lower()
+    return (
+        _followed_like_address(text, m.end())
+        or _cue_before(text, m.start())
+        or _alone_on_line(text, m.start(), m.end())
+    )
+
+
+def _confirmed_intl(text: str, m: re.Match[str]) -> bool:
+    """A number-name-number run is an address only with a street word, a unit, a place after it, or a cue."""
+    words = m.group(1).split()
+    if _SUFFIX_WORD.search(m.group(1)):
+        return True
+    if _PREFIX_START.match(words[0]):
+        return _prefix_ok(text, m.start(), m.end(), words[0], comma=False)
+    if not all(not w[0].islower() for w in words if w[0].isalpha()):
+        return False
+    return _followed_like_address(text, m.end()) or _cue_before(text, m.start())
+
+
+def _prefix_ok(text: str, start: int, end: int, word: str, *, comma: bool) -> bool:
+    """A street word before the name counts unless it is also English and written in lower case ("via Kafka")."""
+    if word.lower() not in PREFIX_AMBIGUOUS or word[0].isupper() or comma:
+        return True
+    return _lower_line(text, start, end)
 
 
 def _name_first_start(text: str, pos: int) -> int | None:
-    """Where a name-first street before the house number at pos starts, or None when the words are not one."""
+    """Where a street written name-first before the house number at pos starts, or None when it is not one."""
     if pos == 0 or text[pos - 1] not in " \t" or not _HOUSE_NUMBER.match(text, pos):
         return None
     seg_start = max(text.rfind("\n", 0, pos) + 1, pos - 80)
-    tokens = text[seg_start:pos].split()[-4:]
-    if not tokens:
+    tokens = list(re.finditer(r"\S+", text[seg_start:pos]))[-6:]
+    while tokens and tokens[-1].group().lower() in NUMBER_MARKERS:
+        tokens.pop()
+    # The run of name-like words right before the number (at most four).
+    run: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        if len(run) == 4 or not _NAME_TOKEN.fullmatch(tok.group()) or (run and tok.group().endswith(",")):
+            break
+        run.insert(0, tok)
+    if not run:
         return None
-    # Cheap checks first (this runs for every number in the text); the regex confirms the few that pass.
-    street_last = bool(_GLUED_END.search(tokens[-1].rstrip("."))) or bool(_STANDALONE_WORD.fullmatch(tokens[-1]))
-    prefix = next((t for t in tokens[:-1] if t.lower() in _PREFIX_WORDS), None)
-    if not street_last and prefix is None:
-        return None
-    before = _WORDS_BEFORE.search(text, seg_start, pos)
-    if not before:
-        return None
-    words = list(re.finditer(r"\S+", before.group(1)))
-    if street_last:
-        return before.start(1) + words[-1].start()
-    for w in words[:-1]:
-        if w.group().lower() in _PREFIX_WORDS and _prefix_ok(text, before, w.group()):
-            return before.start(1) + w.start()
+    last = run[-1].group().rstrip(",.")
+    if _GLUED_END.search(last) or _STANDALONE_WORD.fullmatch(last):
+        return seg_start + run[-1].start()
+    for tok in run[:-1]:
+        if tok.group().lower() in PREFIX_WORDS:
+            if _prefix_ok(text, seg_start + tok.start(), pos, tok.group(), comma=False):
+                return seg_start + tok.start()
+            break
+    for tok in run:
+        if _cue_before(text, seg_start + tok.start()):
+            return seg_start + tok.start()
     return None
-
-
-def _prefix_ok(text: str, m: re.Match[str], word: str) -> bool:
-    """A Romance street word counts when capitalised (Via Roma), so "sent via Kafka 2" stays prose."""
-    line = _line_of(text, m)
-    return word[0].isupper() or line == line.lower()
-
-
-def _line_of(text: str, m: re.Match[str]) -> str:
-    """The whole line a match sits on."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    return text[line_start : line_end if line_end != -1 else len(text)]
 
 
 def _extend(text: str, end: int) -> int:
@@ -166,26 +201,34 @@ def _extend(text: str, end: int) -> int:
 
 def find_addresses(text: str) -> Iterator[Hit]:
     """Street addresses with their unit and, when laid out as a block, their city and postal code."""
-    if not any(ch.isdigit() for ch in text):
-        return
     low = text.lower()
+    if not any(ch.isdigit() for ch in text) and "s/n" not in low:
+        return
     if "box" in low or "po a" in low:
         for m in _MILITARY.finditer(text):
             yield m.start(), m.end(), "STREET_ADDRESS"
         for m in _PO_BOX.finditer(text):
             yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
+    if "丁目" in text:
+        for m in _JP_BLOCK.finditer(text):
+            yield m.start(), m.end(), "STREET_ADDRESS"
+    if any(word in low for word in ("apt", "apartment", "suite", "unit", "flat")):
+        for m in _UNIT_STREET.finditer(text):
+            if _us_ok(text, m):
+                yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
     for n in _NUMBER.finditer(text):
         pos = n.start()
-        m = _US.match(text, pos)
-        if m and _capitalised(text, m):
-            yield pos, _extend(text, m.end()), "STREET_ADDRESS"
-        m = _NUM_PREFIX.match(text, pos)
-        if m and _prefix_ok(text, m, m.group(1)):
-            yield pos, _extend(text, m.end()), "STREET_ADDRESS"
-        m = _INTL.match(text, pos)
-        if m and _confirmed_intl(text, m):
-            unit = _UNIT_BEFORE.search(text, max(0, pos - 16), pos)
-            yield (unit.start() if unit else pos), _extend(text, m.end()), "STREET_ADDRESS"
+        if text[pos].isdigit():
+            m = _US.match(text, pos)
+            if m and _us_ok(text, m):
+                yield pos, _extend(text, m.end()), "STREET_ADDRESS"
+            m = _NUM_PREFIX.match(text, pos)
+            if m and _prefix_ok(text, m.start(), m.end(), m.group(2), comma=bool(m.group(1))):
+                yield pos, _extend(text, m.end()), "STREET_ADDRESS"
+            m = _INTL.match(text, pos)
+            if m and _confirmed_intl(text, m):
+                unit = _UNIT_BEFORE.search(text, max(0, pos - 16), pos)
+                yield (unit.start() if unit else pos), _extend(text, m.end()), "STREET_ADDRESS"
         start = _name_first_start(text, pos)
         if start is not None:
             yield start, _extend(text, _HOUSE_NUMBER.match(text, pos).end()), "STREET_ADDRESS"
