@@ -20,11 +20,15 @@ _PREFERRED = re.compile(
 _REQUIRED = re.compile(
     r"\b(requirements?|required|must[- ]haves?|must have|must|qualifications|what you('ll)? (need|bring)|"
     r"you (have|bring|will have)|essential|minimum|mandatory|skills( and experience)?|experience|who you are|"
-    r"about you|what we('re| are) looking for|responsibilities|tech stack|technologies)\b",
+    r"about you|what we('re| are) looking for|responsibilities|tech stack|technologies|"
+    r"what you('ll| will) (do|be doing)|(your|the) (role|profile|mission|tasks|day)|about the (role|job|position)|"
+    r"job description|duties|day[- ]to[- ]day|key tasks)\b",
     re.I,
 )
 _NEUTRAL = re.compile(
-    r"\b(about us|benefits|perks|what we offer|compensation|salary|equal opportunity|who we are)\b", re.I
+    r"\b(about us|benefits|perks|what we offer|compensation|salary|equal opportunity|who we are|"
+    r"about (the|our) (team|company)|our culture|why (join|us|work)|life at|how to apply)\b",
+    re.I,
 )
 _HEADING_MAX_WORDS = 8
 

@@ -163,3 +163,10 @@ def test_any_text_gives_signals_whose_spans_quote_it(extractor: SignalExtractor,
     for mention in [*result.required, *result.preferred]:
         assert text[slice(*mention.span)] == mention.quote
     assert 0.0 <= result.confidence <= 1.0
+
+
+def test_duties_after_about_us_are_required_again(extractor: SignalExtractor) -> None:
+    jd = "Platform Engineer\n\nAbout us\nWe run on Azure.\n\nWhat you'll do\n- Operate Kafka and Terraform\n"
+    result = extractor.extract(jd)
+    assert {"Apache Kafka", "Terraform"} <= set(names(result.required))
+    assert "Azure" not in names(result.required) + names(result.preferred)
