@@ -6,11 +6,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from core import injection, pii
 from core.context import Limits
 from core.errors import InputError
-from core.types import Bullet
+from core.types import Bullet, InjectionResult, PiiFinding
 
-__all__ = ["InputError", "check_limits", "normalise", "split_bullets", "SECTION_NAMES"]
+__all__ = ["InputError", "check_limits", "normalise", "scan_jd", "split_bullets", "SECTION_NAMES"]
 
 # Line and paragraph separators (and the PDF page break) become newlines; other control/format characters go.
 _NEWLINES = {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
@@ -86,6 +87,17 @@ def check_limits(resume: str, jd: str, limits: Limits) -> None:
         raise InputError(
             f"the job description has {len(jd):,} characters; the limit is {limits.max_jd_chars:,} (ATS_MAX_JD_CHARS)"
         )
+
+
+def scan_jd(jd: str) -> tuple[list[PiiFinding], InjectionResult]:
+    """PII and injection verdict of a normalised JD, remembered: many resumes are sent against one JD."""
+    findings, verdict = _scan_jd_cached(jd)
+    return list(findings), verdict
+
+
+@lru_cache(maxsize=256)
+def _scan_jd_cached(jd: str) -> tuple[tuple[PiiFinding, ...], InjectionResult]:
+    return tuple(pii.find_pii(jd, where="jd")), injection.detect_injection(jd)
 
 
 def section_of(line: str) -> str | None:

@@ -39,9 +39,9 @@ def _ingest(state: ItemState, ctx: PipelineContext) -> ItemState:
         raise ingest.InputError(
             f"the resume has {len(bullets)} bullets; the limit is {ctx.limits.max_bullets} (ATS_MAX_BULLETS)"
         )
-    findings = pii.find_pii(resume, where="resume") + pii.find_pii(jd, where="jd")
+    jd_findings, jd_verdict = ingest.scan_jd(jd)  # remembered per JD text, like its signals
+    findings = pii.find_pii(resume, where="resume") + jd_findings
     verdict = injection.detect_injection(resume)
-    jd_verdict = injection.detect_injection(jd)
     if jd_verdict.score > verdict.score:
         verdict = jd_verdict
     state = state.model_copy(
