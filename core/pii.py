@@ -51,9 +51,11 @@ def _merge_same_type(hits: list[Hit]) -> list[Hit]:
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
-    """Keep the highest-priority finding where spans of different types overlap."""
+    """Drop findings that lie inside a longer one ("+358 043483954" is a phone, not an SSN after a prefix), then keep
+    the highest-priority finding where spans of different types still overlap."""
+    outer = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
     kept: list[Hit] = []
-    for start, end, kind in sorted(hits, key=lambda h: (_PRIORITY[h[2]], h[0])):
+    for start, end, kind in sorted(outer, key=lambda h: (_PRIORITY[h[2]], h[0])):
         if all(end <= s or start >= e for s, e, _ in kept):
             kept.append((start, end, kind))
     return sorted(kept)

@@ -13,7 +13,7 @@ from core.pii_patterns import DATE_OR_TIME, Hit
 _CANDIDATE = re.compile(
     r"(?<![\w+.,/-])"
     r"(?:\+|00)?\s?"
-    r"(?:\(\d{1,4}\)\s?)?"
+    r"(?:\(\d{1,4}\)[ .\-/]?)?"
     r"\d+(?:(?:[ \-./]|\s?\(\d{1,4}\)\s?|[ -]?\(0\)[ -]?)\d+)*"
     r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?"
     r"(?![\w]|[.,]\d)",
@@ -23,7 +23,8 @@ _EXTENSION = re.compile(r"\s?(?:x|ext\.?|extension)\s?\d{1,5}$", re.IGNORECASE)
 # Words that announce a phone number shortly before or after it.
 _CUE = re.compile(
     r"\b(?:phone|tel|telephone|telefon|telepono|mobile|mob|cell|cellphone|fax|desk|office|home|work|whatsapp|"
-    r"call|calling|text|sms|messages?|reach|dial|answering|contact|number|numaram|numero|n[uú]mero|cep|hotline)\b",
+    r"call|calling|text|sms|messages?|reach|dial|answering|contact|number|numaram|numero|n[uú]mero|cep|hotline|tlf|"
+    r"puh|puhelin|gsm|handy|m[oó]vil|celular|tfno|fon|telefone|telefoon|τηλ|тел)\b",
     re.IGNORECASE,
 )
 _IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
@@ -31,7 +32,12 @@ _SSN_LAYOUT = re.compile(r"^\d{3}([- .])\d{2}\1\d{4}$")  # the 3-2-4 grouping is
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s?[-/]\s?(?:(?:19|20)?\d\d)$")
 # Regions whose numbering plans are strict enough that "valid" means something; German and Swedish plans
 # accept almost any digit run and are left to the cue words.
-_REGIONS = ("US", "GB", "FR", "IN", "BR", "JP", "CN", "PH", "TR", "AU", "ES", "IT", "NL", "MX", "CH", "ZA", "PL")
+_REGIONS = (
+    "US", "GB", "FR", "IN", "BR", "JP", "CN", "PH", "TR", "AU", "ES", "IT", "NL", "MX", "CH", "ZA", "PL", "DK", "NO",
+    "FI", "RU", "HU", "GR", "CZ", "PT", "AT", "BE", "IE", "NZ", "SG",
+)  # fmt: skip
+# "25 000 000" or "3.500.000" are amounts written with thousands separators, not phone numbers.
+_THOUSANDS = re.compile(r"^\d{1,3}(?:([ .])\d{3})(?:\1\d{3})*$")
 _CUE_WINDOW = 30
 _ASCENDING = "01234567890123456789"  # 1234567890 and kin are placeholders, never someone's number
 
@@ -47,7 +53,10 @@ def _valid_somewhere(number: str) -> bool:
     return False
 
 
-def _international_ok(number: str) -> bool:
+def _international_ok(number: str, digits: int) -> bool:
+    """A "+" and 8-15 digits is a phone number even when its plan is unknown here ("+358 043483954")."""
+    if number.startswith("+") and 8 <= digits <= 15:
+        return True
     try:
         parsed = phonenumbers.parse(number.replace("(0)", ""), None)
     except phonenumbers.NumberParseException:
@@ -90,8 +99,10 @@ def find_phones(text: str) -> Iterator[Hit]:
         if _IP.match(core) or _YEAR_RANGE.match(core) or _SSN_LAYOUT.match(core) or digits in _ASCENDING:
             continue
         if core.startswith("+") or core.startswith("00"):
-            ok = _international_ok("+" + core[2:] if core.startswith("00") else core)
+            ok = _international_ok("+" + core[2:] if core.startswith("00") else core, len(digits))
+        elif _has_cue(text, start, end):
+            ok = True
         else:
-            ok = _has_cue(text, start, end) or _valid_somewhere(core)
+            ok = not _THOUSANDS.match(core) and _valid_somewhere(core)
         if ok:
             yield start, end, "PHONE_NUMBER"
