@@ -103,6 +103,7 @@ class JobItem(Base):
     __tablename__ = "job_items"
     __table_args__ = (
         Index("ix_job_items_job_seq", "job_id", "seq"),
+        Index("ix_job_items_job_status", "job_id", "status"),
         Index("ix_job_items_status_lease", "status", "lease_until"),
     )
 

@@ -39,8 +39,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
-def make_engine(settings: Settings) -> Engine:
-    """A new engine for settings.database_url (creating the SQLite directory on first use)."""
+def make_engine(settings: Settings, *, pre_ping: bool = True) -> Engine:
+    """A new engine for settings.database_url (creating the SQLite directory on first use).
+
+    Workers pass pre_ping=False: a ping is one more round trip per checkout, and a dead connection is already
+    handled there (the item is released and retried; SQLAlchemy drops the pool on a disconnect error).
+    """
     url = settings.database_url
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
@@ -49,7 +53,7 @@ def make_engine(settings: Settings) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        engine = create_engine(url, pool_pre_ping=pre_ping, pool_size=5, max_overflow=10)
     _RUNTIMES[engine] = DbRuntime(settings=settings, cipher=Cipher(settings.encryption_key))
     return engine
 

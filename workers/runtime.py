@@ -14,7 +14,7 @@ from core.config import Settings, get_settings
 from core.context import PipelineContext
 from core.types import Provider, RewriteOptions
 from db.models import Job
-from db.session import get_engine
+from db.session import make_engine
 from services.budget import DbBudget
 from services.cache import signals_cache_for
 from workers.queue import ItemQueue, queue_for
@@ -41,6 +41,14 @@ class Runtime:
     queue: ItemQueue
     name: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     _jobs: dict[str, JobInfo] = field(default_factory=dict)
+
+    @property
+    def autocommit(self) -> Engine:
+        """The same pool in autocommit mode: a single-statement write is one round trip (no BEGIN/COMMIT)."""
+        found = self.__dict__.get("_autocommit")
+        if found is None:
+            found = self.__dict__["_autocommit"] = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        return found
 
     def job(self, job_id: str) -> JobInfo:
         """Options, team and callback of a job (one query per job per process)."""
@@ -69,7 +77,7 @@ def init_runtime(settings: Settings | None = None, *, provider: Provider | None 
     from core.factory import build_context
 
     settings = settings or get_settings()
-    engine = get_engine(settings)
+    engine = make_engine(settings, pre_ping=False)
     ctx = build_context(settings, provider=provider, cache=signals_cache_for(settings, engine))
     _RUNTIME = Runtime(settings=settings, engine=engine, ctx=ctx, queue=queue_for(settings), **extra)
     return _RUNTIME

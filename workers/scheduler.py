@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from datetime import timedelta
 
 from redis.exceptions import RedisError
-from sqlalchemy import Engine, and_, insert, or_, select, update
+from sqlalchemy import Engine, and_, exists, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from core.config import Settings
-from db.models import JobItem, Lease, utcnow
+from db.models import Job, JobItem, Lease, utcnow
 from observability import metrics
 from workers.queue import ItemQueue
 
@@ -86,6 +87,20 @@ def resume_paused(engine: Engine, queue: ItemQueue, *, force: bool = False) -> i
     return len(ids)
 
 
+def finish_jobs(engine: Engine) -> list[tuple[str, str | None]]:
+    """Stamp every unfinished job that has no open item (races between the last two items end here)."""
+    now = utcnow()
+    still_open = exists().where(JobItem.job_id == Job.id, JobItem.status.in_(("queued", "running", "paused_limit")))
+    with engine.begin() as conn:
+        rows = conn.execute(
+            update(Job)
+            .where(Job.finished_at.is_(None), ~still_open)
+            .values(finished_at=now)
+            .returning(Job.id, Job.callback_url)
+        ).all()
+    return [(r[0], r[1]) for r in rows]
+
+
 def take_lease(engine: Engine, name: str, holder: str, seconds: float) -> bool:
     """True when this holder may run the named work now (one worker at a time across machines)."""
     now = utcnow()
@@ -129,6 +144,9 @@ class Scheduler:
                         self.engine, self.queue, 0 if force else self.settings.requeue_grace_s
                     )
                     done["resumed"] = resume_paused(self.engine, self.queue)
+                    finished = finish_jobs(self.engine)
+                    done["jobs_finished"] = len(finished)
+                    self._notify(finished)
             if self.settings.retention_days > 0 and now >= self._next_purge:
                 self._next_purge = now + 3600
                 if take_lease(self.engine, "purge", self.holder, PURGE_EVERY_S):
@@ -138,3 +156,12 @@ class Scheduler:
         except (SQLAlchemyError, RedisError) as exc:
             log.warning("scheduler work failed; retrying next tick", extra={"error": type(exc).__name__})
         return done
+
+    def _notify(self, finished: list[tuple[str, str | None]]) -> None:
+        for job_id, url in finished:
+            if url:
+                from api.webhooks import notify_job_finished
+
+                threading.Thread(
+                    target=notify_job_finished, args=(self.settings, self.engine, job_id), daemon=True
+                ).start()

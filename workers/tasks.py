@@ -13,7 +13,7 @@ from core.types import TERMINAL_STAGES, CallRecord, ItemState
 from observability import metrics
 from observability.logs import log_context, protect
 from services.budget import next_day_start
-from workers import store
+from workers import store, store_pg
 from workers.finish import after_finish, final_values
 from workers.runtime import Runtime, get_runtime
 
@@ -28,7 +28,7 @@ def process_item(item_id: str) -> str:
     """Run one item to its end (or pause); returns the outcome. Safe to call any number of times."""
     rt = get_runtime()
     token = uuid.uuid4().hex
-    with rt.engine.begin() as conn:
+    with rt.autocommit.connect() as conn:
         claim = store.claim(conn, item_id, token, rt.settings.stuck_after_s)
     if claim is None:
         return "skipped"  # finished, cancelled, paused, or held by a live worker: nothing to do
@@ -122,19 +122,48 @@ def _save(
 
 def _finish(rt: Runtime, claim: store.Claim, state: ItemState, saved_calls: int, saved_stages: int, job: Any) -> str:
     status, values = final_values(state, _cipher(rt))
-    with rt.engine.begin() as conn:
-        store.add_calls(conn, claim, state.calls[saved_calls:], team=job.team)
-        if not store.finish(conn, claim, status=status, stage=state.stage.value, values=values):
+    calls, stages = state.calls[saved_calls:], state.stages[saved_stages:]
+    if rt.engine.dialect.name == "postgresql":
+        with rt.autocommit.connect() as conn:
+            ours, still_open = store_pg.finish_one_statement(
+                conn,
+                claim,
+                status=status,
+                stage=state.stage.value,
+                values=values,
+                records=stages,
+                calls=calls,
+                team=job.team,
+            )
+        if not ours:
             raise LeaseLost
-        store.add_stage_events(conn, claim, state.stages[saved_stages:], outcome=status)
-        if state.injection is not None and state.injection.detected:
-            detail = {"score": state.injection.score, "category": state.injection.category}
-            store.add_security_event(conn, claim, kind="prompt_injection", detail={**detail, "status": status})
-        job_done = store.mark_job_finished(conn, claim.job_id)
+        _security_event(rt, claim, state, status)
+        # Two workers finishing a job's last items at once may each see the other open; the scheduler's
+        # sweep stamps such a job within one scan interval.
+        job_done = False
+        if still_open == 0:
+            with rt.engine.begin() as conn:
+                job_done = store.mark_job_finished(conn, claim.job_id)
+    else:
+        with rt.engine.begin() as conn:
+            store.add_calls(conn, claim, calls, team=job.team)
+            if not store.finish(conn, claim, status=status, stage=state.stage.value, values=values):
+                raise LeaseLost
+            store.add_stage_events(conn, claim, stages, outcome=status)
+            job_done = store.mark_job_finished(conn, claim.job_id)
+        _security_event(rt, claim, state, status)
     metrics.ITEMS_FINISHED.labels(status=status).inc()
     if job_done:
         after_finish(rt, claim.job_id, job.callback_url)
     return status
+
+
+def _security_event(rt: Runtime, claim: store.Claim, state: ItemState, status: str) -> None:
+    if state.injection is None or not state.injection.detected:
+        return
+    detail = {"score": state.injection.score, "category": state.injection.category, "status": status}
+    with rt.engine.begin() as conn:
+        store.add_security_event(conn, claim, kind="prompt_injection", detail=detail)
 
 
 def _pause(
