@@ -60,12 +60,21 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 _TOKEN = re.compile(r"[\w+#]+")
 
 
-def _found_weight(text_lower: str, terms: dict[str, float]) -> float:
-    """Sum of the weights of the terms written in the text as whole words."""
-    tokens = set(_TOKEN.findall(text_lower))
+@lru_cache(maxsize=4096)
+def _lowered(text: str) -> tuple[str, frozenset[str]]:
+    """A text in lower case and its word set (each bullet is read several times per pair)."""
+    lower = text.lower()
+    return lower, frozenset(_TOKEN.findall(lower))
+
+
+def _found_weight(texts: list[str], terms: dict[str, float]) -> float:
+    """Sum of the weights of the terms written, as whole words, in any of the texts."""
+    parts = [_lowered(t) for t in texts]
     total = 0.0
     for term, weight in terms.items():
-        if term in tokens or (term in text_lower and _term_pattern(term).search(text_lower)):
+        if any(term in words for _, words in parts) or any(
+            term in lower and _term_pattern(term).search(lower) for lower, _ in parts
+        ):
             total += weight
     return total
 
@@ -80,9 +89,8 @@ def bullet_scores(text: str, signals: JDSignals, matcher: Any) -> dict[str, int]
     required = {m.skill for m in signals.required}
     preferred = {m.skill for m in signals.preferred} - required
     terms = _terms(signals)
-    lower = text.lower()
     top = max(terms.values(), default=1.0)
-    found_weight = _found_weight(lower, terms)
+    found_weight = _found_weight([text], terms)
     relevance = 0.4 * len(skills & required) + 0.25 * len(skills & preferred) + 0.5 * min(1.0, found_weight / (2 * top))
     return {
         "relevance": round(100 * min(1.0, relevance)),
@@ -143,16 +151,14 @@ def ats_score(
 ) -> tuple[int, dict[str, Any]]:
     """The 0-100 ATS score of the resume with these bullets, and how it was reached."""
     rest = rest_of_resume(resume_text)
-    document = "\n".join([rest, *bullet_texts])
     found = _skills(rest, matcher).union(*(_skills(t, matcher) for t in bullet_texts))
     required = list(dict.fromkeys(m.skill for m in signals.required))
     preferred = [s for s in dict.fromkeys(m.skill for m in signals.preferred) if s not in required]
     terms = _terms(signals)
-    lower = document.lower()
     parts: dict[str, float | None] = {
         "required_coverage": _share([s in found for s in required]),
         "preferred_coverage": _share([s in found for s in preferred]),
-        "keyword_similarity": (_found_weight(lower, terms) / sum(terms.values()) if terms else None),
+        "keyword_similarity": (_found_weight([rest, *bullet_texts], terms) / sum(terms.values()) if terms else None),
         "bullet_quality": (
             sum(_impact(t) + _clarity(t) for t in bullet_texts) / (200 * len(bullet_texts)) if bullet_texts else None
         ),
