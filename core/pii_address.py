@@ -22,13 +22,15 @@ _L = r"[^\W\d_]"  # a letter of any script
 # A word starting with a letter, with inner apostrophes or hyphens (Queen's, Rico-Siering-Gasse) and an
 # optional abbreviation dot.
 _WORD = _L + r"(?:[^\W_]|['’-](?=[^\W\d_]))*\.?"
-_NUM = r"\d{1,6}[A-Za-z]?"
+_NUM = r"\d{1,6}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?"
 _UNIT = (
-    r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Box|Piso|Planta|Puerta|#)\s*#?\s*\d+[A-Za-z]?"
+    r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Studio|Floor|Fl\.?|Room|Rm\.?|Box|Block|Blk\.?|Lot|H\.?\s?No\.?|Piso|"
+    r"Planta|Puerta|#)\s*#?\s*\d+[A-Za-z]?"
 )
 _UNIT_RE = re.compile(r"(?:[ \t]*,?[ \t]*" + _UNIT + r")+", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"[ \t]*\n[>\s]*" + _UNIT + r"(?:[ \t,]+" + _UNIT + r")*", re.IGNORECASE)
-_UNIT_BEFORE = re.compile(_UNIT + r"[ \t]+$", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(_UNIT + r"[ \t,]+$", re.IGNORECASE)
+_UNIT_START = re.compile(_UNIT, re.IGNORECASE)
 
 _NAME = r"(?:(?:" + _WORD + r"|\d{1,4}(?:st|nd|rd|th)?|[NSEW]{1,2}\.?|\(" + _WORD + r"\))[ \t]+)"
 # 1) number first, then a street type: 221 Baker Street, 1600 Pennsylvania Ave NW, "601\nChandra Circle"
@@ -43,7 +45,7 @@ _US = re.compile(
 )
 # 1b) a unit, then the street without a number: "Flat 60\nPaula Court"
 _UNIT_STREET = re.compile(
-    r"\b(?:Apt\.?|Apartment|Suite|Unit|Flat)[ \t]*#?[ \t]*\d+[A-Za-z]?[ \t]*[,\n][> \t]*"
+    r"\b(?:Apt\.?|Apartment|Suite|Unit|Flat|Studio|H\.?\s?No\.?)[ \t]*#?[ \t]*\d+[A-Za-z]?[ \t]*[,\n][> \t]*"
     + _NAME
     + r"{0,3}?"
     + _WORD
@@ -128,6 +130,8 @@ def _us_ok(text: str, m: re.Match[str]) -> bool:
     kind = m.group("type").rstrip(".").title()
     if not {kind, kind.removesuffix("s"), kind.removesuffix("es")} & EN_WEAK:
         return True
+    if _UNIT_START.match(m.group()) or _UNIT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return True
     return (
         _followed_like_address(text, m.end())
         or _cue_before(text, m.start())
@@ -165,17 +169,21 @@ def _name_first_start(text: str, pos: int) -> int | None:
     # The run of name-like words right before the number (at most four).
     run: list[re.Match[str]] = []
     for tok in reversed(tokens):
-        if len(run) == 4 or not _NAME_TOKEN.fullmatch(tok.group()) or (run and tok.group().endswith(",")):
+        if len(run) == 6 or not _NAME_TOKEN.fullmatch(tok.group()) or (run and tok.group().endswith(",")):
             break
         run.insert(0, tok)
     if not run:
         return None
-    last = run[-1].group().rstrip(",.")
-    if _GLUED_END.search(last) or _STANDALONE_WORD.fullmatch(last):
+    last = run[-1].group().rstrip(",")
+    if _GLUED_END.search(last) or _GLUED_END.search(last.rstrip(".")) or _STANDALONE_WORD.fullmatch(last.rstrip(".")):
         return seg_start + run[-1].start()
-    for tok in run[:-1]:
+    for k, tok in enumerate(run[:-1]):
         if tok.group().lower() in PREFIX_WORDS:
-            if _prefix_ok(text, seg_start + tok.start(), pos, tok.group(), comma=False):
+            index = tokens.index(tok)
+            before = tokens[index - 1].group().lower() if index > 0 else ""
+            # Lower-case abbreviations (ul., al., pl.) are how Polish writes streets; "et al. Nature 2019" is not.
+            abbreviation = tok.group().endswith(".") and run[k + 1].group()[0].isupper() and before != "et"
+            if abbreviation or _prefix_ok(text, seg_start + tok.start(), pos, tok.group(), comma=False):
                 return seg_start + tok.start()
             break
     for tok in run:

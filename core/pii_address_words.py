@@ -10,7 +10,8 @@ EN_STRONG = frozenset(
     "Street St Road Rd Avenue Ave Av Boulevard Blvd Lane Ln Drive Dr Court Ct Way Place Pl Terrace Ter Parkway Pkwy "
     "Highway Hwy Circle Cir Square Sq Trail Trl Crescent Cres Close Alley Loop Plaza Pike Route Rte Expressway Expy "
     "Freeway Fwy Causeway Esplanade Mews Turnpike Tpke Throughway Trafficway Stravenue Skyway Overpass Underpass "
-    "Viaduct Motorway Parade Circuit Quad Crossroad Gateway Passage Row Walk Path Ramp Mall Oval".split()
+    "Viaduct Motorway Parade Circuit Quad Crossroad Gateway Passage Row Walk Path Ramp Mall Oval Marg Ganj Nagar "
+    "Chowk Gali".split()
 )
 EN_WEAK = frozenset(
     "Annex Arcade Bayou Bayoo Beach Bend Bluff Bottom Branch Bridge Brook Burg Bypass Camp Canyon Cape Center Centre "
@@ -19,7 +20,8 @@ EN_WEAK = frozenset(
     "Island Isle Junction Key Knoll Lake Land Landing Light Loaf Lock Lodge Manor Meadow Mill Mission Mount Mountain "
     "Neck Orchard Park Pass Pine Plain Point Port Prairie Radial Ranch Rapid Rest Ridge River Run Shoal Shore Spring "
     "Spur Station Stream Summit Trace Track Tunnel Union Valley Via Village Ville View Vista Well Wharf Quay Rise "
-    "Chase Vale Reserve Retreat Grange Promenade Boardwalk Glade Heath Link Wynd".split()
+    "Chase Vale Reserve Retreat Grange Promenade Boardwalk Glade Heath Link Wynd Access Approach Brace Break "
+    "Concourse Dip Elbow End Entrance Frontage Lower Outlook Reach Steps Strip Upper Zila Sector Colony".split()
 )
 _TYPES = "|".join(sorted(EN_STRONG | EN_WEAK, key=len, reverse=True))
 # Capitalised or upper case, singular or plural ("Aguilar Parkways"), optional abbreviation dot.
@@ -32,14 +34,16 @@ GLUED = (
     r"singel|dreef|plein|kuja|katu|tie|kaari|rinne|ranta|puisto|tori|väylä|mäki|aukio|kierros|polku|vegur|allee|"
     r"platz|dijk|gracht|steeg|utca|ulica|caddesi|sokak|sokağı|damm|chaussee|ufer|pfad|steig|stræde|vænge|plads|torv|"
     r"gränd|stigen|backen|torget|leden|gången|slingan|toppen|bakken|haugen|stien|svingen|kroken|åsen|tunet|plassen|"
-    r"grenda|sletta|berget|jordet|løkka|myra|bråten|dalen|engen|marka|kollen|boulevard|plantsoen|kanaal)"
+    r"grenda|sletta|berget|jordet|løkka|myra|bråten|dalen|engen|marka|kollen|boulevard|bulevardi|plantsoen|kanaal|hof|moen|lunden|"
+    r"stubben|skogen|tangen|-ring)"
 )
 STANDALONE = r"(?:gate|vei|ring|kade|út|tér|körút|ulice|náměstí|třída|bulvarı|allé|alle)"
 
 # Street words that come before the name (Rue de Rivoli, Calle Mayor, ul. Długa, улица Ленина). The ambiguous
 # ones are also English words and count only when capitalised or right after "12, ".
 PREFIX_AMBIGUOUS = frozenset(
-    "via place route plaza avenue boulevard square cours parque av av. c. pl. al. os. pr. str.".split()
+    "via place route plaza avenue boulevard square cours parque vale pod nad na za av av. c. pl. al. os. pr. "
+    "str.".split()
 )
 PREFIX_WORDS = PREFIX_AMBIGUOUS | frozenset(
     "rue rua rúa calle carrer viale piazza piazzale vicolo strada corso largo incrocio borgo contrada rotonda "
@@ -49,7 +53,9 @@ PREFIX_WORDS = PREFIX_AMBIGUOUS | frozenset(
     "ul. aleja plac osiedle rondo skwer bulwar ulice náměstí nábřeží třída улица ул. проспект пр-т переулок пер. "
     "аллея алл. шоссе ш. набережная наб. бульвар б-р площадь мкр. οδός λεωφόρος πλατεία bulevardul calea aleea "
     "piața cad. sok. cuesta acceso pasadizo plazuela polígono senda subida bajada corredor eje continuación "
-    "peatonal viaducto stretto vicoletto canale бул. просп. пр-кт".split()
+    "peatonal viaducto stretto vicoletto canale бул. просп. пр-кт trecho vereda favela conjunto lote residencial "
+    "sítio chácara colônia condomínio distrito esplanada estação jardim lagoa morro núcleo pátio recanto fazenda "
+    "área".split()
 )
 INTL_PREFIX = "(?:" + "|".join(re.escape(w) for w in sorted(PREFIX_WORDS, key=len, reverse=True)) + ")"
 # Words that mark the house number itself: "д. 218", "Nr. 5", "n° 12".
@@ -57,7 +63,8 @@ NUMBER_MARKERS = frozenset("д. д no. nr. nr n. n° nº № č. num.".split())
 
 ADDRESS_CUE = re.compile(
     r"(?:address(?:\s+is)?|lives?\s+at|living\s+at|located\s+at|resid\w*|reside\s+at|moved\s+to|ship\s+(?:it\s+)?to|"
-    r"send\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+to|mail\s+(?:it\s+)?to|anschrift|adres\w*|dirección|direccion|"
+    r"send\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+to|mail\s+(?:it\s+)?to|(?:reach|find|visit|write\s+to)\s+"
+    r"(?:me|us)\s+at|anschrift|adres\w*|dirección|direccion|"
     r"domicil\w*|indirizzo|endereço|адрес)\W{0,3}$",
     re.IGNORECASE,
 )
