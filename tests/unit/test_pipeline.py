@@ -33,12 +33,12 @@ RESULT_KEYS = {
 
 @pytest.fixture
 def ctx(make_settings):
-    return build_context(make_settings(), cache=MemoryCache())
+    return build_context(make_settings(llm_provider="offline"), cache=MemoryCache())
 
 
 def test_build_context_defaults_to_the_offline_engine(ctx, make_settings):
     assert isinstance(ctx.provider, OfflineProvider) and ctx.offline is ctx.provider
-    limited = build_context(make_settings(max_bullets=7, injection_policy="offline"))
+    limited = build_context(make_settings(llm_provider="offline", max_bullets=7, injection_policy="offline"))
     assert limited.limits.max_bullets == 7 and limited.injection_policy == "offline"
 
 
@@ -84,7 +84,7 @@ def test_the_jd_is_read_once_per_cache(ctx):
 
 
 def test_over_the_limit_fails_with_a_readable_reason(make_settings):
-    ctx = build_context(make_settings(max_bullets=5))
+    ctx = build_context(make_settings(llm_provider="offline", max_bullets=5))
     state = run_to_end(ItemState(resume_text=RESUME, jd_text=JD), ctx)
     assert state.stage == Stage.FAILED and "ATS_MAX_BULLETS" in state.error
     assert state.result["status"] == "FAILED" and state.result["error"] == state.error
@@ -107,7 +107,7 @@ def test_injection_is_quarantined_by_default(ctx):
 
 
 def test_injection_under_the_offline_policy_is_processed_offline(make_settings):
-    ctx = build_context(make_settings(injection_policy="offline"))
+    ctx = build_context(make_settings(llm_provider="offline", injection_policy="offline"))
     state = run_to_end(ItemState(resume_text=INJECTED, jd_text=JD), ctx)
     assert state.stage == Stage.COMPLETED and state.offline_only
     assert state.result["cost"]["provider"] == "offline"

@@ -43,7 +43,7 @@ bullets = st.lists(
 
 @pytest.fixture(scope="module")
 def ctx():
-    return build_context(load_settings(database_url="sqlite://", redis_url=None))
+    return build_context(load_settings(database_url="sqlite://", redis_url=None, llm_provider="offline"))
 
 
 SIGNALS = JDSignals(
