@@ -6,10 +6,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
 
 from api import compat
-from api.deps import ReaderDep, SessionDep, SettingsDep, WriterDep
+from api.deps import CallerDep
 from api.errors import ApiError
 from api.intake import parse_bulk, parse_json
 from api.openapi import body_spec
@@ -32,8 +32,10 @@ _BODY_HELP = (
 )
 
 
-def _accept(session, settings: Settings, principal: Principal, raw: bytes, idempotency_key: str | None) -> dict:
-    """Parse, check and submit in a worker thread (a 10 MB body is too much JSON for the event loop)."""
+def _accept(
+    session: Session, principal: Principal, settings: Settings, raw: bytes, idempotency_key: str | None
+) -> dict:
+    """Parse, check and submit, in the worker thread (a 10 MB body is too much JSON for the event loop)."""
     data = parse_json(raw)
     bulk = parse_bulk(
         data,
@@ -67,20 +69,20 @@ def _accept(session, settings: Settings, principal: Principal, raw: bytes, idemp
 )
 async def process_bulk(
     request: Request,
-    principal: WriterDep,
-    session: SessionDep,
-    settings: SettingsDep,
+    caller: CallerDep,
     idempotency_key: Annotated[str | None, Header(max_length=200, alias="Idempotency-Key")] = None,
 ) -> dict:
     """Queue a job; the same Idempotency-Key with the same body returns the same job, with another body 409."""
     raw = await request.body()
-    return await run_in_threadpool(_accept, session, settings, principal, raw, idempotency_key)
+    return await caller.run("jobs:write", "bulk", lambda s, p: _accept(s, p, caller.settings, raw, idempotency_key))
 
 
 @router.get("/status/{job_id}", response_model=JobStatus, responses=_ERRORS, summary="Status of a job")
-def bulk_status(job_id: JobId, principal: ReaderDep, session: SessionDep) -> dict:
+async def bulk_status(job_id: JobId, caller: CallerDep) -> dict:
     """Counts per status and stage, progress and cost so far; another owner's job answers 404."""
-    return compat.status_fields(jobs.job_status(session, principal=principal, job_id=job_id))
+    return await caller.run(
+        "jobs:read", "read", lambda s, p: compat.status_fields(jobs.job_status(s, principal=p, job_id=job_id))
+    )
 
 
 @router.get(
@@ -89,19 +91,22 @@ def bulk_status(job_id: JobId, principal: ReaderDep, session: SessionDep) -> dic
     responses={**_ERRORS, 200: {"content": {"application/json": {}, "text/csv": {}}}},
     summary="Results of a job, paged",
 )
-def bulk_results(
+async def bulk_results(
     job_id: JobId,
-    principal: ReaderDep,
-    session: SessionDep,
+    caller: CallerDep,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     format: Annotated[Literal["json", "csv"], Query(description="json (paged) or csv (every bullet)")] = "json",
 ) -> Any:
     """Per item: scores before/after, coverage, rewrites with flags, PII flags, review state."""
     if format == "csv":
-        text = results.results_csv(session, principal=principal, job_id=job_id)
+        text = await caller.run("jobs:read", "read", lambda s, p: results.results_csv(s, principal=p, job_id=job_id))
         headers = {"Content-Disposition": f'attachment; filename="job-{job_id}.csv"'}
         return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
+    return await caller.run("jobs:read", "read", lambda s, p: _page(s, p, job_id, offset, limit))
+
+
+def _page(session: Session, principal: Principal, job_id: str, offset: int, limit: int) -> dict:
     status = compat.status_fields(jobs.job_status(session, principal=principal, job_id=job_id))
     page = results.job_results(session, principal=principal, job_id=job_id, offset=offset, limit=limit)
     candidates = [compat.legacy_candidate(item) for item in page["items"]]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from api.deps import AnyKeyDep
+from api.deps import CallerDep
 from api.schemas import ErrorBody, Health, Readiness
 from core.config import Settings
 
@@ -83,7 +83,7 @@ def readiness(settings: Settings, engine) -> tuple[int, dict[str, Any]]:
     responses={503: {"model": Readiness}, 401: {"model": ErrorBody}, 429: {"model": ErrorBody}},
     summary="Readiness",
 )
-def ready(request: Request, _principal: AnyKeyDep) -> Any:
+async def ready(request: Request, caller: CallerDep) -> Any:
     """Can this API serve and can its jobs run: database, Redis (when configured) and workers."""
-    code, body = readiness(request.app.state.settings, request.app.state.engine)
+    code, body = await caller.run("", "read", lambda _s, _p: readiness(caller.settings, request.app.state.engine))
     return JSONResponse(body, status_code=code) if code != 200 else body

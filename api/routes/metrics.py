@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 
-from api.deps import MetricsDep
+from api.deps import CallerDep
 from api.schemas import ErrorBody
 from observability import state
 
@@ -18,7 +18,7 @@ router = APIRouter(tags=["metrics"])
     responses={200: {"content": {"text/plain": {}}}, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
     summary="Prometheus metrics",
 )
-def prometheus(request: Request, _principal: MetricsDep) -> Response:
+async def prometheus(caller: CallerDep) -> Response:
     """Requests and latency, jobs and items by state, stage durations, LLM tokens and cost, cache hits, queue depth."""
-    body, content_type = state.render_metrics(request.app.state.settings)
+    body, content_type = await caller.run("metrics", "read", lambda _s, _p: state.render_metrics(caller.settings))
     return Response(body, media_type=content_type)

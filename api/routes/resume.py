@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
 
 from api import compat
-from api.deps import SessionDep, SettingsDep, SyncDep
+from api.deps import CallerDep
 from api.errors import ApiError
 from api.intake import parse_json, parse_pair
 from api.openapi import body_spec
@@ -24,7 +24,7 @@ _BODY_HELP = (
 )
 
 
-def _run(session, settings: Settings, principal: Principal, raw: bytes) -> dict[str, Any]:
+def _run(session: Session, principal: Principal, settings: Settings, raw: bytes) -> dict[str, Any]:
     resume, jd, options, _legacy = parse_pair(parse_json(raw))
     try:
         from services import sync  # TEMP until services.sync lands
@@ -46,7 +46,7 @@ def _run(session, settings: Settings, principal: Principal, raw: bytes) -> dict[
     summary="Process one pair synchronously",
     openapi_extra=body_spec(ResumeRequest, LegacyResumeRequest, description=_BODY_HELP),
 )
-async def process_pair(request: Request, principal: SyncDep, session: SessionDep, settings: SettingsDep) -> dict:
+async def process_pair(request: Request, caller: CallerDep) -> dict:
     """The item result (scores, coverage, rewrites, flags) plus the earlier app's `results` per bullet."""
     raw = await request.body()
-    return await run_in_threadpool(_run, session, settings, principal, raw)
+    return await caller.run("jobs:write", "sync", lambda s, p: _run(s, p, caller.settings, raw))

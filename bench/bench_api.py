@@ -1,0 +1,201 @@
+"""REST API latency on 127.0.0.1: status and results at a steady request rate, and accepting 1,000 items.
+
+Starts `python manage.py api` on a fresh PostgreSQL database (and the shared Redis, under a unique
+queue name), drives it with async httpx at a fixed arrival rate (open loop: a slow answer does not
+slow the sender), and prints p50/p95/p99 per route plus the time to accept one 1,000-item request.
+Goals on the 2-core machine: status p95 < 50 ms at 200 req/s; 1,000 items accepted in < 1 s.
+
+    .venv/bin/python bench/bench_api.py [--rate 200] [--duration 30] [--items 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.pairgen import make_pairs  # noqa: E402
+
+PG = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+REDIS = os.environ.get("ATS_BENCH_REDIS", "redis://127.0.0.1:6379/0")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _admin_sql(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _prepare(db_url: str) -> str:
+    """Migrate the database and create a user with a key; return the key."""
+    from core.config import load_settings
+    from db.migrate import upgrade
+    from db.session import session_scope
+    from services.api_keys import create_api_key
+    from services.users import create_user
+
+    settings = load_settings(database_url=db_url, redis_url=None)
+    upgrade(settings)
+    with session_scope(settings) as s:
+        create_user(s, username="bench", role="recruiter", password="bench-password-123")
+        _, key = create_api_key(s, username="bench", name="bench", scopes=("jobs:write", "jobs:read"))
+    return key
+
+
+def _start_api(env: dict[str, str], port: int) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [sys.executable, "manage.py", "api", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(300):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=0.5).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("the API did not start")
+
+
+async def _steady(client: httpx.AsyncClient, url: str, headers: dict, rate: float, duration: float) -> dict:
+    """Fire GETs at a fixed arrival rate for `duration` seconds; latency percentiles in ms."""
+    latencies: list[float] = []
+    errors = 0
+
+    async def one() -> None:
+        nonlocal errors
+        started = time.perf_counter()
+        try:
+            response = await client.get(url, headers=headers)
+            if response.status_code != 200:
+                errors += 1
+        except httpx.HTTPError:
+            errors += 1
+        latencies.append((time.perf_counter() - started) * 1000)
+
+    tasks = []
+    t0 = time.perf_counter()
+    total = int(rate * duration)
+    for i in range(total):
+        delay = t0 + i / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one()))
+    await asyncio.gather(*tasks)
+    elapsed = time.perf_counter() - t0
+    q = statistics.quantiles(latencies, n=100)
+    return {
+        "requests": total,
+        "achieved_rps": round(total / elapsed, 1),
+        "errors": errors,
+        "p50_ms": round(q[49], 2),
+        "p95_ms": round(q[94], 2),
+        "p99_ms": round(q[98], 2),
+    }
+
+
+async def _run(base: str, key: str, rate: float, duration: float, items: int) -> dict:
+    headers = {"Authorization": f"Bearer {key}"}
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
+        pairs = make_pairs(items, jds=1)
+        body = {"jd": pairs[0][1], "resumes": [r for r, _ in pairs]}
+        payload = json.dumps(body).encode()
+        started = time.perf_counter()
+        accepted = await client.post(
+            "/api/bulk/process", content=payload, headers={**headers, "Content-Type": "application/json"}
+        )
+        accept_s = time.perf_counter() - started
+        if accepted.status_code != 202:
+            raise RuntimeError(f"bulk request refused: {accepted.status_code} {accepted.text[:300]}")
+        job_id = accepted.json()["job_id"]
+        status = await _steady(client, f"/api/bulk/status/{job_id}", headers, rate, duration)
+        results = await _steady(client, f"/api/bulk/results/{job_id}?limit=20", headers, rate, duration)
+    return {
+        "accept_items": items,
+        "accept_s": round(accept_s, 3),
+        "accept_body_mb": round(len(payload) / 1e6, 2),
+        "status": status,
+        "results_page20": results,
+    }
+
+
+def main() -> int:
+    """Run the benchmark and print its figures (JSON on the last line)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=200.0, help="requests per second (default 200)")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds per route (default 30)")
+    parser.add_argument("--items", type=int, default=1000, help="items in the bulk request (default 1000)")
+    args = parser.parse_args()
+
+    name = f"ats_bench_api_{secrets.token_hex(4)}"
+    db_url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    _admin_sql(f'CREATE DATABASE "{name}"')
+    proc = None
+    try:
+        key = _prepare(db_url)
+        port = _free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ATS_")}
+        env.update(
+            {
+                "DATABASE_URL": db_url,
+                "REDIS_URL": REDIS,
+                "ATS_QUEUE_NAME": name,
+                "ATS_READ_RATE_PER_MINUTE": "10000000",
+                "ATS_BULK_RATE_PER_MINUTE": "1000",
+                "ATS_MAX_ITEMS_PER_JOB": str(max(1000, args.items)),
+                "ATS_LOG_LEVEL": "WARNING",
+            }
+        )
+        proc = _start_api(env, port)
+        figures = asyncio.run(_run(f"http://127.0.0.1:{port}", key, args.rate, args.duration, args.items))
+    finally:
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(5)
+        _admin_sql(
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+        )
+        _admin_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        import redis
+
+        conn = redis.Redis.from_url(REDIS)
+        for k in conn.scan_iter(f"*{name}*"):
+            conn.delete(k)
+    s, r = figures["status"], figures["results_page20"]
+    print(f"accept {figures['accept_items']} items ({figures['accept_body_mb']} MB): {figures['accept_s']:.3f} s")
+    print(f"status  @ {s['achieved_rps']} req/s: p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, errors {s['errors']}")
+    print(f"results @ {r['achieved_rps']} req/s: p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, errors {r['errors']}")
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
