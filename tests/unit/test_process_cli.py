@@ -16,6 +16,7 @@ from manage import build_app
 ROOT = Path(__file__).resolve().parents[2]
 RESUME = ROOT / "samples" / "resume.txt"
 JD = ROOT / "samples" / "jd.txt"
+OFFLINE = {"ATS_LLM_PROVIDER": "offline", "ATS_INJECTION_POLICY": "quarantine"}
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -25,12 +26,14 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         capture_output=True,
         text=True,
         timeout=120,
-        env=env,
+        env={**os.environ, **OFFLINE, **(env or {})},
     )
 
 
 def test_json_on_the_last_line_is_the_item_result():
-    result = CliRunner().invoke(build_app(), ["process", "--resume", str(RESUME), "--jd", str(JD), "--json"])
+    result = CliRunner().invoke(
+        build_app(), ["process", "--resume", str(RESUME), "--jd", str(JD), "--json"], env=OFFLINE
+    )
     assert result.exit_code == 0, result.output
     item = json.loads(result.stdout.strip().splitlines()[-1])
     assert item["status"] == "COMPLETED" and item["error"] is None
@@ -39,7 +42,7 @@ def test_json_on_the_last_line_is_the_item_result():
 
 
 def test_the_report_is_readable():
-    result = CliRunner().invoke(build_app(), ["process", "--resume", str(RESUME), "--jd", str(JD)])
+    result = CliRunner().invoke(build_app(), ["process", "--resume", str(RESUME), "--jd", str(JD)], env=OFFLINE)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "ATS score:" in out and "Coverage (before -> after)" in out and "Kubernetes" in out
@@ -79,7 +82,7 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(tmp_path, kind, message):
 
 
 def test_over_the_limit_names_the_setting():
-    done = run_cli("--resume", str(RESUME), "--jd", str(JD), env={**os.environ, "ATS_MAX_RESUME_CHARS": "200"})
+    done = run_cli("--resume", str(RESUME), "--jd", str(JD), env={"ATS_MAX_RESUME_CHARS": "200"})
     assert done.returncode != 0 and "ATS_MAX_RESUME_CHARS" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -91,7 +94,9 @@ def test_unknown_provider_is_one_line():
 def test_a_failed_item_exits_non_zero_with_its_reason(tmp_path):
     resume = tmp_path / "r.txt"
     resume.write_text("Pat Doe\npat@example.com\n")
-    result = CliRunner().invoke(build_app(), ["process", "--resume", str(resume), "--jd", str(JD), "--json"])
+    result = CliRunner().invoke(
+        build_app(), ["process", "--resume", str(resume), "--jd", str(JD), "--json"], env=OFFLINE
+    )
     assert result.exit_code == 1
     item = json.loads(result.stdout.strip().splitlines()[-1])
     assert item["status"] == "FAILED" and "no bullets" in item["error"] and "no bullets" in result.stderr
