@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from core.pii_address_words import (
     ADDRESS_CUE,
+    CUE_STEMS,
+    EN_STRONG,
     EN_TYPE_WORD,
     EN_WEAK,
     GLUED,
@@ -102,9 +105,25 @@ def _lower_line(text: str, start: int, end: int) -> bool:
     return line == line.lower()
 
 
+@lru_cache(maxsize=16)
+def _cue_ends(text: str) -> frozenset[int]:
+    """Positions right after an address cue ("Address:", "lives at") and up to three marks after it."""
+    ends: set[int] = set()
+    low = text.lower()
+    if not any(stem in low for stem in CUE_STEMS):  # the cue regex is slow; most texts hold none of its words
+        return frozenset()
+    for m in ADDRESS_CUE.finditer(text):
+        end = m.end()
+        ends.add(end)
+        while end < len(text) and end - m.end() < 3 and not (text[end].isalnum() or text[end] == "_"):
+            end += 1
+            ends.add(end)
+    return frozenset(ends)
+
+
 def _cue_before(text: str, start: int) -> bool:
-    """True when an address cue ("Address:", "lives at") ends right before start."""
-    return bool(ADDRESS_CUE.search(text, max(0, start - 40), start))
+    """True when an address cue ends right before start (computed once per text)."""
+    return start in _cue_ends(text)
 
 
 def _followed_like_address(text: str, end: int) -> bool:
@@ -158,10 +177,16 @@ def _prefix_ok(text: str, start: int, end: int, word: str, *, comma: bool) -> bo
     return _lower_line(text, start, end)
 
 
-def _name_first_start(text: str, pos: int) -> int | None:
-    """Where a street written name-first before the house number at pos starts, or None when it is not one."""
+def _name_first_start(text: str, pos: int, *, wide: bool) -> int | None:
+    """Where a street written name-first before the house number at pos starts, or None when it is not one.
+    Unless wide (the text holds a prefix street word or an address cue), only a street suffix can make one."""
     if pos == 0 or text[pos - 1] not in " \t" or not _HOUSE_NUMBER.match(text, pos):
         return None
+    if not wide:
+        word_start = text.rfind(" ", 0, pos - 1) + 1
+        last = text[max(word_start, text.rfind("\n", 0, pos - 1) + 1) : pos - 1].rstrip(",")
+        if not (_GLUED_END.search(last) or _GLUED_END.search(last.rstrip(".")) or _STANDALONE_WORD.fullmatch(last)):
+            return None
     seg_start = max(text.rfind("\n", 0, pos) + 1, pos - 80)
     tokens = list(re.finditer(r"\S+", text[seg_start:pos]))[-6:]
     while tokens and tokens[-1].group().lower() in NUMBER_MARKERS:
@@ -207,6 +232,16 @@ def _extend(text: str, end: int) -> int:
     return end
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_EN_TYPE_SET = frozenset(w for t in EN_STRONG | EN_WEAK for w in (t, t.upper(), t + "s", t + "es", t.upper() + "S"))
+_PREFIX_STEMS = frozenset(w.rstrip(".") for w in PREFIX_WORDS if "." not in w.rstrip("."))
+_PREFIX_ABBREVIATIONS = tuple(w for w in PREFIX_WORDS if w.endswith("."))
+
+
+def _has_prefix_abbreviation(low: str) -> bool:
+    return any(a in low for a in _PREFIX_ABBREVIATIONS)
+
+
 def find_addresses(text: str) -> Iterator[Hit]:
     """Street addresses with their unit and, when laid out as a block, their city and postal code."""
     low = text.lower()
@@ -224,19 +259,24 @@ def find_addresses(text: str) -> Iterator[Hit]:
         for m in _UNIT_STREET.finditer(text):
             if _us_ok(text, m):
                 yield m.start(), _extend(text, m.end()), "STREET_ADDRESS"
+    # Which families can occur at all: each test is one cheap pass, and lets most numbers skip most patterns.
+    words = set(_LETTERS.findall(text))
+    has_types = bool(words & _EN_TYPE_SET)
+    has_prefix = bool({w.lower() for w in words} & _PREFIX_STEMS) or "." in text and _has_prefix_abbreviation(low)
+    wide = has_prefix or bool(_cue_ends(text)) or "/n" in low or "д." in low
     for n in _NUMBER.finditer(text):
         pos = n.start()
         if text[pos].isdigit():
-            m = _US.match(text, pos)
+            m = _US.match(text, pos) if has_types else None
             if m and _us_ok(text, m):
                 yield pos, _extend(text, m.end()), "STREET_ADDRESS"
-            m = _NUM_PREFIX.match(text, pos)
+            m = _NUM_PREFIX.match(text, pos) if has_prefix else None
             if m and _prefix_ok(text, m.start(), m.end(), m.group(2), comma=bool(m.group(1))):
                 yield pos, _extend(text, m.end()), "STREET_ADDRESS"
             m = _INTL.match(text, pos)
             if m and _confirmed_intl(text, m):
                 unit = _UNIT_BEFORE.search(text, max(0, pos - 16), pos)
                 yield (unit.start() if unit else pos), _extend(text, m.end()), "STREET_ADDRESS"
-        start = _name_first_start(text, pos)
+        start = _name_first_start(text, pos, wide=wide)
         if start is not None:
             yield start, _extend(text, _HOUSE_NUMBER.match(text, pos).end()), "STREET_ADDRESS"

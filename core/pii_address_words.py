@@ -65,6 +65,12 @@ ADDRESS_CUE = re.compile(
     r"(?:address(?:\s+is)?|lives?\s+at|living\s+at|located\s+at|resid\w*|reside\s+at|moved\s+to|ship\s+(?:it\s+)?to|"
     r"send\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+to|mail\s+(?:it\s+)?to|(?:reach|find|visit|write\s+to)\s+"
     r"(?:me|us)\s+at|anschrift|adres\w*|dirección|direccion|"
-    r"domicil\w*|indirizzo|endereço|адрес)\W{0,3}$",
+    r"domicil\w*|indirizzo|endereço|адрес)",
     re.IGNORECASE,
 )
+# Substrings one of which every cue contains; a cheap test before the regex.
+CUE_STEMS = (
+    "address", "lives at", "live at", "living at", "located at", "resid", "moved to", "ship it", "ship to", "send ",
+    "deliver to", "delivered to", "mail to", "mail it", "me at", "us at", "anschrift", "adres", "direcc", "dirección",
+    "domicil", "indirizzo", "endereço", "адрес",
+)  # fmt: skip
