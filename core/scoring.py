@@ -67,15 +67,21 @@ def _lowered(text: str) -> tuple[str, frozenset[str]]:
     return lower, frozenset(_TOKEN.findall(lower))
 
 
+@lru_cache(maxsize=1024)
+def _is_word(term: str) -> bool:
+    return bool(_TOKEN.fullmatch(term))
+
+
 def _found_weight(texts: list[str], terms: dict[str, float]) -> float:
     """Sum of the weights of the terms written, as whole words, in any of the texts."""
     parts = [_lowered(t) for t in texts]
+    words = parts[0][1] if len(parts) == 1 else frozenset().union(*(w for _, w in parts))
     total = 0.0
     for term, weight in terms.items():
-        if any(term in words for _, words in parts) or any(
-            term in lower and _term_pattern(term).search(lower) for lower, _ in parts
-        ):
+        if term in words:
             total += weight
+        elif not _is_word(term) and any(term in lower and _term_pattern(term).search(lower) for lower, _ in parts):
+            total += weight  # a phrase ('ci/cd', 'machine learning') needs the text itself
     return total
 
 
