@@ -51,6 +51,43 @@ def _per_call_ms(fn, texts: list[str]) -> dict:
     return {"p50": round(statistics.median(samples), 3), "p95": round(samples[int(len(samples) * 0.95) - 1], 3)}
 
 
+FAKER_LOCALES = (
+    "en_US en_GB de_DE fr_FR es_ES it_IT nl_NL sv_SE da_DK fi_FI pt_BR pt_PT pl_PL cs_CZ hu_HU el_GR tr_TR en_AU "
+    "en_CA ja_JP is_IS no_NO en_IN ru_RU es_MX en_PH"
+).split()
+FAKER_PROVIDERS = {
+    "street_address": "STREET_ADDRESS",
+    "address": "STREET_ADDRESS",
+    "phone_number": "PHONE_NUMBER",
+    "email": "EMAIL_ADDRESS",
+    "credit_card_number": "CREDIT_CARD",
+}
+
+
+def faker_recall(seed: int = 99, per_provider: int = 20) -> dict:
+    """Recall on values Faker generates in 26 locales, bare or in a plain sentence (no address cue)."""
+    from faker import Faker
+
+    found: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for locale in FAKER_LOCALES:
+        fake = Faker(locale)
+        fake.seed_instance(seed)
+        for provider, kind in FAKER_PROVIDERS.items():
+            if not hasattr(fake, provider):
+                continue
+            for i in range(per_provider):
+                value = getattr(fake, provider)()
+                text = value if i % 2 else f"Details follow. {value}\nThanks."
+                start = text.index(value)
+                hit = any(
+                    f.type == kind and f.span[0] < start + len(value) and start < f.span[1] for f in find_pii(text)
+                )
+                found[kind] = found.get(kind, 0) + hit
+                total[kind] = total.get(kind, 0) + 1
+    return {kind: {"n": total[kind], "recall": round(found[kind] / total[kind], 3)} for kind in total}
+
+
 def main() -> None:
     """Run the benchmark and print its figures."""
     out: dict = {"pii": {}, "injection": {}, "per_text_ms": {}}
@@ -74,6 +111,8 @@ def main() -> None:
         "injection_flagged": sum(1 for b in bullets if detect_injection(b).detected),
     }
     print(f"Clean bullets: {out['clean_bullets']}")
+    out["faker"] = faker_recall()
+    print(f"Faker values, 26 locales (seed 99): {out['faker']}")
     rng = random.Random(3)
     pairs = make_pairs(200, seed=11)
     header = (
