@@ -135,10 +135,20 @@ def _migrate(app: Path, overrides: dict[str, str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _start(cmd: list[str], app: Path, env: dict) -> subprocess.Popen:
+    """Start a server with its output in a file that failures can show."""
+    log = app.parent / f"{cmd[2]}-{time.monotonic_ns()}.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen(cmd, cwd=app, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    proc.log_path = log  # type: ignore[attr-defined]
+    return proc
+
+
 def _wait_http(url: str, proc: subprocess.Popen, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        assert proc.poll() is None, f"server exited with {proc.returncode}"
+        if proc.poll() is not None:
+            raise AssertionError(f"exited with {proc.returncode}: {proc.log_path.read_text()[-3000:]}")
         try:
             if httpx.get(url, timeout=2).status_code == 200:
                 return
@@ -168,7 +178,7 @@ def test_api_serves_health_and_passes_its_healthcheck(checkout: Path, overrides:
     port = free_port()
     cmd, env = _service(checkout, "api", {**overrides, "ATS_API_PORT": str(port)}, {"8000": port})
     assert cmd[-4:] == ["--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(cmd, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = _start(cmd, checkout, env)
     try:
         _wait_http(f"http://127.0.0.1:{port}/health", proc)
         done = _healthcheck(checkout, env)
@@ -188,7 +198,7 @@ def test_worker_burst_and_long_running_worker_health(checkout: Path, overrides: 
     burst = subprocess.run([*cmd, "--burst"], cwd=checkout, env=env, capture_output=True, text=True, timeout=180)
     assert burst.returncode == 0, burst.stderr[-2000:]
 
-    proc = subprocess.Popen(cmd, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = _start(cmd, checkout, env)
     try:
         _wait_http(f"http://127.0.0.1:{env['ATS_WORKER_METRICS_PORT']}/metrics", proc)
         done = _healthcheck(checkout, env)
@@ -201,7 +211,7 @@ def test_web_serves_and_passes_its_healthcheck(checkout: Path, overrides: dict[s
     _migrate(checkout, overrides)
     port = free_port()
     cmd, env = _service(checkout, "web", {**overrides, "ATS_WEB_PORT": str(port)}, {})
-    proc = subprocess.Popen(cmd, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = _start(cmd, checkout, env)
     try:
         _wait_http(f"http://127.0.0.1:{port}/_stcore/health", proc, seconds=120)
         done = _healthcheck(checkout, env)
