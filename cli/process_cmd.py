@@ -27,7 +27,7 @@ def process(
 
     resume_text = read_text_file(resume, "resume")
     jd_text = read_text_file(jd, "job description")
-    overrides = {k: v for k, v in (("llm_model", model), ("llm_base_url", base_url)) if v}
+    overrides: dict[str, str | None] = {k: v for k, v in (("llm_model", model), ("llm_base_url", base_url)) if v}
     if provider:
         overrides["llm_provider"] = provider
         if provider != "offline" and not model:

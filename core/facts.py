@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,7 +154,9 @@ def invented_entities(original: str, rewrite: str) -> list[str]:
     return list(dict.fromkeys(text for key, text in _entities(rewrite) if key not in have))
 
 
-def proper_names(text: str, *, skip: list[tuple[int, int]] = (), allowed: frozenset[str] = frozenset()) -> list[str]:
+def proper_names(
+    text: str, *, skip: Sequence[tuple[int, int]] = (), allowed: frozenset[str] = frozenset()
+) -> list[str]:
     """Capitalised words that are not at the start of a clause and not inside a skipped span."""
     names: list[str] = []
     for m in _CAPITALISED.finditer(text):
