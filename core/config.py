@@ -90,6 +90,7 @@ class Settings(BaseSettings):
     webhook_max_attempts: int = 5
     webhook_secret: str | None = None
     auth_fail_per_minute: int = 10
+    api_key_cache_s: float = 5.0
 
     # Web app
     web_host: str = "127.0.0.1"
