@@ -187,7 +187,8 @@ def _strengthen(text: str) -> str:
         form = verbs.verb_forms().get(first.group(1).lower()) if first else None
         tail = rest[first.end() :] if first else rest
         if kind == "own":
-            if form and form[1] == "gerund":
+            if form and form[1] == "gerund":  # 'Responsible for managing X and hiring Y' -> 'Managed X and hired Y'
+                tail = _COORDINATED_GERUND.sub(lambda m: m.group(1) + _retense(m.group(2), "past"), tail)
                 return f"{verbs.past(form[0]).capitalize()} {tail}".strip()
             return f"Owned {rest}"
         if (
@@ -242,7 +243,7 @@ def _set_tense(text: str, tense: str) -> tuple[str, bool]:
     return new + rest, True
 
 
-_COORDINATED_GERUND = re.compile(r"((?:,|\band)\s+)([a-z]+ing)\b")
+_COORDINATED_GERUND = re.compile(r"((?:;|,?\s*\band)\s+)([a-z]+ing)\b")  # not after a bare comma: ", reducing costs"
 
 
 def form_is_gerund(word: str) -> bool:

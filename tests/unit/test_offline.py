@@ -33,6 +33,7 @@ def one(engine, text, signals=None, **options):
     ("original", "expected"),
     [
         ("Responsible for managing the release calendar", "Managed the release calendar"),
+        ("Responsible for managing releases and hiring engineers", "Managed releases and hired engineers"),
         ("Responsible for the release calendar", "Owned the release calendar"),
         ("Was responsible for maintaining CI pipelines", "Maintained CI pipelines"),
         ("Helped build the search service", "Contributed to building the search service"),
