@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
+from api.deps import KeyCache
 from api.errors import install_error_handlers
 from api.middleware import BodyLimitMiddleware, EdgeMiddleware
 from api.openapi import install_openapi
@@ -35,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = get_engine(settings)
     app.state.limiter = make_limiter(settings)
+    app.state.key_cache = KeyCache(settings.api_key_cache_s)
 
     install_error_handlers(app)
     for module in (bulk, resume, health, metrics):

@@ -8,7 +8,10 @@ call, commit — runs as ONE blocking function (`Caller.run`), never as a chain 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
+import threading
+import time
 from collections.abc import Callable
 from typing import Annotated, TypeVar
 
@@ -68,6 +71,36 @@ def _rate_limit(limiter: Limiter, settings: Settings, principal: Principal, buck
         )
 
 
+class KeyCache:
+    """Recently verified keys for a few seconds (by SHA-256, never the key): saves a query on every call.
+
+    A revoked key or a disabled user therefore keeps working for at most ttl_s in a process that has just
+    seen it (ATS_API_KEY_CACHE_S; 0 turns the cache off).
+    """
+
+    def __init__(self, ttl_s: float, max_entries: int = 10_000):
+        self.ttl_s = ttl_s
+        self._max = max_entries
+        self._entries: dict[str, tuple[float, Principal]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Principal | None:
+        """The cached principal of a key still fresh, else None."""
+        if self.ttl_s <= 0:
+            return None
+        entry = self._entries.get(hashlib.sha256(key.encode()).hexdigest())
+        return entry[1] if entry and entry[0] > time.monotonic() else None
+
+    def put(self, key: str, principal: Principal) -> None:
+        """Remember a verified key until the TTL passes."""
+        if self.ttl_s <= 0:
+            return
+        with self._lock:
+            if len(self._entries) >= self._max:
+                self._entries.clear()  # crude but bounded; a miss costs one query
+            self._entries[hashlib.sha256(key.encode()).hexdigest()] = (time.monotonic() + self.ttl_s, principal)
+
+
 class Caller:
     """The request's API key; `run` checks it and does the route's work in one transaction."""
 
@@ -77,12 +110,16 @@ class Caller:
         self.settings: Settings = request.app.state.settings
         self._engine = request.app.state.engine
         self._limiter: Limiter = request.app.state.limiter
+        self._keys: KeyCache = request.app.state.key_cache
 
     def _run_sync(self, scope: str, bucket: str, work: Callable[[Session, Principal], T]) -> T:
         with session_scope(self._engine) as session:
-            principal = verify_api_key(session, key=self.key)
+            principal = self._keys.get(self.key)
             if principal is None:
-                raise _BadKey
+                principal = verify_api_key(session, key=self.key)
+                if principal is None:
+                    raise _BadKey
+                self._keys.put(self.key, principal)
             if not has_scope(principal, scope):
                 raise ApiError(403, "forbidden", f"this API key lacks the {scope} scope")
             _rate_limit(self._limiter, self.settings, principal, bucket)

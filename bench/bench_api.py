@@ -117,7 +117,22 @@ async def _steady(client: httpx.AsyncClient, url: str, headers: dict, rate: floa
     }
 
 
-async def _run(base: str, key: str, rate: float, duration: float, items: int) -> dict:
+def _cpu_s(pid: int) -> float:
+    import psutil
+
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+async def _phase(client, url: str, headers: dict, rate: float, duration: float, pid: int) -> dict:
+    """One steady phase plus the server's CPU per request (a figure that other load on the machine cannot bend)."""
+    before = _cpu_s(pid)
+    figures = await _steady(client, url, headers, rate, duration)
+    figures["server_cpu_ms_per_req"] = round((_cpu_s(pid) - before) * 1000 / figures["requests"], 2)
+    return figures
+
+
+async def _run(base: str, key: str, rate: float, duration: float, items: int, pid: int) -> dict:
     headers = {"Authorization": f"Bearer {key}"}
     limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
@@ -132,8 +147,8 @@ async def _run(base: str, key: str, rate: float, duration: float, items: int) ->
         if accepted.status_code != 202:
             raise RuntimeError(f"bulk request refused: {accepted.status_code} {accepted.text[:300]}")
         job_id = accepted.json()["job_id"]
-        status = await _steady(client, f"/api/bulk/status/{job_id}", headers, rate, duration)
-        results = await _steady(client, f"/api/bulk/results/{job_id}?limit=20", headers, rate, duration)
+        status = await _phase(client, f"/api/bulk/status/{job_id}", headers, rate, duration, pid)
+        results = await _phase(client, f"/api/bulk/results/{job_id}?limit=20", headers, rate, duration, pid)
     return {
         "accept_items": items,
         "accept_s": round(accept_s, 3),
@@ -171,7 +186,9 @@ def main() -> int:
             }
         )
         proc = _start_api(env, port)
-        figures = asyncio.run(_run(f"http://127.0.0.1:{port}", key, args.rate, args.duration, args.items))
+        base = f"http://127.0.0.1:{port}"
+        figures = asyncio.run(_run(base, key, args.rate, args.duration, args.items, proc.pid))
+        figures["load_average_1m"] = round(os.getloadavg()[0], 2)
     finally:
         if proc is not None:
             proc.terminate()
@@ -191,8 +208,12 @@ def main() -> int:
             conn.delete(k)
     s, r = figures["status"], figures["results_page20"]
     print(f"accept {figures['accept_items']} items ({figures['accept_body_mb']} MB): {figures['accept_s']:.3f} s")
-    print(f"status  @ {s['achieved_rps']} req/s: p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, errors {s['errors']}")
-    print(f"results @ {r['achieved_rps']} req/s: p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, errors {r['errors']}")
+    for label, f in (("status ", s), ("results", r)):
+        print(
+            f"{label} @ {f['achieved_rps']} req/s: p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, errors {f['errors']}, "
+            f"server CPU {f['server_cpu_ms_per_req']} ms/request"
+        )
+    print(f"load average during the run: {figures['load_average_1m']} (2 cores)")
     print(json.dumps(figures))
     return 0
 
