@@ -47,7 +47,9 @@ for _canon, _spellings in {
 _NOT_BULLET_SECTIONS = frozenset({"Skills", "Languages", "Interests", "References", "Contact"})
 
 _MARKER = re.compile(
-    r"^(?P<indent>[ \t]*)(?:[•●▪■◦‣∙·○◆◇►▶➢➤✓✔❖→⁃]+[ \t]*|[-*+–—][ \t]+|\(?\d{1,2}[.)][ \t]+|\(?[a-z][.)][ \t]+)"
+    # \uf0b7 and friends: the private-use bullets Word's Symbol font leaves in copied text
+    r"^(?P<indent>[ \t]*)(?:[•●▪■◦‣∙·○◆◇►▶➢➤✓✔❖→⁃⦁❑□▫∗\uf0b7\uf0a7\uf076\uf0d8\uf0fc]+[ \t]*"
+    r"|[-*+–—][ \t]+|\(?\d{1,2}[.)][ \t]+|\(?[a-z][.)][ \t]+|o[ \t]+(?=[A-Z]))"
 )
 _HEADER_DECOR = re.compile(r"^[#=*_\s]+|[#=*_:\s]+$")
 _ROLE_LINE = re.compile(
@@ -100,14 +102,28 @@ def _scan_jd_cached(jd: str) -> tuple[tuple[PiiFinding, ...], InjectionResult]:
     return tuple(pii.find_pii(jd, where="jd")), injection.detect_injection(jd)
 
 
-def section_of(line: str) -> str | None:
-    """The canonical section a header line opens, or None when the line is not a section header."""
+_CAPS_HEADER = re.compile(r"^[A-Z][A-Z&/ ]{2,38}[A-Z]$")
+# Words that make a short all-capitals line a heading the list above does not know ('PROFESSIONAL DEVELOPMENT').
+_HEADER_WORDS = frozenset(
+    "experience experiences projects skills education summary profile certifications awards interests publications "
+    "languages volunteer volunteering leadership honors honours achievements affiliations memberships courses "
+    "coursework qualifications competencies expertise highlights objective references patents research teaching "
+    "service involvement development training activities employment history background".split()
+)
+
+
+def section_of(line: str, *, caps: bool = False) -> str | None:
+    """The section a header line opens, or None; with caps, short all-capitals headings of unknown wording too."""
     stripped = line.strip()
     if not stripped or len(stripped) > 48 or _MARKER.match(line):
         return None
-    name = _HEADER_DECOR.sub("", stripped).lower()
-    name = _SPACES.sub(" ", name)
-    return SECTION_NAMES.get(name)
+    bare = _HEADER_DECOR.sub("", stripped)
+    name = _SPACES.sub(" ", bare.lower())
+    if name in SECTION_NAMES:
+        return SECTION_NAMES[name]
+    if caps and _CAPS_HEADER.match(bare) and len(bare.split()) <= 4 and not _HEADER_WORDS.isdisjoint(name.split()):
+        return bare.title()  # 'PROFESSIONAL DEVELOPMENT': a heading this list does not know
+    return None
 
 
 def _is_role_line(text: str) -> bool:
@@ -158,9 +174,15 @@ def _marked_bullets(resume: str) -> list[Bullet]:
     section: str | None = None
     parts: list[str] = []
     start = end = 0
+    seen_text = False
     for pos, line in _lines(resume):
-        header = section_of(line)
+        header = section_of(line, caps=seen_text)
+        seen_text = seen_text or bool(line.strip())
         marker = _MARKER.match(line) if header is None else None
+        if parts == [""] and line.strip() and not header and not marker:
+            parts, start = [line], pos  # a marker alone on its line: the text follows on the next one
+            end = pos + len(line.rstrip())
+            continue
         if parts and (not line.strip() or header or marker or not _continues(line, parts[-1])):
             _emit(bullets, parts, start, end, section)
             parts = []
@@ -181,8 +203,10 @@ def _prose_bullets(resume: str) -> list[Bullet]:
     bullets: list[Bullet] = []
     section: str | None = None
     seen_header = any(section_of(line) for _, line in _lines(resume))
+    seen_text = False
     for pos, line in _lines(resume):
-        header = section_of(line)
+        header = section_of(line, caps=seen_text)
+        seen_text = seen_text or bool(line.strip())
         if header:
             section = header
             continue

@@ -120,3 +120,23 @@ def test_scan_jd_finds_pii_and_injection_and_remembers_the_jd():
     hits = _scan_jd_cached.cache_info().hits
     again, _ = scan_jd(jd)
     assert again == findings and _scan_jd_cached.cache_info().hits == hits + 1
+
+
+def test_word_symbol_bullets_and_sub_bullets_are_markers():
+    resume = "Experience\n\uf0b7 Built the billing service\no Reduced costs by 20%\n\uf0a7\tShipped the mobile app"
+    texts = [b.text for b in split_bullets(resume)]
+    assert texts == ["Built the billing service", "Reduced costs by 20%", "Shipped the mobile app"]
+
+
+def test_a_marker_alone_on_its_line_takes_the_next_line():
+    resume = "Experience\n•\nBuilt the billing service\n•\nCut costs by 20%"
+    assert [b.text for b in split_bullets(resume)] == ["Built the billing service", "Cut costs by 20%"]
+
+
+def test_unknown_all_capitals_headings_open_sections():
+    resume = (
+        "PAT DOE\npat@example.com\n\nEXPERIENCE\n- Built X for the team\n\n"
+        "PROFESSIONAL DEVELOPMENT\n- Completed a course on distributed systems\n\nACME CORP\n- Led the Y migration"
+    )
+    bullets = split_bullets(resume)
+    assert [b.section for b in bullets] == ["Experience", "Professional Development", "Professional Development"]
