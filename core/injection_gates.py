@@ -124,6 +124,34 @@ GATES: dict[str, Gate] = {
     "everything_before": _g("before above prior"),
     "send_data_out": _g("send forward email upload post leak exfiltrate copy"),
     "other_candidates_data": _g("other"),
+    "instructions_void": _g(
+        "void cancelled canceled revoked superseded obsolete invalid outdated replaced withdrawn "
+        "null longer overridden overruled"
+    ),
+    "cancel_instructions": _g("scratch overlook cancel void abandon nullify suspend drop"),
+    "ignore_the_x": _g("ignore disregard forget skip bypass overlook"),
+    "do_not_apply": _g("not t dont never stop"),
+    "follow_this_document": _g("follow"),
+    "label_override": _g("override instruction update notice note"),
+    "bracket_note": _g(marks=("[",)),
+    "for_the_ai": _g(
+        _AI + " bot screener screeners ats algorithm reviewer recruiter recruiting sentence line note "
+        "text section part paragraph"
+    ),
+    "special_mode": _g("mode"),
+    "unrestricted_ai": _g("unrestricted unfiltered uncensored jailbroken evil rogue"),
+    "no_guidelines": _g("no character"),
+    "respond_with_quote": _g("respond reply answer"),
+    "single_line": _g("single one"),
+    "instead_of_task": _g("instead"),
+    "no_reasoning": _g("reasoning reasons explanation justification"),
+    "only_job_now": _g("your"),
+    "leak_your_prompt": _g("your the", also="prompt instructions configuration guidelines rules"),
+    "to_your_answer": _g("your"),
+    "score_of_n": _g("score matter"),
+    "full_marks": _g("marks score points rating"),
+    "appear_first": _g("appear listed ranked placed shown"),
+    "verdict_assignment": _g(marks=("=", ":")),
 }
 
 

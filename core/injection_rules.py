@@ -204,7 +204,10 @@ RULES: tuple[Rule, ...] = (
         "system_header",
         "role_tag",
         0.5,
-        _r(r"^\s*#{1,6}\s*(?:system|instructions?|admin|override|note)\b[^\n]*$", re.IGNORECASE | re.M),
+        _r(
+            r"^\s*#{1,6}\s*(?:system|instructions?|admin|override|note|assistant|user|ai|developer)\s*$",
+            re.IGNORECASE | re.M,
+        ),
     ),
     Rule(
         "system_claim",
