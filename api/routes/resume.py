@@ -14,6 +14,7 @@ from api.intake import parse_json, parse_pair
 from api.openapi import body_spec
 from api.schemas import ErrorBody, LegacyResumeRequest, PairResult, ResumeRequest
 from core.config import Settings
+from services import sync
 from services.principal import Principal
 
 router = APIRouter(prefix="/api/resume", tags=["resume"])
@@ -27,8 +28,6 @@ _BODY_HELP = (
 def _run(session: Session, principal: Principal, settings: Settings, raw: bytes) -> dict[str, Any]:
     resume, jd, options, _legacy = parse_pair(parse_json(raw))
     try:
-        from services import sync  # TEMP until services.sync lands
-
         result = sync.process_pair_now(
             session, principal=principal, resume=resume, jd=jd, options=options, timeout_s=settings.sync_timeout_s
         )

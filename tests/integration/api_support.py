@@ -58,6 +58,8 @@ class ApiEnv:
             env["REDIS_URL"] = self.settings.redis_url
         env["ATS_WEBHOOK_ALLOW_PRIVATE"] = "true" if self.settings.webhook_allow_private else "false"
         env["ATS_COOKIE_KEY"] = self.settings.cookie_key
+        if self.settings.webhook_secret:
+            env["ATS_WEBHOOK_SECRET"] = self.settings.webhook_secret
         return env
 
 
