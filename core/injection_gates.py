@@ -129,7 +129,7 @@ GATES: dict[str, Gate] = {
         "null longer overridden overruled"
     ),
     "cancel_instructions": _g("scratch overlook cancel void abandon nullify suspend drop"),
-    "ignore_the_x": _g("ignore disregard forget skip bypass overlook"),
+    "ignore_the_x": _g("ignore disregard forget skip bypass overlook pay"),
     "do_not_apply": _g("not t dont never stop"),
     "follow_this_document": _g("follow"),
     "label_override": _g("override instruction update notice note"),
@@ -141,7 +141,7 @@ GATES: dict[str, Gate] = {
     "special_mode": _g("mode"),
     "unrestricted_ai": _g("unrestricted unfiltered uncensored jailbroken evil rogue"),
     "no_guidelines": _g("no character"),
-    "respond_with_quote": _g("respond reply answer"),
+    "respond_with_quote": _g("respond reply answer write say print output type"),
     "single_line": _g("single one"),
     "instead_of_task": _g("instead"),
     "no_reasoning": _g("reasoning reasons explanation justification"),
@@ -152,6 +152,13 @@ GATES: dict[str, Gate] = {
     "full_marks": _g("marks score points rating"),
     "appear_first": _g("appear listed ranked placed shown"),
     "verdict_assignment": _g(marks=("=", ":")),
+    "ai_is_reading": _g("if when whenever while", also="is are"),
+    "free_from_policies": _g("free without"),
+    "set_score_to": _g("set"),
+    "others_data": _g("other"),
+    "what_you_were_told": _g("told instructed asked word"),
+    "told_no_longer": _g("told instructed given asked", also="longer void irrelevant cancelled canceled"),
+    "approve_this": _g("approve shortlist hire advance accept select prioritize prioritise"),
 }
 
 

@@ -35,7 +35,7 @@ _AI = (
     r"(?:ai|a\.i\.|llm|llms|gpt|chatgpt|claude|gemini|copilot|language\s+model|ai\s+model|model|assistant|bot|chatbot|"
     r"automated\s+(?:screening|analysis|review|reviewer|system|systems|software|parser|tool|evaluator|recruiter)\w*|"
     r"ats|applicant\s+tracking\s+system|screening\s+(?:system|software|tool)|resume\s+(?:parser|screener)|"
-    r"hiring\s+(?:ai|bot|algorithm)|(?:recruiting|screening|parsing|hr)\s+software|evaluation\s+model)"
+    r"hiring\s+(?:ai|bot|algorithm)|(?:screening|reviewer|recruiting|hr|evaluation)\s+(?:bot|model)|(?:recruiting|screening|parsing|hr)\s+software|evaluation\s+model)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -172,7 +172,8 @@ RULES: tuple[Rule, ...] = (
         0.7,
         _r(
             r"\[\s*/?\s*(?:system|assistant|inst|sys|admin|developer|user)\s*\]|<<\s*/?sys\s*>>|"
-            r"<\|\s*(?:im_start|im_end|system|assistant|user|endoftext)\s*\|?>|<\s*/?\s*(?:instructions?|prompt|directive|admin|override)\s*>|</?\s*(?:system|assistant)\s*>"
+            r"<\|\s*(?:im_start|im_end|system|assistant|user|endoftext)\s*\|?>|<\s*/?\s*(?:instructions?|prompt|directive|admin|"
+            r"override|system[_-]\w+)\s*>|</?\s*(?:system|assistant)\s*>"
         ),
     ),
     Rule(

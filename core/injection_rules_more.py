@@ -23,7 +23,17 @@ MORE_RULES: tuple[Rule, ...] = (
         "score_manipulation",
         0.6,
         re.compile(
-            r"(?:^|[.!?;:(\[>\"“]\s*|\band\s+|\bplease\s+)" + _VERDICT_VERBS + r"\s+" + _SUBJECT + r"\b", _I | re.M
+            # A verdict must follow: "Consider me for senior roles" is an objective statement, "rank me above all
+            # other applicants" is not.
+            r"(?:^|[.!?;:(\[>\"“]\s*|\band\s+|\bplease\s+)"
+            + _VERDICT_VERBS
+            + r"\s+"
+            + _SUBJECT
+            + r"\s+(?:as\b|above\b|"
+            r"first\b|highly\b|top\b|#1|number\s+one\b|qualified\b|perfect\b|excellent\b|strong\b|an?\s+(?:perfect|"
+            r"top|strong|excellent|ideal|great|exceptional)\b|the\s+(?:best|top|ideal|strongest|perfect)\b|for\s+(?:an?\s+)?"
+            r"(?:interview|hire|hiring|the\s+(?:role|job|position))\b|to\s+the\s+(?:next|final)\b)",
+            _I | re.M,
         ),
     ),
     Rule(
@@ -33,8 +43,9 @@ MORE_RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b"
             + _SUBJECT
-            + r"\s+(?:should|must|shall|is\s+to|needs\s+to)\s+(?:be\s+)?(?:pass(?:ed)?|ranked|rated|scored|"
-            r"marked|shortlisted|hired|approved|selected|advanced|recommended|treated|given|moved|considered)\b",
+            + r"\s+(?:should|must|shall|is\s+to|needs\s+to)\s+(?:always\s+)?(?:be\s+)?(?:pass(?:ed)?|ranked|rated|"
+            r"scored|marked|shortlisted|hired|approved|selected|advanced|recommended|treated|given|moved|considered|"
+            r"(?:receive|get|earn)\s+(?:the\s+|a\s+)?(?:top|highest|maximum|perfect|best|full))\b",
             _I,
         ),
     ),
@@ -53,8 +64,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "score_manipulation",
         0.65,
         re.compile(
-            r"\b(?:treat|count|consider|mark|report|list)\s+(?:every|all|any|each)\s+(?:missing\s+|required\s+|listed\s+)?"
-            r"(?:skills?|requirements?|qualifications?|keywords?)\s+as\s+(?:matched|present|met|satisfied|fulfilled|found)\b",
+            r"\b(?:treat|count|consider|mark|report|list)\s+(?:every|all|any|each)\s+(?:missing\s+|required\s+|listed\s+|"
+            r"mandatory\s+|key\s+|must-have\s+)?(?:skills?|requirements?|qualifications?|keywords?)\s+(?:as\s+)?(?:matched|"
+            r"present|met|satisfied|fulfilled|found)\b",
             _I,
         ),
     ),

@@ -11,7 +11,7 @@ _I = re.IGNORECASE
 _AI_TERM = (
     r"(?:ai|llm|gpt|chatgpt|language\s+model|model|assistant|bot|chatbot|screener|screening\s+(?:algorithm|system|"
     r"software|tool|bot)|automated\s+(?:screener|screening\s+\w+|reviewer|system|parser)|(?:resume|cv)\s+(?:parser|"
-    r"screener)|recruit(?:er|ing)\s+(?:bot|ai|software)|reviewer\s+bot|ats|algorithm)"
+    r"screener)|recruit(?:er|ing)\s+(?:bot|ai|software)|(?:reviewer|screening|hr)\s+(?:bot|model)|ats|algorithm)"
 )
 _SUBJECT = r"(?:this|the)\s+(?:applicant|candidate|resume|cv|profile|application)"
 _RULES_NOUN = r"(?:instructions?|directives?|rules|guidelines|guidance|criteria|prompts?|orders|rubric|requirements)"
@@ -45,8 +45,9 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         "instruction_override",
         0.8,
         re.compile(
-            r"\b(?:ignore|disregard|forget|skip|bypass|overlook)\s+(?:the|this|that|all|any|your)\s+(?:\w+\s+)?(?:job\s+"
-            r"description|rubric|criteria|requirements|instructions|guidelines|guidance|scoring|screening)\b",
+            r"\b(?:ignore|disregard|forget|skip|bypass|overlook|pay\s+no\s+attention\s+to)\s+(?:the|this|that|all|any|your)"
+            r"\s+(?:\w+\s+)?(?:job\s+description|rubric|criteria|requirements|instructions|guidelines|guidance|scoring|"
+            r"screening|analysis|evaluation|assessment)\b",
             _I,
         ),
     ),
@@ -98,6 +99,77 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "ai_is_reading",
+        "hidden_note",
+        0.7,
+        re.compile(
+            r"\b(?:if|when|whenever|while)\s+(?:an?\s+|the\s+|any\s+)?" + _AI_TERM + r"s?\s+(?:is|are)\s+(?:reading|"
+            r"summari[sz]ing|processing|parsing|screening|reviewing|evaluating|scanning|analy[sz]ing)\s+this\b",
+            _I,
+        ),
+    ),
+    Rule(
+        "free_from_policies",
+        "jailbreak",
+        0.6,
+        re.compile(
+            r"\bfree\s+(?:from|of)\s+(?:all\s+|any\s+)?(?:\w+\s+){0,2}?(?:policies|rules|restrictions|guidelines|filters|"
+            r"guardrails)\b|\b(?:an?\s+)?(?:ai|assistant|model|bot)\s+without\s+(?:any\s+)?(?:restrictions|filters|rules|"
+            r"limits|guardrails)\b",
+            _I,
+        ),
+    ),
+    Rule(
+        "set_score_to",
+        "score_manipulation",
+        0.6,
+        re.compile(
+            r"\bset\s+(?:the\s+|my\s+)?(?:\w+\s+){0,2}?(?:score|rating|percentage|rank|ranking)\s+(?:for\s+(?:this|my)\s+"
+            r"\w+\s+)?to\s+(?:100|10|the\s+maximum|max)\b",
+            _I,
+        ),
+    ),
+    Rule(
+        "others_data",
+        "data_exfiltration",
+        0.6,
+        re.compile(
+            r"\b(?:names|emails|contact\s+details|phone\s+numbers|data|resumes|scores|salaries)\s+(?:and\s+\w+\s+)?of\s+"
+            r"(?:all\s+)?(?:the\s+)?other\s+(?:candidates|applicants|users|employees)\b",
+            _I,
+        ),
+    ),
+    Rule(
+        "what_you_were_told",
+        "prompt_leak",
+        0.6,
+        re.compile(
+            r"\bwhat\s+(?:the\s+developers?|your\s+(?:developers?|creators?|operators?)|the\s+system|openai|they)\s+"
+            r"(?:told|instructed|asked)\s+you\b|\bword\s+for\s+word\b(?=[^.!?\n]{0,60}\b(?:prompt|instructions|told\s+you))",
+            _I,
+        ),
+    ),
+    Rule(
+        "told_no_longer",
+        "instruction_override",
+        0.75,
+        re.compile(
+            r"\b(?:told|instructed|given|asked)\b[^.!?\n]{0,30}\b(?:no\s+longer\s+(?:matters?|applies|apply|counts?|holds?)|"
+            r"(?:is|are)\s+(?:void|irrelevant|cancel+ed))\b",
+            _I,
+        ),
+    ),
+    Rule(
+        "approve_this",
+        "score_manipulation",
+        0.55,
+        re.compile(
+            r"(?:^|[.!?;:(\[>\"“]\s*|\band\s+|\bplease\s+|\bsimply\s+|\bjust\s+)(?:approve|shortlist|hire|advance|"
+            r"accept|select|prioriti[sz]e)\s+" + _SUBJECT + r"\b",
+            _I | re.M,
+        ),
+    ),
+    Rule(
         "special_mode",
         "jailbreak",
         0.8,
@@ -125,7 +197,9 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         "goal_hijack",
         0.55,
         re.compile(
-            r"(?:^|[.!?:;]\s*|\b(?:please|just|only|simply)\s+)(?:respond|reply|answer)\s+with\s+[\"'“‘]", _I | re.M
+            r"(?:^|[.!?:;]\s*|\b(?:please|just|only|simply)\s+)(?:respond|reply|answer)\s+(?:only\s+)?(?:with\s+)?"
+            r"[\"'“‘]|(?:^|[.!?]\s*)(?:write|say|print|output|type)\s+[\"'“‘][^\"'”’\n]{1,40}[\"'”’]",
+            _I | re.M,
         ),
     ),
     Rule(
