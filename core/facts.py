@@ -92,6 +92,30 @@ def invented_numbers(original: str, rewrite: str) -> list[str]:
     return list(dict.fromkeys(bad))
 
 
+# Words mixing letters and digits ('p99', 'EC2', 'v2', '4xx'): a changed one changes a figure the number scan skips.
+_CODE = re.compile(r"(?<![\w.])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*")
+
+
+# '1k', '3x', '1st', '1990s': numbers the value check already reads
+_SCALED = re.compile(r"\d+(?:k|m|mm|mn|bn|b|x|st|nd|rd|th|s)", re.IGNORECASE)
+
+
+def invented_codes(original: str, rewrite: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """Letter-and-digit words of the rewrite (outside the skipped spans) that the original does not contain."""
+    if not _DIGIT.search(rewrite):
+        return []
+    lower = original.lower()
+    return list(
+        dict.fromkeys(
+            m.group(0)
+            for m in _CODE.finditer(rewrite)
+            if m.group(0).lower() not in lower
+            and not _SCALED.fullmatch(m.group(0))
+            and not any(s <= m.start() < e for s, e in skip)
+        )
+    )
+
+
 _DEGREE = re.compile(
     r"\b(?:B\.?\s?S\.?c?|B\.?\s?A\.?|B\.?\s?Eng|B\.?\s?Tech|M\.?\s?S\.?c?|M\.?\s?A\.?|M\.?\s?Eng|M\.?\s?B\.?\s?A|"
     r"Ph\.?\s?D|D\.?\s?Phil|J\.?\s?D|M\.?\s?D|AAS|Bachelor'?s?|Master'?s?|Doctorate|Doctoral|"

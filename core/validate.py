@@ -15,12 +15,13 @@ _SHOWN = 6  # offending tokens listed in one flag's detail
 def check_rewrite(original: str, rewrite: str, *, matcher: Any) -> list[Flag]:
     """Flags for everything the rewrite claims that the original does not support; empty = acceptable."""
     flags: list[Flag] = []
+    before = matcher.find(original)
+    after = matcher.find(rewrite)
     numbers = facts.invented_numbers(original, rewrite)
+    numbers += [c for c in facts.invented_codes(original, rewrite, skip=[m.span for m in after]) if c not in numbers]
     if numbers:
         flags.append(_flag("invented_number", "numbers not in the original", numbers))
 
-    before = matcher.find(original)
-    after = matcher.find(rewrite)
     known = {m.skill for m in before}
     skills = list(dict.fromkeys(m.quote for m in after if m.skill not in known))
     if skills:

@@ -47,6 +47,8 @@ def test_the_same_number_written_differently_is_not_invented(matcher, original, 
         ("Served 1,000 users", "Served 10,000 users", "10,000"),
         ("Led the team", "Led a team of two", "two"),
         ("Built the API", "Built the API in 2019", "2019"),
+        ("Cut p99 latency by a third", "Cut p95 latency by a third", "p95"),
+        ("Moved services to EC2", "Moved services to EC3", "EC3"),
     ],
 )
 def test_an_added_number_is_flagged_with_the_token(matcher, original, rewrite, token):
