@@ -57,6 +57,8 @@ def format_report(result: dict[str, Any]) -> str:
         _injection(result, add)
         return "\n".join(lines)
     signals = result.get("signals") or {}
+    for flag in result.get("item_flags") or []:
+        add(f"! {flag['kind']}: {flag['detail']}")
     add(f"ATS score: {result['score_before']} -> {result['score_after']}  (0-100, see docs/SCORING.md)")
     after = result.get("score_breakdown", {}).get("after", {})
     if after.get("cap") is not None:

@@ -100,3 +100,14 @@ def test_a_failed_item_exits_non_zero_with_its_reason(tmp_path):
     assert result.exit_code == 1
     item = json.loads(result.stdout.strip().splitlines()[-1])
     assert item["status"] == "FAILED" and "no bullets" in item["error"] and "no bullets" in result.stderr
+
+
+def test_item_flags_lead_the_report():
+    from cli.process_cmd import format_report
+
+    result = CliRunner().invoke(
+        build_app(), ["process", "--resume", str(RESUME), "--jd", str(JD), "--json"], env=OFFLINE
+    )
+    item = json.loads(result.stdout.strip().splitlines()[-1])
+    item["item_flags"] = [{"kind": "llm_fallback", "detail": "model not used; offline rewrite", "tokens": []}]
+    assert format_report(item).splitlines()[0] == "! llm_fallback: model not used; offline rewrite"
