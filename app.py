@@ -23,12 +23,12 @@ st.set_page_config(
 )
 
 
-def _sidebar(principal: Principal) -> None:
+def _sidebar(principal: Principal) -> bool:
+    """The signed-in user and the sign-out button; True when it was pressed."""
     with st.sidebar:
         team = f" · team {principal.team}" if principal.team else ""
         st.markdown(f"**{principal.username}**  \n:gray[{principal.role}{team}]")
-        if st.button("Sign out", icon=":material/logout:", key="sign_out", width="stretch"):
-            auth.logout()
+        return st.button("Sign out", icon=":material/logout:", key="sign_out", width="stretch")
 
 
 def _setup_problem(message: str) -> None:
@@ -65,7 +65,6 @@ def main() -> None:
             [st.Page(ROOT / login.file, title=login.title, icon=login.icon, url_path=login.url_path, default=True)],
             position="hidden",
         )
-        auth.sync_cookie(authenticator)
         page.run()
         return
     specs = nav.pages_for(principal.role)
@@ -74,8 +73,8 @@ def main() -> None:
         for i, p in enumerate(specs)
     ]
     page = st.navigation(pages)
-    _sidebar(principal)
-    auth.sync_cookie(authenticator)
+    if _sidebar(principal):
+        auth.logout()
     state.show_flashes()
     page.run()
 

@@ -94,7 +94,7 @@ class Settings(BaseSettings):
 
     # Web app
     web_host: str = "127.0.0.1"
-    web_login_sleep_s: float = 0.7
+    web_login_sleep_s: float = 0.0
     web_refresh_s: float = 2.0
     web_review_page_size: int = 25
 

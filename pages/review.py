@@ -18,6 +18,7 @@ from webapp.ui import job_label
 
 principal = require_page("review")
 page_size = settings().web_review_page_size
+CACHE_KEY = "_review_items"
 
 st.title("Review")
 
@@ -32,10 +33,38 @@ def _load_items(job_id: str) -> list[dict[str, Any]]:
                 return items
 
 
+def _items(job: dict[str, Any]) -> list[dict[str, Any]]:
+    """The job's items, kept in this session while no item changes status (results are final once written).
+
+    Every widget on this page reruns it; re-reading and decrypting 200 results each time would make the
+    page sluggish. Review decisions are refreshed separately for the item on screen.
+    """
+    stamp = (job["job_id"], tuple(sorted(job["counts"].items())), principal.user_id)
+    kept = st.session_state.get(CACHE_KEY)
+    if kept and kept[0] == stamp:
+        return kept[1]
+    items = _load_items(job["job_id"])
+    st.session_state[CACHE_KEY] = (stamp, items)
+    return items
+
+
+def _fresh_review(job_id: str, item: dict[str, Any]) -> None:
+    """Re-read the review state of the item on screen (another reviewer may have saved meanwhile)."""
+    with db() as s:
+        page = job_results(s, principal=principal, job_id=job_id, offset=int(item.get("seq", 0)), limit=1)
+    if page["items"] and page["items"][0]["item_id"] == item["item_id"]:
+        item["review"] = page["items"][0].get("review") or {}
+
+
 def _save(item_id: str, index: int, decision: str, text: str | None) -> None:
     with user_errors("save review"):
         with db() as s:
-            set_review(s, principal=principal, item_id=item_id, bullet_index=index, decision=decision, text=text)
+            review = set_review(
+                s, principal=principal, item_id=item_id, bullet_index=index, decision=decision, text=text
+            )
+        for kept in (st.session_state.get(CACHE_KEY) or (None, []))[1]:
+            if kept["item_id"] == item_id:
+                kept["review"] = review
         flash(f"Saved: bullet {index + 1} · {review_view.DECISIONS[decision]}.")
         st.rerun()
 
@@ -59,7 +88,7 @@ with user_errors("review"):
     if job_id != wanted:
         st.query_params["job"] = job_id
 
-    items = _load_items(job_id)
+    items = _items(next(j for j in jobs if j["job_id"] == job_id))
     overview = item_overview(items)
     finished = [i for i in items if i.get("result")]
 
@@ -119,6 +148,7 @@ with user_errors("review"):
         ),
     )
     item = next(i for i in items if i["item_id"] == item_id)
+    _fresh_review(job_id, item)
     result = item.get("result")
     if item.get("status") in ("failed", "quarantined") or not result or result.get("status") == "FAILED":
         st.error(f"This item did not complete: {item.get('error') or 'no result yet'}.")

@@ -15,8 +15,6 @@ from services.principal import Principal
 from webapp.state import db
 
 AUTH_KEY = "_authenticator"
-COOKIE_PENDING = "_cookie_pending"
-COOKIE_DELETE_PENDING = "_cookie_delete_pending"
 
 
 def make_authenticator(settings: Settings) -> stauth.Authenticate:
@@ -78,25 +76,19 @@ def current_principal() -> Principal | None:
         return None
 
 
-def after_login() -> None:
-    """Called on the run a login succeeded: set the cookie again on the next (full) run, then rerun."""
-    st.session_state[COOKIE_PENDING] = True
-    st.rerun()
-
-
-def sync_cookie(auth: stauth.Authenticate) -> None:
-    """Write or delete the re-login cookie once the page the user lands on renders (it survives that run)."""
-    if st.session_state.pop(COOKIE_PENDING, False) and st.session_state.get("authentication_status"):
-        auth.cookie_controller.set_cookie()
-    if st.session_state.pop(COOKIE_DELETE_PENDING, False):
-        auth.cookie_controller.delete_cookie()
-
-
 def logout() -> None:
-    """Sign out: clear the session now, delete the cookie on the next run, show the sign-in page."""
-    authenticator().authentication_controller.logout()
-    st.session_state[COOKIE_DELETE_PENDING] = True
-    st.rerun()
+    """Sign out: clear the session and delete the re-login cookie, then stop this run.
+
+    The cookie widget reruns the app once the browser has dropped the cookie, which shows the sign-in
+    page; rerunning earlier could remove the widget before it ran and leave the cookie in place.
+    """
+    auth = authenticator()
+    auth.authentication_controller.logout()
+    auth.cookie_controller.delete_cookie()
+    st.info("Signed out.")
+    if st.button("Sign in again", key="sign_in_again"):
+        st.rerun()
+    st.stop()
 
 
 def _client_address() -> str | None:

@@ -67,4 +67,7 @@ def test_sign_out(web_settings) -> None:
     at.button(key="sign_out").click().run()
     assert not at.exception
     assert at.session_state["authentication_status"] is None
+    assert any("Signed out" in i.value for i in at.info)
+    assert page_titles(at) == []  # nothing of the page is drawn after signing out
+    at.run()  # in a browser the cookie widget triggers this run
     assert _nav_pages(at) == {"login"}
