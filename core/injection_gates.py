@@ -78,7 +78,7 @@ GATES: dict[str, Gate] = {
     ),
     "give_score": _g("give assign award grant"),
     "verdict_phrase": _g("exceptional perfect match fit recommended qualified exceeds hire advance shortlist must"),
-    "scoring_override": _g("override skip bypass ignore evaluate t not"),
+    "scoring_override": _g("override bypass ignore evaluate t not dont"),
     "pre_verified": _g("verified approved vetted preverified preapproved", also="by"),
     "use_this_to_evaluate": _g("use"),
     "persona_dan": _g("anything developer dan stan dude aim"),
@@ -128,11 +128,11 @@ GATES: dict[str, Gate] = {
         "void cancelled canceled revoked superseded obsolete invalid outdated replaced withdrawn "
         "null longer overridden overruled"
     ),
-    "cancel_instructions": _g("scratch overlook cancel void abandon nullify suspend drop"),
-    "ignore_the_x": _g("ignore disregard forget skip bypass overlook pay"),
+    "cancel_instructions": _g("scratch overlook cancel void abandon nullify suspend"),
+    "ignore_the_x": _g("ignore disregard forget overlook pay"),
     "do_not_apply": _g("not t dont never stop"),
     "follow_this_document": _g("follow"),
-    "label_override": _g("override instruction update notice note"),
+    "label_override": _g("override instruction instructions"),
     "bracket_note": _g(marks=("[",)),
     "for_the_ai": _g(
         _AI + " bot screener screeners ats algorithm reviewer recruiter recruiting sentence line note "
@@ -148,7 +148,8 @@ GATES: dict[str, Gate] = {
     "only_job_now": _g("your"),
     "leak_your_prompt": _g("your the", also="prompt instructions configuration guidelines rules"),
     "to_your_answer": _g("your"),
-    "score_of_n": _g("score matter"),
+    "score_of_n": _g("score"),
+    "no_matter_what": _g("matter"),
     "full_marks": _g("marks score points rating"),
     "appear_first": _g("appear listed ranked placed shown"),
     "verdict_assignment": _g(marks=("=", ":")),

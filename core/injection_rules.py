@@ -270,7 +270,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "keep_secret",
         "hidden_note",
-        0.5,
+        0.45,
         _r(
             r"\b(?:do\s+not|don'?t|never)\s+(?:mention|reveal|disclose|reference|acknowledge)\s+(?:this|these)\s+"
             r"(?:note|instructions?|message|text|comment)\b"
@@ -286,10 +286,12 @@ RULES: tuple[Rule, ...] = (
             # only count when aimed at the prompt or instructions themselves.
             r"\b(?:reveal|print|show|repeat|output|display|share|tell\s+me|write\s+out|leak|dump)\b"
             + _GAP
-            + r"\b(?:(?:your|the)\s+(?:\w+\s+)?(?:system\s+)?prompt|system\s+prompt|(?:the\s+)?(?:text|words|content|"
-            r"message)\s+above|your\s+(?:\w+\s+)?(?:configuration|config|guidelines|rules|settings)|(?:your|the)\s+"
-            r"(?:initial|original|hidden|secret|previous|above|preceding)\s+(?:instructions|prompt|rules|guidelines|text)|"
-            r"(?:your|the)\s+instructions)\b|"
+            # "the" alone is not enough ("print the instructions for the recipe"): your ..., or the system/hidden one.
+            + r"\b(?:your\s+(?:\w+\s+)?(?:system\s+)?prompt|(?:the\s+)?system\s+prompt|"
+            r"the\s+(?:hidden|secret|initial)\s+(?:prompt|instructions)|the\s+(?:\w+\s+)?instructions\s+you\s+(?:received|"
+            r"were\s+given|got|have\s+been\s+given)|(?:the\s+)?(?:text|words|content|message)\s+above|your\s+(?:\w+\s+)?(?:configuration|"
+            r"config|guidelines|rules|settings)|your\s+(?:initial|original|hidden|secret|previous|above|preceding)\s+"
+            r"(?:instructions|prompt|rules|guidelines|text)|your\s+instructions)\b|"
             r"\b(?:spell[- ]check|summari[sz]e|translate|paraphrase)\b"
             + _GAP
             + r"\b(?:(?:your|the)\s+(?:system\s+)?prompt|"
@@ -351,7 +353,7 @@ RULES: tuple[Rule, ...] = (
         "score_manipulation",
         0.8,
         _r(
-            r"\b(?:override|skip|bypass|ignore)\s+(?:the\s+)?(?:manual\s+|automatic\s+|normal\s+)?(?:scoring|screening|"
+            r"\b(?:override|bypass|ignore)\s+(?:the\s+)?(?:manual\s+|automatic\s+|normal\s+)?(?:scoring|screening|"
             r"evaluation|ranking|assessment|filter(?:s|ing)?)\b|\bdon'?t\s+evaluate\s+the\s+candidate\b|"
             r"\bdo\s+not\s+(?:evaluate|assess|score|screen|penali[sz]e)\s+(?:the|this)\s+(?:candidate|applicant|resume)\b|"
             r"\bignore\s+(?:all\s+)?negative\b"

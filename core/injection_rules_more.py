@@ -44,7 +44,7 @@ MORE_RULES: tuple[Rule, ...] = (
             r"\b"
             + _SUBJECT
             + r"\s+(?:should|must|shall|is\s+to|needs\s+to)\s+(?:always\s+)?(?:be\s+)?(?:pass(?:ed)?|ranked|rated|"
-            r"scored|marked|shortlisted|hired|approved|selected|advanced|recommended|treated|given|moved|considered|"
+            r"scored|marked|shortlisted|hired|approved|selected|advanced|recommended|"
             r"(?:receive|get|earn)\s+(?:the\s+|a\s+)?(?:top|highest|maximum|perfect|best|full))\b",
             _I,
         ),
@@ -132,7 +132,7 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule(
         "in_your_reply",
         "goal_hijack",
-        0.55,
+        0.4,
         re.compile(
             r"\b(?:include|add|append|insert|mention|put)\b[^.\n]{0,80}\bin\s+your\s+(?:reply|response|answer|output|"
             r"summary|report)\b",
@@ -142,7 +142,7 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule(
         "do_not_summarise",
         "goal_hijack",
-        0.5,
+        0.4,
         re.compile(
             r"\b(?:do\s+not|don'?t)\s+(?:summari[sz]e|analy[sz]e|evaluate|review|read)\s+(?:this|the)\s+(?:document|text|"
             r"resume|cv|article|page)\b",
@@ -204,7 +204,7 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule(
         "invisible_css",
         "hidden_note",
-        0.5,
+        0.4,
         re.compile(
             r"\b(?:font-size\s*:\s*0(?:\.\d+)?(?:px|pt|em)?\s*[;\"']|color\s*:\s*(?:white|#fff(?:fff)?)\b|display\s*:\s*none|"
             r"visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*[;\"'])",
@@ -256,7 +256,7 @@ MORE_RULES: tuple[Rule, ...] = (
         0.7,
         re.compile(
             r"\byour\s+(?:task|job|goal|role|instructions?|purpose|objective|mission)\s+(?:has|have|is|are)\s+(?:now\s+)?"
-            r"(?:changed|updated|different|been\s+updated)\b|\byour\s+(?:new|real|actual|true)\s+(?:task|goal|"
+            r"(?:changed|updated|different|been\s+updated)\b|\byour\s+(?:real|actual|true)\s+(?:task|goal|"
             r"objective|mission|instructions?)\b|\bthe\s+(?:real|actual|true)\s+(?:task|goal|objective|mission|"
             r"instructions?)\s+(?:is|are)\b",
             _I,
@@ -265,7 +265,7 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule(
         "stop_task",
         "goal_hijack",
-        0.55,
+        0.4,
         re.compile(
             r"(?:^|[.!?]\s*)stop\s+(?:summari[sz]ing|evaluating|analy[sz]ing|scoring|screening|reading|what\s+you\s+are\s+"
             r"doing|the\s+(?:analysis|evaluation|summary))\b",
@@ -275,7 +275,7 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule(
         "output_the_word",
         "goal_hijack",
-        0.5,
+        0.4,
         re.compile(
             r"(?:^|[.!?:]\s*)(?:output|print|say|write|type|repeat)\s+the\s+(?:word|phrase|text|string|sentence)\b",
             _I | re.M,
@@ -284,7 +284,7 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule(
         "answer_every_question",
         "goal_hijack",
-        0.6,
+        0.4,
         re.compile(
             r"\b(?:respond|reply|answer)\s+to\s+(?:every|all|any|each)\s+(?:question|query|prompt|request)s?\b", _I
         ),
@@ -292,7 +292,7 @@ MORE_RULES: tuple[Rule, ...] = (
     Rule(
         "json_role",
         "role_tag",
-        0.7,
+        0.45,
         re.compile(r"[\"']role[\"']\s*:\s*[\"'](?:system|assistant|developer)[\"']", _I),
     ),
     Rule(

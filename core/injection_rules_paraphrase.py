@@ -35,8 +35,11 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         "instruction_override",
         0.85,
         re.compile(
-            r"\b(?:scratch|overlook|cancel|void|abandon|nullify|suspend|drop)\s+(?:all\s+|any\s+|the\s+|your\s+|of\s+)*"
-            r"(?:\w+\s+){0,2}?" + _RULES_NOUN + r"\b",
+            # Only with "previous/earlier/original ..." or "your ...": "cancel all orders" or "abandon the rules of
+            # grammar" are ordinary requests.
+            r"\b(?:scratch|overlook|cancel|void|abandon|nullify|suspend)\s+(?:(?:all|any|the|of)\s+)*(?:(?:previous|prior|"
+            r"earlier|above|existing|original|current|initial|usual|old)\s+(?:\w+\s+)?|your\s+(?:\w+\s+)?)(?:instructions?|"
+            r"directives?|rules|guidelines|guidance|prompts?|criteria)\b",
             _I,
         ),
     ),
@@ -45,9 +48,8 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         "instruction_override",
         0.8,
         re.compile(
-            r"\b(?:ignore|disregard|forget|skip|bypass|overlook|pay\s+no\s+attention\s+to)\s+(?:the|this|that|all|any|your)"
-            r"\s+(?:\w+\s+)?(?:job\s+description|rubric|criteria|requirements|instructions|guidelines|guidance|scoring|"
-            r"screening|analysis|evaluation|assessment)\b",
+            r"\b(?:ignore|disregard|forget|overlook|pay\s+no\s+attention\s+to)\s+(?:the|this|that|all|any|your)"
+            r"\s+(?:\w+\s+)?(?:job\s+description|rubric|criteria|requirements|instructions|guidelines|guidance)\b",
             _I,
         ),
     ),
@@ -73,7 +75,7 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         0.5,
         re.compile(
             r"^\W*(?:assessment|scoring|evaluation|system|admin|ranking|screening|security|developer)\s+(?:override|"
-            r"instruction|update|notice|note)\s*:",
+            r"instructions?)\s*:",
             _I | re.M,
         ),
     ),
@@ -90,9 +92,10 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         "hidden_note",
         0.7,
         re.compile(
-            r"\b(?:for|to)\s+(?:the|any|all|an?|every)\s+"
+            r"\b(?:for|to)\s+(?:any|all|every)\s+"
             + _AI_TERM
-            + r"s?\s*[:,]|\bthis\s+(?:sentence|line|note|text|"
+            + r"s?\s*[:,]|\b(?:for|to)\s+the\s+(?:ai|llm|language\s+model|screener|screening\s+\w+|automated\s+\w+|"
+            r"(?:reviewer|recruiter|screening)\s+bot|ats)\s*:|\bthis\s+(?:sentence|line|note|text|"
             r"section|part|paragraph)\s+is\s+(?:only\s+)?(?:for|meant\s+for|addressed\s+to|written\s+for)\s+(?:the\s+|any\s+)?"
             + _AI_TERM,
             _I,
@@ -111,7 +114,7 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
     Rule(
         "free_from_policies",
         "jailbreak",
-        0.6,
+        0.45,
         re.compile(
             r"\bfree\s+(?:from|of)\s+(?:all\s+|any\s+)?(?:\w+\s+){0,2}?(?:policies|rules|restrictions|guidelines|filters|"
             r"guardrails)\b|\b(?:an?\s+)?(?:ai|assistant|model|bot)\s+without\s+(?:any\s+)?(?:restrictions|filters|rules|"
@@ -132,7 +135,7 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
     Rule(
         "others_data",
         "data_exfiltration",
-        0.6,
+        0.5,
         re.compile(
             r"\b(?:names|emails|contact\s+details|phone\s+numbers|data|resumes|scores|salaries)\s+(?:and\s+\w+\s+)?of\s+"
             r"(?:all\s+)?(?:the\s+)?other\s+(?:candidates|applicants|users|employees)\b",
@@ -144,7 +147,7 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         "prompt_leak",
         0.6,
         re.compile(
-            r"\bwhat\s+(?:the\s+developers?|your\s+(?:developers?|creators?|operators?)|the\s+system|openai|they)\s+"
+            r"\bwhat\s+(?:the\s+developers?|your\s+(?:developers?|creators?|operators?)|the\s+system|openai)\s+"
             r"(?:told|instructed|asked)\s+you\b|\bword\s+for\s+word\b(?=[^.!?\n]{0,60}\b(?:prompt|instructions|told\s+you))",
             _I,
         ),
@@ -162,7 +165,7 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
     Rule(
         "approve_this",
         "score_manipulation",
-        0.55,
+        0.45,
         re.compile(
             r"(?:^|[.!?;:(\[>\"“]\s*|\band\s+|\bplease\s+|\bsimply\s+|\bjust\s+)(?:approve|shortlist|hire|advance|"
             r"accept|select|prioriti[sz]e)\s+" + _SUBJECT + r"\b",
@@ -173,14 +176,14 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
         "special_mode",
         "jailbreak",
         0.8,
-        re.compile(r"\b(?:DAN|STAN|DUDE|jailbreak|jailbroken|god|evil)\s+mode\b", _I),
+        re.compile(r"\b(?:DAN|STAN|DUDE|jailbreak|jailbroken)\s+mode\b", _I),
     ),
     Rule(
         "unrestricted_ai",
         "jailbreak",
-        0.6,
+        0.45,
         re.compile(
-            r"\b(?:unrestricted|unfiltered|uncensored|jailbroken|evil|rogue)\s+(?:\w+\s+)?(?:ai|assistant|model|chatbot|bot)\b",
+            r"\b(?:unrestricted|unfiltered|uncensored|jailbroken)\s+(?:\w+\s+)?(?:ai|assistant|model|chatbot|bot)\b",
             _I,
         ),
     ),
@@ -195,7 +198,7 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
     Rule(
         "respond_with_quote",
         "goal_hijack",
-        0.55,
+        0.45,
         re.compile(
             r"(?:^|[.!?:;]\s*|\b(?:please|just|only|simply)\s+)(?:respond|reply|answer)\s+(?:only\s+)?(?:with\s+)?"
             r"[\"'“‘]|(?:^|[.!?]\s*)(?:write|say|print|output|type)\s+[\"'“‘][^\"'”’\n]{1,40}[\"'”’]",
@@ -205,7 +208,7 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
     Rule(
         "single_line",
         "goal_hijack",
-        0.55,
+        0.4,
         re.compile(
             r"\b(?:produce|output|return|write|print|give)\s+(?:only\s+)?(?:a\s+single|one|just\s+one|only\s+one)\s+"
             r"(?:line|word|sentence)\b",
@@ -235,7 +238,7 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
     Rule(
         "only_job_now",
         "goal_hijack",
-        0.7,
+        0.45,
         re.compile(
             r"\byour\s+(?:only|sole|single|one|new|real)\s+(?:job|task|goal|purpose|role|instruction|mission)\s+"
             r"(?:now\s+)?(?:is|will\s+be)\b",
@@ -250,14 +253,14 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
             r"\b(?:print|printing|output|outputting|repeat|repeating|reveal|revealing|show|showing|quote|quoting|paste|"
             r"pasting|dump|dumping|display|displaying|append|appending|include|including)\b[^.!?\n]{0,40}?\b(?:your\s+"
             r"(?:\w+\s+)?(?:system\s+prompt|prompt|instructions|configuration|guidelines|rules)|the\s+(?:\w+\s+)?"
-            r"(?:system\s+prompt|hidden\s+prompt|initial\s+instructions|original\s+instructions|hidden\s+instructions))\b",
+            r"(?:system\s+prompt|hidden\s+prompt|hidden\s+instructions))\b",
             _I,
         ),
     ),
     Rule(
         "to_your_answer",
         "goal_hijack",
-        0.55,
+        0.4,
         re.compile(
             r"\b(?:append|attach|add|include)\b[^.\n]{0,60}\bto\s+your\s+(?:answer|reply|response|output|summary)\b", _I
         ),
@@ -265,18 +268,26 @@ PARAPHRASE_RULES: tuple[Rule, ...] = (
     Rule(
         "score_of_n",
         "score_manipulation",
-        0.6,
+        0.45,
         re.compile(
             r"\b(?:output|give|assign|return|report|set)\s+(?:a\s+|the\s+)?(?:match\s+|final\s+|overall\s+|fit\s+)?score\s+"
-            r"of\s+\d{2,3}\b|\bno\s+matter\s+what\s+(?:the\s+)?(?:jd|job\s+description|requirements|instructions|rubric|"
-            r"criteria)\b",
+            r"of\s+\d{2,3}\b",
+            _I,
+        ),
+    ),
+    Rule(
+        "no_matter_what",
+        "score_manipulation",
+        0.5,
+        re.compile(
+            r"\bno\s+matter\s+what\s+(?:the\s+)?(?:jd|job\s+description|requirements|instructions|rubric|criteria)\b",
             _I,
         ),
     ),
     Rule(
         "full_marks",
         "score_manipulation",
-        0.6,
+        0.45,
         re.compile(
             r"\b(?:give|award|assign)\s+(?:every|all|each|this|the|my)\b[^.\n]{0,40}?\b(?:full|maximum|top|perfect)\s+"
             r"(?:marks|score|points|rating)\b",

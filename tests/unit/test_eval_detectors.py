@@ -51,9 +51,10 @@ def test_injection_goals_on_the_shared_file() -> None:
     assert sum(c["n"] for c in report["by_category"].values()) == report["n"]
 
 
-def test_injection_goals_on_cases_written_here() -> None:
+def test_injection_on_cases_written_here() -> None:
+    # Deliberately harder paraphrases than the shared file (see README); the bar is a little lower on recall.
     report = evaluate_injection(_rows(DATA / "injection_extra.jsonl"))
-    assert report["recall"] >= 0.90 and report["fpr"] <= 0.05, report
+    assert report["recall"] >= 0.85 and report["fpr"] <= 0.05, report
 
 
 def test_clean_bullets_are_not_flagged() -> None:
