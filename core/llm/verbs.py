@@ -115,9 +115,9 @@ WEAK_OPENINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:i\s+was\s+|was\s+)?in\s+charge\s+of\s+(?P<rest>.+)$", "own"),
         (r"^(?:i\s+was\s+|was\s+)?tasked\s+with\s+(?P<rest>.+)$", "own"),
         (r"^(?:my\s+)?(?:duties|responsibilities)\s+(?:included|include|were)\s*:?\s*(?P<rest>.+)$", "own"),
-        (r"^(?:i\s+)?helped\s+(?P<prep>to\s+|with\s+|in\s+)?(?P<rest>.+)$", "help"),
-        (r"^(?:i\s+)?assisted\s+(?P<prep>with\s+|in\s+)?(?P<rest>.+)$", "help"),
-        (r"^(?:i\s+)?worked\s+on\s+(?P<rest>.+)$", "work"),
+        (r"^(?:i\s+)?(?:helped|helping)\s+(?P<prep>to\s+|with\s+|in\s+)?(?P<rest>.+)$", "help"),
+        (r"^(?:i\s+)?(?:assisted|assisting)\s+(?P<prep>with\s+|in\s+)?(?P<rest>.+)$", "help"),
+        (r"^(?:i\s+)?(?:worked|working)\s+on\s+(?P<rest>.+)$", "work"),
         (r"^(?:i\s+)?(?:was\s+)?(?:involved\s+in|participated\s+in|took\s+part\s+in)\s+(?P<rest>.+)$", "work"),
     )
 )

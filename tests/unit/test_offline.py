@@ -40,6 +40,8 @@ def one(engine, text, signals=None, **options):
         ("Helped with the data migration", "Supported the data migration"),
         ("Helped customers migrate data", "Helped customers migrate data"),
         ("Worked on the search service", "Contributed to the search service"),
+        ("Working on the search service", "Contributed to the search service"),
+        ("Helping build the search service", "Contributed to building the search service"),
         ("Worked on improving search relevance", "Contributed to improving search relevance"),
         ("I built the search service", "Built the search service"),
     ],
