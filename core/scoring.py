@@ -23,7 +23,9 @@ _OUTCOME = re.compile(
     re.IGNORECASE,
 )
 _WEAK = re.compile(
-    r"^(?:responsible for|helped|assisted|worked on|was |were |involved in|participated in|duties)", re.I
+    r"^(?:responsible for|help(?:ed|ing)|assist(?:ed|ing)|work(?:ed|ing) on|was |were |involved in"
+    r"|participated in|duties)",
+    re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our)\b")
 _FILLER = re.compile(r"\b(?:successfully|effectively|various|basically|actually|really|very|utili[sz]ed|etc)\b", re.I)
