@@ -9,11 +9,12 @@ from core.injection_gates import gate_open, tokens_of
 from core.injection_rules import RULES, Rule
 from core.injection_rules_more import MORE_RULES
 from core.injection_rules_paraphrase import PARAPHRASE_RULES
+from core.injection_rules_verdict import LEAK_SCORE_JAILBREAK_RULES
 from core.types import Evidence, InjectionResult
 
 THRESHOLD = 0.5
 MAX_EVIDENCE = 8
-ALL_RULES = (*RULES, *MORE_RULES, *PARAPHRASE_RULES)
+ALL_RULES = (*RULES, *LEAK_SCORE_JAILBREAK_RULES, *MORE_RULES, *PARAPHRASE_RULES)
 _NO_PATTERN = re.compile(r"(?!)")
 _MAX_SCAN = 200_000  # longer texts are refused at ingest; this only bounds the work
 

@@ -16,11 +16,12 @@ class Rule:
     pattern: re.Pattern[str]
 
 
-def _r(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a rule pattern, case-insensitive unless told otherwise."""
     return re.compile(pattern, flags)
 
 
-_GAP = r"[^.!?\n]{0,40}?"  # a few words on the same clause
+GAP = r"[^.!?\n]{0,40}?"  # a few words on the same clause
 _INSTR_NOUNS = (
     r"(?:instructions?|directions?|directives?|prompts?|commands?|orders|guidelines|rules|context|programming|"
     r"system\s+message|constraints|polic(?:y|ies)|guardrails|training|(?:negative\s+)?indicators|criteria|info(?:rmation)?|"
@@ -46,7 +47,7 @@ RULES: tuple[Rule, ...] = (
         0.9,
         # Only determiners may sit between the verb and "previous": "ignore any typos in my previous message" is
         # a person correcting themselves, "ignore any previous and following instructions" is not.
-        _r(
+        rx(
             r"\b"
             + _IGNORE
             + r"\s+(?:(?:all|any|the|your|my|of|these|those|every)\s+){0,3}"
@@ -62,13 +63,13 @@ RULES: tuple[Rule, ...] = (
         "ignore_prior_bare",
         "instruction_override",
         0.75,
-        _r(r"\b" + _IGNORE + r"\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:previous|prior|preceding|above|earlier)\b"),
+        rx(r"\b" + _IGNORE + r"\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:previous|prior|preceding|above|earlier)\b"),
     ),
     Rule(
         "ignore_your",
         "instruction_override",
         0.85,
-        _r(
+        rx(
             r"\b"
             + _IGNORE
             + r"\s+(?:all\s+(?:of\s+)?)?(?:your|my|these|those|the\s+system'?s?)\s+(?:\w+\s+){0,2}?"
@@ -79,22 +80,22 @@ RULES: tuple[Rule, ...] = (
         "ignore_them_instead",
         "instruction_override",
         0.75,
-        _r(r"\b(?:ignore|disregard)\s+(?:them|it|this|that|those|everything)\b" + _GAP + r"\binstead\b"),
+        rx(r"\b(?:ignore|disregard)\s+(?:them|it|this|that|those|everything)\b" + GAP + r"\binstead\b"),
     ),
     Rule(
         "new_instructions",
         "instruction_override",
         0.45,
-        _r(
+        rx(
             r"\b(?:new|updated|real|actual|true|revised)\s+(?:instructions|directives|task|orders|system\s+prompt)\s*[:\-]"
         ),
     ),
-    Rule("from_now_on", "instruction_override", 0.35, _r(r"\bfrom\s+now\s+on\b")),
+    Rule("from_now_on", "instruction_override", 0.35, rx(r"\bfrom\s+now\s+on\b")),
     Rule(
         "forget_told",
         "instruction_override",
         0.8,
-        _r(
+        rx(
             r"\b(?:forget|ignore|disregard)\s+(?:everything|anything|all|whatever)\s+(?:that\s+)?you\s+(?:were|have\s+been|"
             r"'ve\s+been|got)\s+(?:told|given|instructed|taught|asked)\b|\bfollow\s+only\s+(?:what|the\s+instructions)\s+"
             r"(?:I|we)\b"
@@ -104,7 +105,7 @@ RULES: tuple[Rule, ...] = (
         "regardless",
         "instruction_override",
         0.45,
-        _r(
+        rx(
             r"\bregardless\s+of\s+(?:the\s+|your\s+|any\s+)?(?:job\s+description|requirements|instructions|rubric|"
             r"criteria|guidelines|rules|qualifications)\b"
         ),
@@ -113,29 +114,29 @@ RULES: tuple[Rule, ...] = (
         "do_not_deviate",
         "instruction_override",
         0.6,
-        _r(
+        rx(
             r"\b(?:you\s+)?(?:may|must|should|can)\s*(?:not|n't)\s+deviate\b|\bdo\s+not\s+deviate\s+from\s+(?:this|these)\b"
         ),
     ),
-    Rule("stop_everything", "instruction_override", 0.55, _r(r"\bstop\s+everything\b|\bnevermind\b[.!]*\s+ignore\b")),
+    Rule("stop_everything", "instruction_override", 0.55, rx(r"\bstop\s+everything\b|\bnevermind\b[.!]*\s+ignore\b")),
     Rule(
         "focus_only_following",
         "instruction_override",
         0.6,
-        _r(
+        rx(
             r"\bfocus\s+(?:only|exclusively|solely|entirely)\s+on\s+(?:the\s+)?(?:following|information\s+(?:in|between)|"
             r"positive)\b"
         ),
     ),
-    Rule("this_is_a_test", "instruction_override", 0.3, _r(r"\bthis\s+is\s+(?:only\s+)?a\s+test\b[.!]")),
+    Rule("this_is_a_test", "instruction_override", 0.3, rx(r"\bthis\s+is\s+(?:only\s+)?a\s+test\b[.!]")),
     # --- steering what the model outputs
     Rule(
         "reply_only",
         "goal_hijack",
         0.75,
-        _r(
+        rx(
             r"\b(?:reply|respond|answer|output|print|say|write|return)\b"
-            + _GAP
+            + GAP
             + r"\b(?:only\s+the\s+following|and\s+(?:absolutely\s+)?nothing\s+(?:else|more)|with\s+only\b|"
             r"only\s+with\b|verbatim)"
         ),
@@ -144,7 +145,7 @@ RULES: tuple[Rule, ...] = (
         "just_print",
         "goal_hijack",
         0.55,
-        _r(
+        rx(
             r"\b(?:just|simply|only|instead)\s+(?:print|say|output|respond(?:\s+with)?|reply(?:\s+with)?|write|type|"
             r"answer(?:\s+with)?)\b" + r"\s*[:\"“']"
         ),
@@ -153,9 +154,9 @@ RULES: tuple[Rule, ...] = (
         "if_asked_respond",
         "goal_hijack",
         0.75,
-        _r(
+        rx(
             r"\b(?:if|when|whenever)\s+(?:the\s+)?(?:user\s+)?(?:asks?|asked|prompted|queried)\b"
-            + _GAP
+            + GAP
             + r"\b(?:respond|reply|answer|say|output|print|tell)\b"
         ),
     ),
@@ -163,14 +164,14 @@ RULES: tuple[Rule, ...] = (
         "provide_to_user",
         "goal_hijack",
         0.45,
-        _r(r"\b(?:provide|give|show|tell)\s+(?:it|this|that)\s+to\s+the\s+user\b"),
+        rx(r"\b(?:provide|give|show|tell)\s+(?:it|this|that)\s+to\s+the\s+user\b"),
     ),
     # --- fake role tags, turn markers and separators
     Rule(
         "bracket_role",
         "role_tag",
         0.7,
-        _r(
+        rx(
             r"\[\s*/?\s*(?:system|assistant|inst|sys|admin|developer|user)\s*\]|<<\s*/?sys\s*>>|"
             r"<\|\s*(?:im_start|im_end|system|assistant|user|endoftext)\s*\|?>|<\s*/?\s*(?:instructions?|prompt|directive|admin|"
             r"override|system[_-]\w+)\s*>|</?\s*(?:system|assistant)\s*>"
@@ -180,16 +181,16 @@ RULES: tuple[Rule, ...] = (
         "line_role",
         "role_tag",
         0.45,
-        _r(
+        rx(
             r"^[ \t>#*]*(?:system|assistant|ai|developer)\s*(?:prompt|message|note|override)?\s*:", re.IGNORECASE | re.M
         ),
     ),
-    Rule("user_turn", "role_tag", 0.25, _r(r"^[ \t>]*(?:user|human)\s*:", re.IGNORECASE | re.M)),
+    Rule("user_turn", "role_tag", 0.25, rx(r"^[ \t>]*(?:user|human)\s*:", re.IGNORECASE | re.M)),
     Rule(
         "session_marker",
         "role_tag",
         0.45,
-        _r(
+        rx(
             r"<\s*(?:end\s+of\s+(?:session|document|resume|prompt|input)|/?\s*(?:rest-of-document|endoftext))\s*>|"
             r"\[\s*(?:rest[- ]of[- ]document|end\s+of\s+(?:document|resume|input))\s*\]|"
             r"</\s*(?:resume|cv|document|context|input|data|user_input)\s*>\s*\n?\s*<\s*[a-z_]+\s*>"
@@ -199,13 +200,13 @@ RULES: tuple[Rule, ...] = (
         "end_of_document",
         "role_tag",
         0.4,
-        _r(r"\bend\s+of\s+(?:the\s+)?(?:resume|cv|document|input|prompt|context|candidate\s+data)\s*[.!:]"),
+        rx(r"\bend\s+of\s+(?:the\s+)?(?:resume|cv|document|input|prompt|context|candidate\s+data)\s*[.!:]"),
     ),
     Rule(
         "system_header",
         "role_tag",
         0.5,
-        _r(
+        rx(
             r"^\s*#{1,6}\s*(?:system|instructions?|admin|override|note|assistant|user|ai|developer)\s*$",
             re.IGNORECASE | re.M,
         ),
@@ -214,15 +215,15 @@ RULES: tuple[Rule, ...] = (
         "system_claim",
         "role_tag",
         0.45,
-        _r(r"\bsystem\s+(?:chain\s+of\s+thought|override|instruction|prompt\s+update|notice)\b|\bsystem\s+message\s*:"),
+        rx(r"\bsystem\s+(?:chain\s+of\s+thought|override|instruction|prompt\s+update|notice)\b|\bsystem\s+message\s*:"),
     ),
-    Rule("separator", "role_tag", 0.1, _r(r"^\s*(?:-{4,}|={4,}|\*{4,}|_{4,}|#{4,})\s*$", re.M)),
+    Rule("separator", "role_tag", 0.1, rx(r"^\s*(?:-{4,}|={4,}|\*{4,}|_{4,}|#{4,})\s*$", re.M)),
     # --- notes aimed at the model, hidden from the human reader
     Rule(
         "note_to_ai",
         "hidden_note",
         0.85,
-        _r(
+        rx(
             r"\b(?:note|message|instructions?|memo|attention|reminder|text|comment|section|info)\s+(?:to|for)\s+"
             r"(?:the\s+|any\s+|all\s+)?" + _AI + r"\b"
         ),
@@ -231,7 +232,7 @@ RULES: tuple[Rule, ...] = (
         "addressing_ai",
         "hidden_note",
         0.6,
-        _r(
+        rx(
             r"(?:^|[.!?:]\s+)(?:hey|hello|hi)[,\s]+(?:the\s+)?" + _AI + r"\b|"
             r"\b(?:dear|attention|psst)[,\s]+(?:the\s+|any\s+)?" + _AI + r"\b|"
             r"(?:^|<!--|[.!?]\s)\s*(?:" + _AI + r")(?:\s+(?:reviewer|screener|recruiter|evaluator|reader))?\s*:|"
@@ -246,15 +247,15 @@ RULES: tuple[Rule, ...] = (
         "ai_reading_this",
         "hidden_note",
         0.6,
-        _r(r"\b" + _AI + r"s?\s+(?:reading|parsing|screening|reviewing|processing)\s+this\b"),
+        rx(r"\b" + _AI + r"s?\s+(?:reading|parsing|screening|reviewing|processing)\s+this\b"),
     ),
     Rule(
         "hidden_text",
         "hidden_note",
         0.6,
-        _r(
+        rx(
             r"\b(?:hidden|invisible|white[- ]?(?:text|font|on[- ]white)|tiny\s+font|zero[- ]width)\b"
-            + _GAP
+            + GAP
             + r"\b(?:text|metadata|instructions?|notes?|profile|messages?|content|prompts?)\b|"
             r"\bvisible\s+(?:only\s+)?to\s+"
             r"(?:the\s+)?" + _AI
@@ -264,153 +265,16 @@ RULES: tuple[Rule, ...] = (
         "for_automated",
         "hidden_note",
         0.4,
-        _r(r"\bfor\s+(?:automated|ai|llm)\s+(?:screening|analysis|review|systems?|reviewers?|parsers?)\b"),
+        rx(r"\bfor\s+(?:automated|ai|llm)\s+(?:screening|analysis|review|systems?|reviewers?|parsers?)\b"),
     ),
-    Rule("html_comment", "hidden_note", 0.3, _r(r"<!--[\s\S]{0,2000}?-->")),
+    Rule("html_comment", "hidden_note", 0.3, rx(r"<!--[\s\S]{0,2000}?-->")),
     Rule(
         "keep_secret",
         "hidden_note",
         0.45,
-        _r(
+        rx(
             r"\b(?:do\s+not|don'?t|never)\s+(?:mention|reveal|disclose|reference|acknowledge)\s+(?:this|these)\s+"
             r"(?:note|instructions?|message|text|comment)\b"
         ),
     ),
-    # --- asking for the prompt or for secrets
-    Rule(
-        "reveal_prompt",
-        "prompt_leak",
-        0.85,
-        _r(
-            # Verbs that reproduce text may target the text above; verbs that transform it (summarise, translate)
-            # only count when aimed at the prompt or instructions themselves.
-            r"\b(?:reveal|print|show|repeat|output|display|share|tell\s+me|write\s+out|leak|dump)\b"
-            + _GAP
-            # "the" alone is not enough ("print the instructions for the recipe"): your ..., or the system/hidden one.
-            + r"\b(?:your\s+(?:\w+\s+)?(?:system\s+)?prompt|(?:the\s+)?system\s+prompt|"
-            r"the\s+(?:hidden|secret|initial)\s+(?:prompt|instructions)|the\s+(?:\w+\s+)?instructions\s+you\s+(?:received|"
-            r"were\s+given|got|have\s+been\s+given)|(?:the\s+)?(?:text|words|content|message)\s+above|your\s+(?:\w+\s+)?(?:configuration|"
-            r"config|guidelines|rules|settings)|your\s+(?:initial|original|hidden|secret|previous|above|preceding)\s+"
-            r"(?:instructions|prompt|rules|guidelines|text)|your\s+instructions)\b|"
-            r"\b(?:spell[- ]check|summari[sz]e|translate|paraphrase)\b"
-            + _GAP
-            + r"\b(?:(?:your|the)\s+(?:system\s+)?prompt|"
-            r"(?:your|the)\s+(?:initial|original|hidden|secret|previous|preceding)\s+(?:instructions|prompt)|your\s+"
-            r"instructions)\b|\bwhat\s+(?:is|are|were)\s+your\s+(?:\w+\s+)?(?:prompt|instructions|rules|guidelines)\b"
-        ),
-    ),
-    Rule(
-        "not_allowed_share",
-        "prompt_leak",
-        0.7,
-        _r(r"\bwhat\s+(?:were|are)\s+you\s+(?:not\s+allowed|told\s+not|instructed|forbidden)\b"),
-    ),
-    Rule(
-        "secrets",
-        "data_exfiltration",
-        0.8,
-        _r(
-            r"\b(?:show|list|reveal|give|print|dump|send|output|display)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:user\s+)?"
-            r"(?:passwords?|credentials|api\s+keys?|secrets|tokens|private\s+keys?)\b"
-        ),
-    ),
-    # --- asking for a better score or verdict
-    Rule(
-        "award_score",
-        "score_manipulation",
-        0.8,
-        _r(
-            r"\b(?:rate|score|rank|grade|mark|evaluate|assess|classify|label|consider)\s+(?:this|the|me|him|her|them|my)?"
-            r"\s*(?:candidate|applicant|resume|cv|profile|application)?\s*(?:as\s+(?:an?\s+|the\s+)?|at\s+|"
-            r"with\s+(?:an?\s+)?)"
-            r"(?:perfect|top|excellent|ideal|outstanding|exceptional|highest|maximum|strong(?:est)?|best|10|100|a\s+10|"
-            r"5\s+stars)\b"
-        ),
-    ),
-    Rule(
-        "give_score",
-        "score_manipulation",
-        0.8,
-        _r(
-            r"\b(?:give|assign|award|grant)\s+(?:this\s+|the\s+)?(?:candidate|applicant|resume|me|him|her|them)?\s*"
-            r"(?:a\s+|the\s+)?(?:(?:perfect|maximum|highest|top|full|100%?|10/10)\s*(?:score|rating|marks|points)?|"
-            r"(?:score|rating)\s+of\s+(?:100|10|five|5)\b(?:\s*/\s*\d+)?)"
-        ),
-    ),
-    Rule(
-        "verdict_phrase",
-        "score_manipulation",
-        0.45,
-        _r(
-            r"\b(?:exceptional\s+match|perfect\s+(?:match|fit|candidate)|(?:10/10|100%)\s+(?:match|fit)|highly\s+recommended\s+for\s+(?:immediate\s+)?"
-            r"(?:hire|hiring|interview)|interview\s+highly\s+recommended|most\s+qualified\s+(?:candidate|for\s+the\s+job)|"
-            r"profile\s+exceeds\s+all\s+requirements|(?:hire|advance|shortlist)\s+(?:this|the)\s+candidate\s+"
-            r"(?:immediately|now)|must\s+(?:be\s+)?(?:hired|shortlisted|interviewed))\b"
-        ),
-    ),
-    Rule(
-        "scoring_override",
-        "score_manipulation",
-        0.8,
-        _r(
-            r"\b(?:override|bypass|ignore)\s+(?:the\s+)?(?:manual\s+|automatic\s+|normal\s+)?(?:scoring|screening|"
-            r"evaluation|ranking|assessment|filter(?:s|ing)?)\b|\bdon'?t\s+evaluate\s+the\s+candidate\b|"
-            r"\bdo\s+not\s+(?:evaluate|assess|score|screen|penali[sz]e)\s+(?:the|this)\s+(?:candidate|applicant|resume)\b|"
-            r"\bignore\s+(?:all\s+)?negative\b"
-        ),
-    ),
-    Rule(
-        "pre_verified",
-        "score_manipulation",
-        0.5,
-        _r(r"\b(?:pre-?verified|pre-?approved|already\s+(?:been\s+)?(?:approved|verified|vetted))\s+by\b"),
-    ),
-    Rule(
-        "use_this_to_evaluate",
-        "score_manipulation",
-        0.5,
-        _r(r"\buse\s+this\s+(?:analysis|information|summary|assessment)\s+to\s+(?:evaluate|score|rank|assess)\b"),
-    ),
-    # --- jailbreak personas
-    Rule(
-        "persona_dan",
-        "jailbreak",
-        0.8,
-        _r(
-            r"\bdo\s+anything\s+now\b|\bdeveloper\s+mode\s+(?:enabled|on|output)|\benable\s+developer\s+mode\b|"
-            r"\b(?:DAN|STAN|DUDE|AIM)\b(?=[^.\n]{0,60}\bstands\s+for\b)",
-            re.IGNORECASE,
-        ),
-    ),
-    Rule(
-        "no_rules",
-        "jailbreak",
-        0.6,
-        _r(
-            r"\b(?:broken|break)\s+free\s+of\s+the\s+(?:typical\s+)?confines\b|\b(?:do\s+not|don'?t)\s+have\s+to\s+"
-            r"abide\s+by\b|\bno\s+(?:filters|restrictions|limitations|censorship)\s+(?:or|and|whatsoever)\b|"
-            r"\bwithout\s+(?:any\s+)?(?:ethical|moral|content|safety)\s+(?:restrictions|filters|guidelines|limits)\b|"
-            r"\b(?:no\s+longer|not)\s+(?:bound|restricted|limited|constrained)\s+by\s+(?:any\s+|the\s+|your\s+|\w+'s\s+)?"
-            r"(?:rules|policies|guidelines|restrictions|filters)\b"
-        ),
-    ),
-    Rule(
-        "roleplay_ai",
-        "jailbreak",
-        0.45,
-        _r(
-            r"\byou\s+are\s+(?:going|about)\s+to\s+(?:pretend|act|play|immerse|become|be)\b|"
-            r"\b(?:pretend|act)\s+(?:to\s+be|as|like)\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|"
-            r"different|another)\s+(?:ai|model|assistant|chatbot)\b|\bact\s+just\s+like\s+(?:DAN|STAN)\b"
-        ),
-    ),
-    Rule(
-        "two_responses",
-        "jailbreak",
-        0.35,
-        _r(
-            r"\banswer\s+my\s+prompts\s+in\s+two\s+(?:different\s+)?(?:separate\s+)?ways\b|\[(?:GPT|DAN|JAILBREAK)\]\s*:"
-        ),
-    ),
-    Rule("chatgpt_vocative", "jailbreak", 0.3, _r(r"(?:^|[.!]\s*)(?:hello|hi|hey)[,\s]+(?:chatgpt|gpt-?\d?|claude)\b")),
 )
