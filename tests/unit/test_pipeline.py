@@ -111,3 +111,13 @@ def test_injection_under_the_offline_policy_is_processed_offline(make_settings):
     state = run_to_end(ItemState(resume_text=INJECTED, jd_text=JD), ctx)
     assert state.stage == Stage.COMPLETED and state.offline_only
     assert state.result["cost"]["provider"] == "offline"
+
+
+def test_build_context_asks_the_registry_for_llm_providers(make_settings):
+    from core.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
+        build_context(make_settings(llm_provider="openai", openai_api_key=None, llm_api_key=None))
+    ctx = build_context(make_settings(llm_provider="openai", openai_api_key="sk-test-not-real"))
+    assert ctx.provider.name == "openai" and ctx.provider.external
+    assert isinstance(ctx.offline, OfflineProvider) and not ctx.offline.external
