@@ -43,7 +43,9 @@ DATE = (
     r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
 DOB = re.compile(
-    r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|geboren|née?)\b[\s:.\-]{0,4}(?:on\s+)?"
+    r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|geboren(?:\s+am)?|geburtsdatum|née?|"
+    r"fecha\s+de\s+nacimiento|date\s+de\s+naissance|data\s+di\s+nascita|data\s+de\s+nascimento|doğum\s+tarihi|"
+    r"geboortedatum|födelsedatum)\b[\s:.\-]{0,4}(?:on\s+)?"
     r"(?P<date>" + DATE + r")",
     re.IGNORECASE,
 )

@@ -27,6 +27,8 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Amex 3782 822463 10005", ("CREDIT_CARD", "3782 822463 10005")),
         ("DOB: 04/07/1988", ("DATE_OF_BIRTH", "04/07/1988")),
         ("Born on March 3, 1985 in Ohio", ("DATE_OF_BIRTH", "March 3, 1985")),
+        ("Geburtsdatum: 12.03.1990", ("DATE_OF_BIRTH", "12.03.1990")),
+        ("Fecha de nacimiento: 03/12/1990", ("DATE_OF_BIRTH", "03/12/1990")),
         ("https://github.com/octocat?tab=repositories", ("URL", "https://github.com/octocat?tab=repositories")),
         ("see linkedin.com/in/janedoe for more", ("URL", "linkedin.com/in/janedoe")),
         (
