@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +36,7 @@ T = TypeVar("T")
 # Declared as security schemes so the OpenAPI document shows both ways of sending a key.
 _bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer ats_…`")
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="`X-API-Key: ats_…` (the earlier app's header)")
+_KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{8,200}$")
 _URL_KEY_PARAMS = ("api_key", "apikey", "key", "token", "access_token")
 
 
@@ -116,7 +118,8 @@ class Caller:
         with session_scope(self._engine) as session:
             principal = self._keys.get(self.key)
             if principal is None:
-                principal = verify_api_key(session, key=self.key)
+                # A key outside the issued alphabet is refused before it reaches SQL (NULs break PostgreSQL).
+                principal = verify_api_key(session, key=self.key) if _KEY_SHAPE.match(self.key) else None
                 if principal is None:
                     raise _BadKey
                 self._keys.put(self.key, principal)

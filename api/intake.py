@@ -90,6 +90,12 @@ def _row_pair(field: str, row: Any, data: dict[str, Any]) -> tuple[dict[str, Any
     return pair, compat.legacy_row_error(cand)
 
 
+def _nul_problem(pair: dict[str, Any]) -> str | None:
+    """NUL characters cannot be stored (PostgreSQL text refuses them) and never belong in a resume."""
+    bad = [k for k in ("resume", "jd", "ref") if isinstance(pair.get(k), str) and "\x00" in pair[k]]
+    return f"{', '.join(bad)} contains NUL characters (\\u0000); remove them" if bad else None
+
+
 def _envelope_errors(model: type[BaseModel], field: str, data: dict[str, Any]) -> list[str]:
     """Errors of the request apart from its rows (options, callback_url, the shared JD...)."""
     try:
@@ -127,6 +133,7 @@ def parse_bulk(data: Any, *, max_items: int, check_rows: RowCheck | None = None)
     for row, raw in enumerate(raw_rows, start=1):
         try:
             pair, problem = _row_pair(field, raw, data)
+            problem = problem or _nul_problem(pair)
         except ValidationError as exc:
             problem = "; ".join(_messages(exc))
             pair = None
@@ -157,8 +164,14 @@ def parse_pair(data: Any) -> tuple[str, str, dict[str, Any] | None, bool]:
             if not [b for b in old.bullets if b.strip()]:
                 raise ApiError(422, "validation_error", "bullets must contain at least one non-empty bullet")
             resume, jd = compat.legacy_resume_pair(old)
+            problem = _nul_problem({"resume": resume, "jd": jd})
+            if problem:
+                raise ApiError(422, "validation_error", problem)
             return resume, jd, compat.legacy_options(old.settings), True
         new = ResumeRequest.model_validate(data)
     except ValidationError as exc:
         raise ApiError(422, "validation_error", "invalid request: " + "; ".join(_messages(exc)[:10])) from None
+    problem = _nul_problem({"resume": new.resume, "jd": new.jd, "ref": new.ref})
+    if problem:
+        raise ApiError(422, "validation_error", problem)
     return new.resume, new.jd, new.options.model_dump() if new.options else None, False

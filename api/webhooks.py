@@ -71,17 +71,22 @@ def check_callback_url(url: str, *, allow_private: bool, resolve: Callable[[str]
     Raises:
         InputError: with a message saying why the URL is refused.
     """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as exc:
+        raise InputError("callback_url is not a valid URL") from exc
+    if parts.scheme not in ("http", "https") or not host:
         raise InputError("callback_url must be an absolute http:// or https:// URL")
     if parts.username or parts.password:
         raise InputError("callback_url must not carry credentials")
     if allow_private:
         return
     try:
-        addresses = (resolve or _resolve)(parts.hostname)
-    except OSError as exc:
-        raise InputError(f"callback_url host does not resolve: {parts.hostname}") from exc
+        addresses = (resolve or _resolve)(host)
+    except (OSError, UnicodeError) as exc:
+        raise InputError("callback_url host does not resolve") from exc
     if not addresses or not all(_is_public(a) for a in addresses):
         raise InputError("callback_url resolves to a private or loopback address, which is not allowed")
 

@@ -23,7 +23,9 @@ from services.principal import Principal
 
 router = APIRouter(prefix="/api/bulk", tags=["bulk"])
 
-JobId = Annotated[str, Path(min_length=1, max_length=64, description="The job id returned by POST /api/bulk/process")]
+JobId = Annotated[
+    str, Path(pattern=r"^[A-Za-z0-9-]{1,64}$", description="The job id returned by POST /api/bulk/process")
+]
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 404, 409, 413, 422, 429)}
 _BODY_HELP = (
     "One of: `{items: [{resume, jd, ref?}], options?, callback_url?}`; `{jd, resumes: [resume | {resume, ref?}]}` "

@@ -173,3 +173,15 @@ def test_private_callback_urls_are_refused_unless_allowed(make_api):
     body["callback_url"] = "ftp://example.com/x"
     assert env.client.post("/api/bulk/process", json=body, headers=env.auth()).status_code == 422
     assert _count(env, Job) == 0
+
+
+def test_nul_characters_and_odd_ids_are_refused_not_crashed(make_api):
+    env = make_api()
+    items = [{"resume": RESUME, "jd": JD}, {"resume": RESUME + "\x00", "jd": JD}]
+    response = env.client.post("/api/bulk/process", json={"items": items}, headers=env.auth())
+    assert response.status_code == 422 and response.json()["rows"][0]["row"] == 2
+    assert "NUL" in response.json()["rows"][0]["error"]
+    assert env.client.get("/api/bulk/status/bad%00id", headers=env.auth()).status_code == 422
+    odd_key = env.client.get("/api/bulk/status/x", headers={"X-API-Key": "ats_\x01weird"})
+    assert odd_key.status_code == 401
+    assert _count(env, Job) == 0
