@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections import OrderedDict
 from datetime import timedelta
 
 from redis import Redis
@@ -86,9 +88,47 @@ class DbSignalsCache:
             return s.execute(delete(JdSignalsRow).where(JdSignalsRow.expires_at <= utcnow())).rowcount or 0
 
 
+class LocalFront:
+    """A small in-process memo in front of the shared cache: a worker seeing the same JD again skips the round trip
+    and the JSON parse. Entries live at most `ttl_s` so an expired shared entry is not served for long."""
+
+    def __init__(self, shared: RedisSignalsCache | DbSignalsCache, *, size: int = 256, ttl_s: float = 300.0) -> None:
+        self.shared = shared
+        self.backend = shared.backend
+        self._size = size
+        self._ttl = ttl_s
+        self._data: OrderedDict[str, tuple[float, JDSignals]] = OrderedDict()
+
+    def get(self, key: str) -> JDSignals | None:
+        """The memoised signals, else the shared cache's (memoised on the way)."""
+        found = self._data.get(key)
+        if found is not None and time.monotonic() - found[0] < self._ttl:
+            self._data.move_to_end(key)
+            metrics.JD_CACHE.labels(backend=self.backend, result="hit").inc()
+            return found[1]
+        signals = self.shared.get(key)
+        if signals is not None:
+            self._remember(key, signals)
+        return signals
+
+    def set(self, key: str, signals: JDSignals) -> None:
+        """Store in the shared cache and here."""
+        self.shared.set(key, signals)
+        self._remember(key, signals)
+
+    def _remember(self, key: str, signals: JDSignals) -> None:
+        self._data[key] = (time.monotonic(), signals)
+        self._data.move_to_end(key)
+        while len(self._data) > self._size:
+            self._data.popitem(last=False)
+
+
 def signals_cache_for(settings: Settings, engine: Engine, connection: Redis | None = None) -> SignalsCache:
-    """Redis when REDIS_URL is set, else the database."""
+    """Redis when REDIS_URL is set, else the database; either behind a small in-process memo."""
+    shared: RedisSignalsCache | DbSignalsCache
     if settings.redis_url:
         conn = connection or Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
-        return RedisSignalsCache(conn, ttl_s=settings.jd_cache_ttl_s, prefix=settings.queue_name)
-    return DbSignalsCache(engine, ttl_s=settings.jd_cache_ttl_s)
+        shared = RedisSignalsCache(conn, ttl_s=settings.jd_cache_ttl_s, prefix=settings.queue_name)
+    else:
+        shared = DbSignalsCache(engine, ttl_s=settings.jd_cache_ttl_s)
+    return LocalFront(shared, ttl_s=min(300.0, settings.jd_cache_ttl_s))

@@ -70,7 +70,7 @@ class RqQueue:
                     job_id=rq_job_id(self.queue.name, item_id),
                     timeout=self._timeout,
                     retry=self._retry,
-                    result_ttl=0,  # the database keeps the result
+                    result_ttl=60,  # the database keeps the result; 0 makes RQ delete the job, which costs more
                     failure_ttl=24 * 3600,
                     description=f"item {item_id}",
                 )

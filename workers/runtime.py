@@ -70,6 +70,18 @@ class Runtime:
 
 _RUNTIME: Runtime | None = None
 
+_WARM_RESUME = "Experience\n- Built REST APIs in Python and Go on AWS for 3 teams\n- Led a team of 4 engineers"
+_WARM_JD = "Senior Backend Engineer. Requirements: Python, Kubernetes, PostgreSQL. Nice to have: Terraform."
+
+
+def warm_up(ctx: PipelineContext) -> None:
+    """Run one small pair through every stage (offline, nothing stored) so the first real item is not slow."""
+    from core.pipeline import run_to_end
+    from core.types import ItemState, MemoryCache
+
+    offline_ctx = replace(ctx, provider=ctx.offline, cache=MemoryCache())
+    run_to_end(ItemState(item_id="warm-up", resume_text=_WARM_RESUME, jd_text=_WARM_JD), offline_ctx)
+
 
 def init_runtime(settings: Settings | None = None, *, provider: Provider | None = None, **extra: Any) -> Runtime:
     """Load the pipeline for this process (a test harness may pass its own provider)."""
@@ -79,6 +91,7 @@ def init_runtime(settings: Settings | None = None, *, provider: Provider | None 
     settings = settings or get_settings()
     engine = make_engine(settings, pre_ping=False)
     ctx = build_context(settings, provider=provider, cache=signals_cache_for(settings, engine))
+    warm_up(ctx)
     _RUNTIME = Runtime(settings=settings, engine=engine, ctx=ctx, queue=queue_for(settings), **extra)
     return _RUNTIME
 
