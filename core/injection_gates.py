@@ -64,7 +64,7 @@ GATES: dict[str, Gate] = {
     "ai_reading_this": _g("reading parsing screening reviewing processing", also="this"),
     "hidden_text": _g("hidden invisible white tiny zero visible"),
     "for_automated": _g("automated ai llm"),
-    "html_comment": _g(marks=("<!--",)),
+    "html_comment": _g(marks=("-->",)),
     "keep_secret": _g("mention reveal disclose reference acknowledge"),
     "reveal_prompt": _g(
         "prompt text words content message configuration config guidelines rules settings instructions"

@@ -267,7 +267,7 @@ RULES: tuple[Rule, ...] = (
         0.4,
         rx(r"\bfor\s+(?:automated|ai|llm)\s+(?:screening|analysis|review|systems?|reviewers?|parsers?)\b"),
     ),
-    Rule("html_comment", "hidden_note", 0.3, rx(r"<!--[\s\S]{0,2000}?-->")),
+    Rule("html_comment", "hidden_note", 0.3, rx(r"<!--[\s\S]{0,600}?-->")),
     Rule(
         "keep_secret",
         "hidden_note",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from core.pii_address import find_addresses
@@ -52,13 +53,24 @@ def _merge_same_type(hits: list[Hit]) -> list[Hit]:
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
     """Drop findings that lie inside a longer one ("+358 043483954" is a phone, not an SSN after a prefix), then keep
-    the highest-priority finding where spans of different types still overlap."""
-    outer = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
-    kept: list[Hit] = []
+    the highest-priority finding where spans of different types still overlap. Both passes are n log n."""
+    outer: list[Hit] = []
+    reach_end, reach_start = -1, -1  # the furthest end seen so far, and where that span started
+    for start, end, kind in sorted(hits, key=lambda h: (h[0], -h[1])):
+        inside = reach_end > end or (reach_end == end and reach_start < start)
+        if not inside:
+            outer.append((start, end, kind))
+        if end > reach_end:
+            reach_end, reach_start = end, start
+    starts: list[int] = []
+    kept: list[Hit] = []  # sorted by start, never overlapping
     for start, end, kind in sorted(outer, key=lambda h: (_PRIORITY[h[2]], h[0])):
-        if all(end <= s or start >= e for s, e, _ in kept):
-            kept.append((start, end, kind))
-    return sorted(kept)
+        i = bisect_left(starts, start)
+        if (i < len(kept) and kept[i][0] < end) or (i > 0 and kept[i - 1][1] > start):
+            continue
+        starts.insert(i, start)
+        kept.insert(i, (start, end, kind))
+    return kept
 
 
 def find_pii(text: str, *, where: str = "resume") -> list[PiiFinding]:

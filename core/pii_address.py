@@ -30,8 +30,9 @@ _UNIT = (
     r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Studio|Floor|Fl\.?|Room|Rm\.?|Box|Block|Blk\.?|Lot|H\.?\s?No\.?|Piso|"
     r"Planta|Puerta|#)\s*#?\s*\d+[A-Za-z]?"
 )
-_UNIT_RE = re.compile(r"(?:[ \t]*,?[ \t]*" + _UNIT + r")+", re.IGNORECASE)
-_UNIT_LINE = re.compile(r"[ \t]*\n[>\s]*" + _UNIT + r"(?:[ \t,]+" + _UNIT + r")*", re.IGNORECASE)
+# Repetitions are capped so that pathological input ("Apt 4 Apt 4 ...") stays linear.
+_UNIT_RE = re.compile(r"(?:[ \t]*,?[ \t]*" + _UNIT + r"){1,3}", re.IGNORECASE)
+_UNIT_LINE = re.compile(r"[ \t]*\n[>\s]*" + _UNIT + r"(?:[ \t,]+" + _UNIT + r"){0,2}", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(_UNIT + r"[ \t,]+$", re.IGNORECASE)
 _UNIT_START = re.compile(_UNIT, re.IGNORECASE)
 
@@ -84,7 +85,7 @@ _PLACE_LINE = r"\n[> \t,]*[^\W\d_][^\d\n:@]{0,40}"
 _POSTAL_TAIL = re.compile(r"(?:" + _PLACE_LINE + r"){0,3}?\n?[> \t,]*[^\d\n:@]{0,40}?\b\d{3}[ ]?\d{2}(?:-\d{4})?\b")
 # A word that starts with a capital and holds no digit ("NW1" is a postcode, not a place name).
 _CAP = r"(?:[^\W\d_](?<=[^\W\d_a-zß-ÿ])[^\s,\d]*(?=[\s,.;:)!?]|$)|\([^\W\d_]+\))"
-_PLACE_WORDS = _CAP + r"(?:[ \t]+(?:" + _CAP + r"|[a-zà-ÿ]{1,3}(?=[ \t]+[^\W\d_])))*"
+_PLACE_WORDS = _CAP + r"(?:[ \t]+(?:" + _CAP + r"|[a-zà-ÿ]{1,3}(?=[ \t]+[^\W\d_]))){0,5}"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
 # ", Springfield, IL 62704" (US), ", London NW1 6XE" (UK) or ", 10115 Berlin" (postcode first, most of Europe).
 _SAME_LINE_TAIL = re.compile(

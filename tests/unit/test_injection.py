@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.injection import THRESHOLD, detect_injection
 
@@ -79,3 +81,11 @@ def _all_texts() -> list[str]:
 def test_gates_never_change_a_verdict() -> None:
     for text in _all_texts():
         assert detect_injection(text) == detect_injection(text, use_gates=False), text[:80]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    result = detect_injection(text)
+    assert 0.0 <= result.score <= 1.0
+    assert result.detected == (result.score >= THRESHOLD)
