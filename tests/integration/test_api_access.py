@@ -107,3 +107,26 @@ def test_repeated_failed_auth_is_slowed_and_recorded(make_api):
         events = s.scalars(select(SecurityEvent).where(SecurityEvent.kind == "api_auth_failures")).all()
         assert len(events) == 1
         assert events[0].address == "testclient"
+
+
+def test_a_revoked_key_stops_working(make_api):
+    from services.api_keys import list_api_keys, revoke_api_key
+
+    env = make_api(api_key_cache_s=0)
+    assert env.client.get("/health/ready", headers=env.auth("bob")).status_code == 200
+    with session_scope(env.settings) as s:
+        key_id = next(k["id"] for k in list_api_keys(s, username="bob"))
+        revoke_api_key(s, actor=None, key_id=key_id)
+    assert env.client.get("/health/ready", headers=env.auth("bob")).status_code == 401
+    assert env.client.get("/health/ready", headers=env.auth("alice")).status_code == 200
+
+
+def test_verified_keys_are_cached_only_for_the_configured_time(make_api):
+    from services.api_keys import list_api_keys, revoke_api_key
+
+    env = make_api(api_key_cache_s=0.5)
+    assert env.client.get("/health/ready", headers=env.auth("bob")).status_code == 200
+    with session_scope(env.settings) as s:
+        revoke_api_key(s, actor=None, key_id=next(k["id"] for k in list_api_keys(s, username="bob")))
+    time.sleep(0.6)
+    assert env.client.get("/health/ready", headers=env.auth("bob")).status_code == 401
