@@ -9,11 +9,18 @@ def worker(burst: bool = typer.Option(False, "--burst", help="stop when nothing 
     """Run a worker: loads the pipeline once, then processes items until stopped."""
     from core.config import get_settings
     from observability.logs import configure_logging
+    from observability.metrics import start_metrics_server
+    from observability.tracing import configure_tracing, shutdown_tracing
     from workers.main import run_worker
 
     settings = get_settings()
     configure_logging(settings)
-    run_worker(settings, burst=burst)
+    configure_tracing(settings)
+    start_metrics_server(settings.worker_metrics_port, settings.worker_metrics_host)
+    try:
+        run_worker(settings, burst=burst)
+    finally:
+        shutdown_tracing()
 
 
 def register(app: typer.Typer) -> None:

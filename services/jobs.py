@@ -10,10 +10,11 @@ from redis.exceptions import RedisError
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from core.errors import Conflict, InvalidRows, NotFound
+from core.errors import Conflict, DailyLimitReached, InvalidRows, NotFound
 from core.types import RewriteOptions
 from db.models import Job, JobItem, User, utcnow
 from db.session import runtime_of
+from observability import metrics
 from services import audit, budget
 from services.estimate import estimate_item_usd
 from services.intake import PairIn, check_pairs, parse_options, request_hash
@@ -78,7 +79,11 @@ def submit_job(
             }
     estimate = round(sum(estimate_item_usd(settings, resume=p.resume, jd=p.jd, bullets=p.bullets) for p in good), 6)
     if estimate > 0:
-        budget.check(s, settings, user_id=principal.user_id, key_id=principal.api_key_id, estimated_usd=estimate)
+        try:
+            budget.check(s, settings, user_id=principal.user_id, key_id=principal.api_key_id, estimated_usd=estimate)
+        except DailyLimitReached as exc:
+            metrics.BUDGET_REFUSED.labels(scope=exc.scope).inc()
+            raise
     team = s.scalar(select(User.team).where(User.id == principal.user_id))
     job = Job(
         id=str(uuid.uuid4()),
@@ -126,6 +131,8 @@ def submit_job(
         detail={"items": len(rows), "source": source, "estimated_usd": estimate},
     )
     s.commit()
+    metrics.JOBS_SUBMITTED.labels(source=source).inc()
+    metrics.ITEMS_SUBMITTED.labels(source=source).inc(len(rows))
     _send(queue or queue_for(settings), [r["id"] for r in rows])
     return {"job_id": job.id, "items": len(rows), "estimated_cost": estimate}
 

@@ -61,6 +61,10 @@ class RqQueue:
 
     def enqueue(self, item_ids: Sequence[str]) -> int:
         """enqueue_many in batches (one pipeline round trip per batch)."""
+        from observability.tracing import queue_carrier
+
+        carrier = queue_carrier()  # the submitting request's trace and request id, continued by the worker
+        meta = {"trace": carrier} if carrier else None
         sent = 0
         for batch in _chunks(item_ids, ENQUEUE_BATCH):
             datas = [
@@ -73,6 +77,7 @@ class RqQueue:
                     result_ttl=60,  # the database keeps the result; 0 makes RQ delete the job, which costs more
                     failure_ttl=24 * 3600,
                     description=f"item {item_id}",
+                    meta=meta,
                 )
                 for item_id in batch
             ]

@@ -10,7 +10,7 @@ from typing import Any
 from core.errors import DailyLimitReached
 from core.pipeline import advance
 from core.types import TERMINAL_STAGES, CallRecord, ItemState
-from observability import metrics
+from observability import metrics, tracing
 from observability.logs import log_context, protect
 from services.budget import next_day_start
 from workers import store, store_pg
@@ -32,7 +32,7 @@ def process_item(item_id: str) -> str:
         claim = store.claim(conn, item_id, token, rt.settings.stuck_after_s)
     if claim is None:
         return "skipped"  # finished, cancelled, paused, or held by a live worker: nothing to do
-    with log_context(job_id=claim.job_id, item_id=item_id, worker=rt.name):
+    with tracing.item_span(item_id), log_context(job_id=claim.job_id, item_id=item_id, worker=rt.name):
         return _run(rt, claim)
 
 
@@ -61,7 +61,8 @@ def _run(rt: Runtime, claim: store.Claim) -> str:
         with protect([state.resume_text, state.jd_text]):
             while state.stage not in TERMINAL_STAGES:
                 try:
-                    state = advance(state, ctx)
+                    with tracing.stage_span(state.stage.value), log_context(stage=state.stage.value):
+                        state = advance(state, ctx)
                 except DailyLimitReached as exc:
                     return _pause(rt, claim, state, exc, saved_calls, saved_stages, job.team)
                 _observe(state, saved_stages, saved_calls)

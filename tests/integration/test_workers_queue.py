@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import timedelta
 
@@ -137,6 +138,9 @@ def test_process_pair_now_returns_the_item_result_and_times_out(session, make_us
     _runtime(db_settings, engine, DbQueue(), delay_s=2.0)
     with pytest.raises(TimeoutError):
         sync.process_pair_now(session, principal=alice, resume=RESUME, jd=JD, timeout_s=0.3)
+    for thread in threading.enumerate():
+        if thread.name == "sync-item":
+            thread.join(10)  # it finishes the item in the background; let it before the database goes
     worker_runtime.set_runtime(None)
 
 
