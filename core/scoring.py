@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from core import facts
 from core.ingest import split_bullets
@@ -32,26 +32,34 @@ _FILLER = re.compile(r"\b(?:successfully|effectively|various|basically|actually|
 _WORD = re.compile(r"[A-Za-z0-9][\w+#./-]*")
 
 
-_TERMS_MEMO: list[tuple[JDSignals, dict[str, float]]] = []  # the last JD's terms: one pair asks many times
+class _Jd(NamedTuple):
+    """What scoring reads from one JD's signals, computed once per signals object."""
+
+    terms: dict[str, float]  # JD terms an ATS searches for literally (lower case) -> weight
+    top: float  # the heaviest term's weight
+    required: frozenset[str]
+    preferred: frozenset[str]  # preferred and not also required
 
 
-def _terms(signals: JDSignals) -> dict[str, float]:
-    """JD terms an ATS searches for literally (lower case) -> weight: key phrases plus the JD's skill names."""
-    for seen, terms in _TERMS_MEMO:
+_JD_MEMO: list[tuple[JDSignals, _Jd]] = []  # the last JD's reading: one pair asks for it many times
+
+
+def _jd(signals: JDSignals) -> _Jd:
+    for seen, reading in _JD_MEMO:
         if seen is signals:
-            return terms
-    terms = _compute_terms(signals)
-    _TERMS_MEMO[:] = [(signals, terms)]
-    return terms
-
-
-def _compute_terms(signals: JDSignals) -> dict[str, float]:
+            return reading
     terms = {k.term.lower().strip(): float(k.weight) for k in signals.keywords if k.term.strip() and k.weight > 0}
     top = max(terms.values(), default=1.0)
-    for mention in [*signals.required, *signals.preferred]:
+    for mention in [*signals.required, *signals.preferred]:  # the JD's skill names, canonical and as written
         for name in (mention.skill, mention.quote):
             terms.setdefault(name.lower().strip(), top)
-    return {t: w for t, w in terms.items() if t}
+    terms = {t: w for t, w in terms.items() if t}
+    required = frozenset(m.skill for m in signals.required)
+    reading = _Jd(
+        terms, max(terms.values(), default=1.0), required, frozenset(m.skill for m in signals.preferred) - required
+    )
+    _JD_MEMO[:] = [(signals, reading)]
+    return reading
 
 
 @lru_cache(maxsize=256)
@@ -94,12 +102,13 @@ def _skills(text: str, matcher: Any) -> set[str]:
 def bullet_scores(text: str, signals: JDSignals, matcher: Any) -> dict[str, int]:
     """Relevance to the JD, impact and clarity of one bullet, each 0-100."""
     skills = _skills(text, matcher)
-    required = {m.skill for m in signals.required}
-    preferred = {m.skill for m in signals.preferred} - required
-    terms = _terms(signals)
-    top = max(terms.values(), default=1.0)
-    found_weight = _found_weight([text], terms)
-    relevance = 0.4 * len(skills & required) + 0.25 * len(skills & preferred) + 0.5 * min(1.0, found_weight / (2 * top))
+    jd = _jd(signals)
+    found_weight = _found_weight([text], jd.terms)
+    relevance = (
+        0.4 * len(skills & jd.required)
+        + 0.25 * len(skills & jd.preferred)
+        + 0.5 * min(1.0, found_weight / (2 * jd.top))
+    )
     return {
         "relevance": round(100 * min(1.0, relevance)),
         "impact": _impact(text),
@@ -162,7 +171,7 @@ def ats_score(
     found = _skills(rest, matcher).union(*(_skills(t, matcher) for t in bullet_texts))
     required = list(dict.fromkeys(m.skill for m in signals.required))
     preferred = [s for s in dict.fromkeys(m.skill for m in signals.preferred) if s not in required]
-    terms = _terms(signals)
+    terms = _jd(signals).terms
     parts: dict[str, float | None] = {
         "required_coverage": _share([s in found for s in required]),
         "preferred_coverage": _share([s in found for s in preferred]),
