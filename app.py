@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from core.config import Settings
 from core.errors import ConfigError
 from services.principal import Principal
 from webapp import auth, nav, state
@@ -41,11 +42,23 @@ def _setup_problem(message: str) -> None:
     st.navigation([st.Page(problem, title="Setup needed", url_path="setup")], position="hidden").run()
 
 
+@st.fragment
+def _cookie_widgets(settings: Settings) -> None:
+    """Build the authenticator (its cookie widget) and write a pending sign-in cookie.
+
+    The cookie widgets report back to the server when the browser's cookies change; inside a fragment that
+    reruns only this function, not the page the user may already be clicking away from.
+    """
+    authenticator = auth.make_authenticator(settings)
+    auth.write_pending_cookie(authenticator)
+
+
 def main() -> None:
     """Sign the user in, then show only the pages their role may open."""
     try:
         settings = state.settings()
-        authenticator = auth.make_authenticator(settings)
+        _cookie_widgets(settings)
+        authenticator = auth.authenticator()
         principal = auth.current_principal()
     except ConfigError as exc:
         _setup_problem(f"The app cannot start: {exc}. Fix the setting and restart it.")

@@ -19,11 +19,7 @@ with middle:
         st.error(f"{exc}. Sign in with your username and password; ask an admin if your account was disabled.")
     status = st.session_state.get("authentication_status")
     if status:
-        # The cookie widget that login() just placed reruns the app once the browser holds the cookie;
-        # that rerun opens the user's pages. The button is there if the browser refuses cookies.
-        st.success("Signed in. Opening your pages…")
-        if st.button("Continue", key="continue"):
-            st.rerun()
+        auth.after_login()
     elif status is False:
         st.error("Wrong username or password, or the account is disabled. Try again, or ask an admin to reset it.")
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -18,9 +19,19 @@ from webapp.ui import job_label
 
 principal = require_page("review")
 page_size = settings().web_review_page_size
-CACHE_KEY = "_review_items"
 
 st.title("Review")
+
+
+@st.cache_resource(ttl=600, max_entries=8, show_spinner=False)
+def _job_items(job_id: str, stamp: tuple, _load: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """A job's items, shared by every session that may see the job, while no item changes status.
+
+    Results are final once written, and every widget on this page reruns it: re-reading and decrypting 200
+    results on each click would make the page sluggish. Only sessions that found the job through
+    list_jobs (visibility checked) reach this; the review state of the item on screen is re-read each run.
+    """
+    return _load()
 
 
 def _load_items(job_id: str) -> list[dict[str, Any]]:
@@ -34,18 +45,9 @@ def _load_items(job_id: str) -> list[dict[str, Any]]:
 
 
 def _items(job: dict[str, Any]) -> list[dict[str, Any]]:
-    """The job's items, kept in this session while no item changes status (results are final once written).
-
-    Every widget on this page reruns it; re-reading and decrypting 200 results each time would make the
-    page sluggish. Review decisions are refreshed separately for the item on screen.
-    """
-    stamp = (job["job_id"], tuple(sorted(job["counts"].items())), principal.user_id)
-    kept = st.session_state.get(CACHE_KEY)
-    if kept and kept[0] == stamp:
-        return kept[1]
-    items = _load_items(job["job_id"])
-    st.session_state[CACHE_KEY] = (stamp, items)
-    return items
+    """The job's items (cached while its status counts stay the same)."""
+    stamp = tuple(sorted(job["counts"].items()))
+    return _job_items(job["job_id"], stamp, lambda: _load_items(job["job_id"]))
 
 
 def _fresh_review(job_id: str, item: dict[str, Any]) -> None:
@@ -62,9 +64,9 @@ def _save(item_id: str, index: int, decision: str, text: str | None) -> None:
             review = set_review(
                 s, principal=principal, item_id=item_id, bullet_index=index, decision=decision, text=text
             )
-        for kept in (st.session_state.get(CACHE_KEY) or (None, []))[1]:
+        for kept in _items(next(j for j in jobs if j["job_id"] == job_id)):
             if kept["item_id"] == item_id:
-                kept["review"] = review
+                kept["review"] = review  # the shared copy shows this decision at once
         flash(f"Saved: bullet {index + 1} · {review_view.DECISIONS[decision]}.")
         st.rerun()
 

@@ -15,6 +15,7 @@ from services.principal import Principal
 from webapp.state import db
 
 AUTH_KEY = "_authenticator"
+COOKIE_PENDING = "_cookie_pending"
 
 
 def make_authenticator(settings: Settings) -> stauth.Authenticate:
@@ -74,6 +75,18 @@ def current_principal() -> Principal | None:
             return users.principal_for(s, username=username)
     except NotFound:
         return None
+
+
+def after_login() -> None:
+    """On the run a sign-in succeeded: open the user's pages now; the cookie is written on that next run."""
+    st.session_state[COOKIE_PENDING] = True
+    st.rerun()
+
+
+def write_pending_cookie(auth: stauth.Authenticate) -> None:
+    """Write the re-login cookie once, on the first run after a sign-in."""
+    if st.session_state.pop(COOKIE_PENDING, False) and st.session_state.get("authentication_status"):
+        auth.cookie_controller.set_cookie()
 
 
 def logout() -> None:
