@@ -9,6 +9,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import (
@@ -127,6 +129,24 @@ async def _project(request: Request, exc: AtsError) -> JSONResponse:
     return error_response(request, 500, "internal_error", "internal error")
 
 
+async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
+    # A unique key hit by two identical requests at once (e.g. the same Idempotency-Key): the loser retries.
+    if isinstance(exc, IntegrityError):
+        return error_response(request, 409, "conflict", "a concurrent request conflicted with this one; retry it")
+    if isinstance(exc, OperationalError) or exc.connection_invalidated:
+        log.warning("database unavailable", extra={"error_type": type(exc.orig).__name__})
+        return error_response(
+            request, 503, "unavailable", "the database is unavailable; retry later", headers={"Retry-After": "5"}
+        )
+    log.error("database error", extra={"error_type": type(exc.orig).__name__})
+    return error_response(request, 500, "internal_error", "internal error")
+
+
+async def _pool_timeout(request: Request, exc: PoolTimeout) -> JSONResponse:
+    log.warning("database pool exhausted", extra={"error_type": type(exc).__name__})
+    return error_response(request, 503, "unavailable", "the server is busy; retry later", headers={"Retry-After": "5"})
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # Logged with its type only: messages of unexpected errors may quote user text.
     log.error("unhandled error in request", extra={"error_type": type(exc).__name__}, exc_info=exc)
@@ -139,4 +159,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http)  # type: ignore[arg-type]
     app.add_exception_handler(AtsError, _project)  # type: ignore[arg-type]
+    app.add_exception_handler(DBAPIError, _database)  # type: ignore[arg-type]
+    app.add_exception_handler(PoolTimeout, _pool_timeout)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)
