@@ -12,6 +12,7 @@ from core.config import Settings
 from core.errors import ConfigError
 from services.principal import Principal
 from webapp import auth, nav, state
+from webapp.errors import user_errors
 
 log = logging.getLogger("ats.web")
 ROOT = Path(__file__).resolve().parent
@@ -89,7 +90,8 @@ def main() -> None:
     if _sidebar(principal):
         auth.logout()
     state.show_flashes()
-    page.run()
+    with user_errors("page"):  # the one edge: anything a page did not handle becomes a sentence, not a traceback
+        page.run()
 
 
 main()

@@ -32,7 +32,7 @@ with user_errors("dashboard"):
         if team is None:
             st.info("You are not in a team; an admin can set your team on the Admin page.")
     with db() as s:
-        cost = usage.cost_per_day(s, start=start, end=end, team=team)
+        cost = usage.cost_per_day_by_model(s, start=start, end=end, team=team)
         items = usage.items_per_day(s, start=start, end=end, team=team)
         lift = usage.score_lift(s, start=start, end=end, team=team)
         cache = usage.cache_hit_rate(s, start=start, end=end, team=team)

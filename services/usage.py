@@ -49,6 +49,19 @@ def cost_per_day(s: Session, *, start: date, end: date, team: str | None = None)
     return _frame(s, q, ["day", "usd", "calls", "input_tokens", "output_tokens"])
 
 
+def cost_per_day_by_model(s: Session, *, start: date, end: date, team: str | None = None) -> pd.DataFrame:
+    """Columns day, provider, model, usd, calls (the ledger per day and model, for the dashboard)."""
+    q = (
+        select(LlmCall.day, LlmCall.provider, LlmCall.model, func.sum(LlmCall.usd), func.count())
+        .where(LlmCall.day >= start, LlmCall.day <= end)
+        .group_by(LlmCall.day, LlmCall.provider, LlmCall.model)
+        .order_by(LlmCall.day, LlmCall.provider, LlmCall.model)
+    )
+    if team:
+        q = q.where(LlmCall.team == team)
+    return _frame(s, q, ["day", "provider", "model", "usd", "calls"])
+
+
 def _items_by_day(start: date, end: date, team: str | None, *cols: Any) -> Select:
     lo, hi = _bounds(start, end)
     day = func.date(JobItem.finished_at)

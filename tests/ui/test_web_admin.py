@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from db.models import ApiKey, DailyLimit, User
@@ -106,4 +108,7 @@ def test_dashboard_for_manager(web_settings, run_queue) -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Items finished"] == "2"
     assert metrics["JD cache hit rate"] == "50%"  # one extraction, then the cache
-    assert len(at.get("plotly_chart")) == 6
+    charts = at.get("plotly_chart")
+    assert len(charts) == 6
+    cost_traces = json.loads(charts[0].proto.spec)["data"]
+    assert [t["name"] for t in cost_traces] == ["offline / offline-rules-v1"]  # cost split by provider / model
