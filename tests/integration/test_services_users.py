@@ -66,4 +66,4 @@ def test_api_key_shown_once_stored_hashed_verified_and_revoked(session, make_use
 def test_unknown_scope_is_refused(session, make_user):
     make_user("alice")
     with pytest.raises(InputError):
-        api_keys.create_api_key(session, username="alice", name="x", scopes=["admin"])
+        api_keys.create_api_key(session, username="alice", name="x", scopes=["jobs:delete"])
