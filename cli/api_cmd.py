@@ -20,9 +20,11 @@ def register(app: typer.Typer) -> None:
 
         from api.app import create_app
         from observability.logs import configure_logging
+        from observability.tracing import configure_tracing
 
         settings = get_settings()
         configure_logging(settings)
+        configure_tracing(settings)  # a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set
         uvicorn.run(
             create_app(settings),
             host=host or settings.api_host,
