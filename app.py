@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -44,13 +45,13 @@ def _setup_problem(message: str) -> None:
 
 
 @st.fragment
-def _cookie_widgets(settings: Settings) -> None:
+def _cookie_widgets(settings: Settings, credentials: dict[str, Any]) -> None:
     """Build the authenticator (its cookie widget) and write a pending sign-in cookie.
 
     The cookie widgets report back to the server when the browser's cookies change; inside a fragment that
     reruns only this function, not the page the user may already be clicking away from.
     """
-    authenticator = auth.make_authenticator(settings)
+    authenticator = auth.make_authenticator(settings, credentials)
     auth.write_pending_cookie(authenticator)
 
 
@@ -58,7 +59,8 @@ def main() -> None:
     """Sign the user in, then show only the pages their role may open."""
     try:
         settings = state.settings()
-        _cookie_widgets(settings)
+        credentials = auth.load_credentials()  # outside the fragment, so a database error is handled below
+        _cookie_widgets(settings, credentials)
         authenticator = auth.authenticator()
         principal = auth.current_principal()
     except ConfigError as exc:

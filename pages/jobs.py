@@ -18,8 +18,13 @@ principal = require_page("jobs")
 refresh = settings().web_refresh_s
 
 st.title("Jobs")
-scope = {"recruiter": "Your jobs", "manager": f"Jobs of team {principal.team or '—'}", "admin": "All jobs"}
-st.caption(f"{scope[principal.role]}, newest first. Status and progress update every {refresh:g} s.")
+if principal.role == "admin":
+    scope = "All jobs"
+elif principal.role == "manager" and principal.team:
+    scope = f"Jobs of team {principal.team}"
+else:
+    scope = "Your jobs"
+st.caption(f"{scope}, newest first. Status and progress update every {refresh:g} s while a job runs.")
 
 
 def _load() -> list[dict[str, Any]]:

@@ -18,10 +18,14 @@ AUTH_KEY = "_authenticator"
 COOKIE_PENDING = "_cookie_pending"
 
 
-def make_authenticator(settings: Settings) -> stauth.Authenticate:
-    """Build the Authenticate object for this run from the users table (call once per run)."""
+def load_credentials() -> dict[str, Any]:
+    """Enabled users in streamlit-authenticator's shape (bcrypt hashes), read fresh on every run."""
     with db() as s:
-        credentials = users.authenticator_credentials(s)
+        return users.authenticator_credentials(s)
+
+
+def make_authenticator(settings: Settings, credentials: dict[str, Any]) -> stauth.Authenticate:
+    """Build the Authenticate object for this run (call once per run)."""
     # Authenticate edits the dict it is given (lower-cased names, login counters): give it a copy.
     authenticator = stauth.Authenticate(
         copy.deepcopy(credentials),
