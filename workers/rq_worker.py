@@ -26,6 +26,14 @@ class PipelineWorker(SimpleWorker):
     """SimpleWorker: jobs run in this process, so the loaded pipeline is reused; RQ's SIGALRM death
     penalty still enforces each job's timeout (perform_job wraps the call in it)."""
 
+    def set_state(self, state: str, pipeline: Pipeline | None = None) -> None:
+        """RQ's set_state, minus the write when the state is already the one stored (idle is set twice a job)."""
+        if pipeline is None and state == getattr(self, "_stored_state", None):
+            self._state = state
+            return
+        super().set_state(state, pipeline=pipeline)
+        self._stored_state = state if pipeline is None else None
+
     def heartbeat(self, timeout: int | None = None, pipeline: Pipeline | None = None) -> None:
         """RQ's heartbeat, sent as one pipelined round trip instead of three (it runs several times per job)."""
         if pipeline is not None:

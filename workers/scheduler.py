@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from core.config import Settings
 from db.models import Job, JobItem, Lease, utcnow
 from observability import metrics
-from workers.queue import ItemQueue
+from workers.queue import DbQueue, ItemQueue
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ def reap(engine: Engine, queue: ItemQueue) -> int:
 
 def requeue_lost(engine: Engine, queue: ItemQueue, grace_s: float) -> int:
     """Queued items the transport does not hold (Redis restarted, job failed for good) are enqueued again."""
+    if isinstance(queue, DbQueue):
+        return 0  # the table is the queue: nothing can be lost
     cutoff = utcnow() - timedelta(seconds=grace_s)
     with engine.connect() as conn:
         ids = list(
