@@ -59,7 +59,7 @@ def _prepare(db_url: str) -> str:
     upgrade(settings)
     with session_scope(settings) as s:
         create_user(s, username="bench", role="recruiter", password="bench-password-123")
-        _, key = create_api_key(s, username="bench", name="bench", scopes=("jobs:write", "jobs:read"))
+        _, key = create_api_key(s, username="bench", name="bench", scopes=("jobs:write", "jobs:read", "metrics"))
     return key
 
 
@@ -129,11 +129,36 @@ def _cpu_s(pid: int) -> float:
     return times.user + times.system
 
 
-async def _phase(client, url: str, headers: dict, rate: float, duration: float, pid: int) -> dict:
-    """One steady phase plus the server's CPU per request (a figure that other load on the machine cannot bend)."""
+async def _inside_app(client: httpx.AsyncClient, headers: dict, route: str) -> dict[float, float]:
+    """Cumulative counts of the app's own latency histogram for one route (time inside the app)."""
+    text = (await client.get("/metrics", headers=headers)).text
+    buckets: dict[float, float] = {}
+    for line in text.splitlines():
+        if line.startswith("ats_api_request_duration_seconds_bucket") and f'route="{route}"' in line:
+            le = line.split('le="')[1].split('"')[0]
+            buckets[float("inf") if le == "+Inf" else float(le)] = float(line.rsplit(" ", 1)[1])
+    return buckets
+
+
+def _bucket_quantile(before: dict[float, float], after: dict[float, float], q: float) -> float | None:
+    """Upper bound (s) of the histogram bucket holding quantile q of the requests between two scrapes."""
+    counts = {le: after.get(le, 0.0) - before.get(le, 0.0) for le in after}
+    total = counts.get(float("inf"), 0.0)
+    for le in sorted(counts):
+        if total and counts[le] >= q * total:
+            return le
+    return None
+
+
+async def _phase(client, url: str, route: str, headers: dict, rate: float, duration: float, pid: int) -> dict:
+    """One steady phase, the server's CPU per request, and the app's own p50/p95 (its latency histogram)."""
+    inside = await _inside_app(client, headers, route)
     before = _cpu_s(pid)
     figures = await _steady(client, url, headers, rate, duration)
     figures["server_cpu_ms_per_req"] = round((_cpu_s(pid) - before) * 1000 / figures["requests"], 2)
+    after = await _inside_app(client, headers, route)
+    figures["in_app_p50_le_ms"] = (_bucket_quantile(inside, after, 0.5) or 0) * 1000
+    figures["in_app_p95_le_ms"] = (_bucket_quantile(inside, after, 0.95) or 0) * 1000
     return figures
 
 
@@ -152,8 +177,12 @@ async def _run(base: str, key: str, rate: float, duration: float, items: int, pi
         if accepted.status_code != 202:
             raise RuntimeError(f"bulk request refused: {accepted.status_code} {accepted.text[:300]}")
         job_id = accepted.json()["job_id"]
-        status = await _phase(client, f"/api/bulk/status/{job_id}", headers, rate, duration, pid)
-        results = await _phase(client, f"/api/bulk/results/{job_id}?limit=20", headers, rate, duration, pid)
+        status = await _phase(
+            client, f"/api/bulk/status/{job_id}", "/api/bulk/status/{job_id}", headers, rate, duration, pid
+        )
+        results = await _phase(
+            client, f"/api/bulk/results/{job_id}?limit=20", "/api/bulk/results/{job_id}", headers, rate, duration, pid
+        )
     return {
         "accept_items": items,
         "accept_s": round(accept_s, 3),
@@ -217,7 +246,8 @@ def main() -> int:
     for label, f in (("status ", s), ("results", r)):
         print(
             f"{label} @ {f['achieved_rps']} req/s: p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, errors {f['errors']}, "
-            f"CPU per request: server {f['server_cpu_ms_per_req']} ms, client {f['client_cpu_ms_per_req']} ms"
+            f"CPU per request: server {f['server_cpu_ms_per_req']} ms, client {f['client_cpu_ms_per_req']} ms; "
+            f"inside the app p50 <= {f['in_app_p50_le_ms']:g} ms, p95 <= {f['in_app_p95_le_ms']:g} ms"
         )
     print(f"load average during the run: {figures['load_average_1m']} (2 cores)")
     print(json.dumps(figures))
