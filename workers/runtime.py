@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 from dataclasses import dataclass, field, replace
@@ -92,6 +93,10 @@ def init_runtime(settings: Settings | None = None, *, provider: Provider | None 
     engine = make_engine(settings, pre_ping=False)
     ctx = build_context(settings, provider=provider, cache=signals_cache_for(settings, engine))
     warm_up(ctx)
+    # The loaded pipeline (spaCy, taxonomy, TF-IDF) is hundreds of thousands of long-lived objects; moving them out
+    # of the collector's reach makes every later collection cheap (~10% of an item's CPU measured here).
+    gc.collect()
+    gc.freeze()
     _RUNTIME = Runtime(settings=settings, engine=engine, ctx=ctx, queue=queue_for(settings), **extra)
     return _RUNTIME
 
