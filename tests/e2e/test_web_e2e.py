@@ -83,3 +83,9 @@ def test_recruiter_cannot_reach_admin(page, app_server) -> None:
     expect(_heading(page, "Admin")).to_have_count(0)
     expect(page.get_by_text("API keys")).to_have_count(0)
     shot(page, "07-recruiter-admin-url")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    page.reload()  # the cookie is gone: a reload does not sign rita in again
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    expect(_heading(page, "Submit")).to_have_count(0)
