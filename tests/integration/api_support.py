@@ -13,10 +13,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from api.app import create_app
 from core.config import Settings
 from db.migrate import upgrade
+from db.models import User
 from db.session import session_scope
 from services.api_keys import create_api_key
 from services.users import create_user
@@ -66,10 +68,6 @@ class ApiEnv:
 def add_key(settings: Settings, username: str, role: str, scopes: tuple[str, ...], team: str | None = None) -> str:
     """Create a user (if new) and one key for it; return the key."""
     with session_scope(settings) as s:
-        from sqlalchemy import select
-
-        from db.models import User
-
         if s.scalar(select(User).where(User.username == username)) is None:
             create_user(s, username=username, role=role, team=team, password="pw-" + username + "-123456")
         _, key = create_api_key(s, username=username, name=f"{username}-key", scopes=scopes)
