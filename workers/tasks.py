@@ -98,6 +98,8 @@ def _observe(state: ItemState, saved_stages: int, saved_calls: int) -> None:
     last = state.stages[-1] if state.stages else None
     if last is not None:
         metrics.observe_stage(last.stage.value, last.ms / 1000, "ok" if last.ok else "failed")
+        outcome = "ok" if last.ok else "failed"
+        log.debug("stage done", extra={"stage": last.stage.value, "ms": round(last.ms, 2), "outcome": outcome})
     if state.calls and len(state.calls) > saved_calls:
         new = state.calls[-1]
         if new.call_key and new not in state.calls[:-1]:
@@ -154,6 +156,8 @@ def _finish(rt: Runtime, claim: store.Claim, state: ItemState, saved_calls: int,
             job_done = store.mark_job_finished(conn, claim.job_id)
         _security_event(rt, claim, state, status)
     metrics.ITEMS_FINISHED.labels(status=status).inc()
+    usd = sum(c.usd for c in state.calls)
+    log.info("item finished", extra={"status": status, "stage": state.stage.value, "usd": usd})
     if job_done:
         after_finish(rt, claim.job_id, job.callback_url)
     return status
@@ -203,7 +207,7 @@ def _release(rt: Runtime, claim: store.Claim, exc: BaseException, unsaved: list[
                 metrics.ITEMS_FINISHED.labels(status="failed").inc()
             return
         except Exception as again:  # noqa: BLE001 - the lease expires and the reaper recovers the item
-            log.warning("release failed", extra={"error": type(again).__name__, "try": attempt + 1})
+            log.warning("release failed", extra={"error_type": type(again).__name__, "attempt": attempt + 1})
             time.sleep(0.2 * (attempt + 1))
 
 
