@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from functools import lru_cache
 from typing import Any
 
 import bcrypt
@@ -85,7 +86,9 @@ def create_user(
 def authenticate(s: Session, *, username: str, password: str, address: str | None = None) -> Principal | None:
     """The principal when the password matches an enabled user, else None (both outcomes audited)."""
     user = s.scalar(select(User).where(User.username == username))
-    if user is None or user.disabled or not _check_password(password, user.password_hash):
+    # An unknown name still pays for one bcrypt check, so timing does not tell which usernames exist.
+    hashed = user.password_hash if user is not None else _dummy_hash(_rounds(s))
+    if not _check_password(password, hashed) or user is None or user.disabled:
         audit.record(s, actor=username, action="login.failed", address=address)
         return None
     audit.record(s, actor=username, action="login", address=address)
@@ -190,6 +193,11 @@ def ensure_admin(s: Session, *, settings: Settings) -> str | None:
         raise Conflict("a user named 'admin' exists but no user has the admin role; fix it with manage.py")
     _, generated = create_user(s, username="admin", role="admin", password=settings.admin_password)
     return generated
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash(rounds: int) -> str:
+    return hash_password(secrets.token_urlsafe(16), rounds)
 
 
 def _rounds(s: Session) -> int:
