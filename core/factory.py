@@ -12,6 +12,7 @@ from core.types import Budget, MemoryCache, Provider, SignalsCache, UnlimitedBud
 
 if TYPE_CHECKING:
     from core.config import Settings
+    from core.llm.resilience import BreakerStore
     from core.signals import SignalExtractor
     from core.skills import SkillMatcher
 
@@ -46,6 +47,7 @@ def build_context(
     provider: Provider | None = None,
     cache: SignalsCache | None = None,
     budget: Budget | None = None,
+    breaker_store: BreakerStore | None = None,
 ) -> PipelineContext:
     """Everything the pipeline needs; the LLM registry is imported only when an LLM provider is configured."""
     matcher, extractor = load_local()
@@ -56,7 +58,7 @@ def build_context(
         else:
             from core.llm.registry import make_provider
 
-            provider = make_provider(settings, offline=offline)
+            provider = make_provider(settings, offline=offline, breaker_store=breaker_store)
     return PipelineContext(
         matcher=matcher,
         extractor=extractor,

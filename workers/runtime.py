@@ -88,10 +88,14 @@ def init_runtime(settings: Settings | None = None, *, provider: Provider | None 
     """Load the pipeline for this process (a test harness may pass its own provider)."""
     global _RUNTIME
     from core.factory import build_context
+    from observability.breaker import ObservedBreakerStore
+    from workers.breaker_store import breaker_store_for
 
     settings = settings or get_settings()
     engine = make_engine(settings, pre_ping=False)
-    ctx = build_context(settings, provider=provider, cache=signals_cache_for(settings, engine))
+    # One circuit per provider shared by every worker (Redis), its state published as a metric.
+    breakers = ObservedBreakerStore(breaker_store_for(settings))
+    ctx = build_context(settings, provider=provider, cache=signals_cache_for(settings, engine), breaker_store=breakers)
     warm_up(ctx)
     # The loaded pipeline (spaCy, taxonomy, TF-IDF) is hundreds of thousands of long-lived objects; moving them out
     # of the collector's reach makes every later collection cheap (~10% of an item's CPU measured here).
