@@ -73,7 +73,9 @@ def run_rq(rt: Runtime, *, burst: bool = False) -> None:
                 worker = PipelineWorker(
                     [queue], connection=conn, name=f"{rt.settings.queue_name}:{rt.name}:{uuid.uuid4().hex[:6]}"
                 )
-                worker.work(burst=burst, with_scheduler=True, logging_level=rt.settings.log_level)
+                # RQ logs three INFO lines per job; the worker's own "item finished" line says it once.
+                rq_level = "DEBUG" if rt.settings.log_level.upper() == "DEBUG" else "WARNING"
+                worker.work(burst=burst, with_scheduler=True, logging_level=rq_level)
                 return
             except (RedisConnectionError, RedisTimeoutError) as exc:
                 # Redis went away under the worker (restart, failover): reconnect; the database knows what is left.
