@@ -135,6 +135,18 @@ class Caller:
         except _BadKey:
             raise await self._failed_auth() from None
 
+    async def authorize(self, scope: str, bucket: str) -> Principal:
+        """Only the checks of `run` (key, scope, rate limit): routes with a body call this before reading it."""
+        return await self.run(scope, bucket, lambda _session, principal: principal)
+
+    def _as_sync(self, principal: Principal, work: Callable[[Session, Principal], T]) -> T:
+        with session_scope(self._engine) as session:
+            return work(session, principal)
+
+    async def run_as(self, principal: Principal, work: Callable[[Session, Principal], T]) -> T:
+        """`work(session, principal)` for an already authorized principal, in one transaction."""
+        return await run_in_threadpool(self._as_sync, principal, work)
+
     async def _failed_auth(self) -> ApiError:
         """Count a failure from this address; past the threshold, hold the answer and record a security event."""
         address = client_address(self.request)

@@ -75,8 +75,9 @@ async def process_bulk(
     idempotency_key: Annotated[str | None, Header(max_length=200, alias="Idempotency-Key")] = None,
 ) -> dict:
     """Queue a job; the same Idempotency-Key with the same body returns the same job, with another body 409."""
+    principal = await caller.authorize("jobs:write", "bulk")  # before a byte of a large body is read
     raw = await request.body()
-    return await caller.run("jobs:write", "bulk", lambda s, p: _accept(s, p, caller.settings, raw, idempotency_key))
+    return await caller.run_as(principal, lambda s, p: _accept(s, p, caller.settings, raw, idempotency_key))
 
 
 @router.get("/status/{job_id}", response_model=JobStatus, responses=_ERRORS, summary="Status of a job")

@@ -47,5 +47,6 @@ def _run(session: Session, principal: Principal, settings: Settings, raw: bytes)
 )
 async def process_pair(request: Request, caller: CallerDep) -> dict:
     """The item result (scores, coverage, rewrites, flags) plus the earlier app's `results` per bullet."""
+    principal = await caller.authorize("jobs:write", "sync")  # before the body is read
     raw = await request.body()
-    return await caller.run("jobs:write", "sync", lambda s, p: _run(s, p, caller.settings, raw))
+    return await caller.run_as(principal, lambda s, p: _run(s, p, caller.settings, raw))
