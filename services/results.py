@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from core.errors import InputError
 from db.models import JobItem
 from db.session import runtime_of
+from services import audit
 from services.jobs import visible_job
 from services.principal import Principal, require_scope
 
@@ -91,6 +92,7 @@ def results_csv(s: Session, *, principal: Principal, job_id: str) -> str:
                     result.get("score_after"),
                 ]
             )
+    audit.record(s, actor=principal.username, action="export", target=job_id, detail={"what": "results", "fmt": "csv"})
     return out.getvalue()
 
 
@@ -124,6 +126,7 @@ def export_accepted(s: Session, *, principal: Principal, job_id: str, fmt: str =
                 {"ref": ref, "bullet_index": b["index"], "original": b["original"], "final": text, "decision": decision}
             )
     columns = ["ref", "bullet_index", "original", "final", "decision"]
+    audit.record(s, actor=principal.username, action="export", target=job_id, detail={"what": "accepted", "fmt": fmt})
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=columns)
