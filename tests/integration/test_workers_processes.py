@@ -196,3 +196,18 @@ def test_two_workers_200_items_each_processed_exactly_once(cluster):
     assert len(calls) == len(c.ledger()) == 400
     by_worker = Counter(pid for _, pid in calls)
     assert len(by_worker) == 2 and min(by_worker.values()) > 50
+
+
+def test_two_embedded_workers_share_sqlite_each_item_once(tmp_path):
+    c = Cluster(tmp_path, {"database_url": f"sqlite:///{tmp_path / 'ats.db'}", "redis_url": None})
+    try:
+        c.start(delay=0.1)  # ~6 s of work for one worker: both are up long before it is done
+        c.start(delay=0.1)
+        c.submit(60)
+        c.wait_for(lambda n: n["completed"] == 60, timeout=90)
+        _exactly_once(c, 60)
+        calls = read_log(c.log)
+        assert len(calls) == len(c.ledger()) == 60
+        assert len({pid for _, pid in calls}) == 2  # both claimed work from the same table
+    finally:
+        c.stop()
