@@ -146,3 +146,20 @@ def test_process_pair_now_returns_the_item_result_and_times_out(session, make_us
 
 def test_rq_queue_name_is_safe_for_job_ids():
     assert rq_job_id("ats.prod", "abc") == "ats_prod-item-abc"  # RQ allows letters, digits, _ and - only
+
+
+def test_paused_items_resume_when_their_day_is_over(session, make_user, db_settings):
+    from workers.queue import DbQueue
+    from workers.scheduler import resume_paused
+
+    alice = make_user("alice")
+    job_id = jobs.submit_job(session, principal=alice, pairs=[{"resume": RESUME, "jd": JD}] * 2)["job_id"]
+    first, second = _item_ids(session, job_id)
+    now = utcnow()
+    session.execute(update(JobItem).where(JobItem.id == first).values(status="paused_limit", paused_until=now))
+    later = now + timedelta(hours=5)
+    session.execute(update(JobItem).where(JobItem.id == second).values(status="paused_limit", paused_until=later))
+    session.commit()
+    assert resume_paused(session.get_bind(), DbQueue()) == 1
+    statuses = dict(session.execute(select(JobItem.id, JobItem.status)).all())
+    assert statuses == {first: "queued", second: "paused_limit"}
