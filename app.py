@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from core.config import Settings
 from core.errors import ConfigError
+from services import audit
 from services.principal import Principal
 from webapp import auth, nav, state
 from webapp.errors import user_errors
@@ -92,7 +93,9 @@ def main() -> None:
     if _sidebar(principal):
         auth.logout()
     state.show_flashes()
-    with user_errors("page"):  # the one edge: anything a page did not handle becomes a sentence, not a traceback
+    # user_errors: the one edge, anything a page did not handle becomes a sentence, not a traceback.
+    # acting_from: audit rows written by this run's actions (keys, roles, limits, exports) record the browser's address.
+    with user_errors("page"), audit.acting_from(auth.client_address()):
         page.run()
 
 

@@ -16,6 +16,7 @@ from api.errors import error_body
 from observability import metrics
 from observability.logs import log_context
 from observability.tracing import request_span
+from services.audit import acting_from
 
 log = logging.getLogger("api.middleware")
 
@@ -93,7 +94,12 @@ class EdgeMiddleware:
             await send(message)
 
         metrics.API_IN_FLIGHT.inc()
-        with log_context(request_id=request_id), request_span(method, "http") as span:
+        client = scope.get("client")
+        with (
+            log_context(request_id=request_id),
+            acting_from(client[0] if client else None),
+            request_span(method, "http") as span,
+        ):
             try:
                 await self.app(scope, receive, send_wrapper)
             except Exception as exc:  # noqa: BLE001 - the HTTP edge: log the type, answer JSON, never a traceback

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -9,6 +12,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AuditLog, SecurityEvent
+
+_ADDRESS: ContextVar[str | None] = ContextVar("ats_audit_address", default=None)
+
+
+@contextmanager
+def acting_from(address: str | None) -> Iterator[None]:
+    """Bind the client address that audit rows written inside the block record (the web app and the API set it)."""
+    token = _ADDRESS.set(address)
+    try:
+        yield
+    finally:
+        _ADDRESS.reset(token)
 
 
 def _name(actor: Any) -> str | None:
@@ -21,6 +36,7 @@ def record(
     s: Session, *, actor: Any, action: str, target: str | None = None, address: str | None = None, detail: Any = None
 ) -> None:
     """Add an audit row (committed with the caller's transaction)."""
+    address = address or _ADDRESS.get()
     s.add(AuditLog(actor=_name(actor), action=action, target=target, address=address, detail=detail))
 
 
@@ -43,7 +59,7 @@ def security_event(
             actor=_name(actor),
             job_id=job_id,
             item_id=item_id,
-            address=address,
+            address=address or _ADDRESS.get(),
             detail=detail,
         )
     )

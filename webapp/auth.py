@@ -57,7 +57,7 @@ def _check_against_database(authenticator: stauth.Authenticate, credentials: dic
     def check_credentials(username: str, password: str) -> bool:
         real = names.get(username, username)
         with db() as s:
-            return users.authenticate(s, username=real, password=password, address=_client_address()) is not None
+            return users.authenticate(s, username=real, password=password, address=client_address()) is not None
 
     model.check_credentials = check_credentials
 
@@ -108,7 +108,8 @@ def logout() -> None:
     st.stop()
 
 
-def _client_address() -> str | None:
+def client_address() -> str | None:
+    """The browser's address as Streamlit reports it (None in AppTest)."""
     try:
         address = st.context.ip_address
     except AttributeError:

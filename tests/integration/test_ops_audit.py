@@ -26,8 +26,9 @@ def test_each_audited_event_is_recorded(make_settings) -> None:
         assert users.authenticate(s, username="rita", password="wrong-password", address="203.0.113.9") is None
         info, _ = api_keys.create_api_key(s, username="rita", name="crm", actor=admin)
         api_keys.revoke_api_key(s, actor=admin, key_id=info["id"])
-        users.set_role(s, actor=admin, username="rita", role="manager")
-        usage.set_daily_limit(s, actor=admin, scope="global", value=12.5)
+        with audit.acting_from("198.51.100.7"):  # what the web app and the API bind around each request
+            users.set_role(s, actor=admin, username="rita", role="manager")
+            usage.set_daily_limit(s, actor=admin, scope="global", value=12.5)
     with session_scope(settings) as s:
         rita = users.principal_for(s, username="rita")
         job = jobs.submit_job(s, principal=rita, pairs=[PairIn(resume=RESUME, jd=JD, ref="c1")])
@@ -59,6 +60,9 @@ def test_each_audited_event_is_recorded(make_settings) -> None:
         assert abs(datetime.now(UTC) - at) < timedelta(minutes=5)
     assert by_action["login"][0]["address"] == "203.0.113.5"
     assert by_action["login.failed"][0]["address"] == "203.0.113.9"
+    assert by_action["user.role"][0]["address"] == "198.51.100.7"
+    assert by_action["limit.set"][0]["address"] == "198.51.100.7"
+    assert by_action["api_key.create"][0]["address"] is None  # bound only inside the block
     assert len(by_action["export"]) == 2  # the accepted-rewrites export and the results CSV
     # The audit rows never hold resume or JD text.
     assert not any("Kubernetes" in str(r) for r in rows)

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from cryptography.fernet import Fernet
+from sqlalchemy import create_engine, text
 
 from tests.conftest import free_port
 
@@ -129,6 +130,8 @@ def test_pii_job_leaves_no_trace_in_logs(pg_url: str, redis_namespace: tuple[str
         results = httpx.get(f"{base}/api/bulk/results/{job_id}", headers=headers, timeout=30).json()
         found = {p["type"] for item in results["items"] for p in item["result"]["pii"]}
         assert {"EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "CREDIT_CARD"} <= found  # the texts really held PII
+        csv_export = httpx.get(f"{base}/api/bulk/results/{job_id}?format=csv", headers=headers, timeout=30)
+        assert csv_export.status_code == 200 and "Orchestrated" in csv_export.text
         stderr_of["cli-status"] = _manage(env, "status", job_id).stderr
     finally:
         api.send_signal(signal.SIGTERM)
@@ -141,6 +144,13 @@ def test_pii_job_leaves_no_trace_in_logs(pg_url: str, redis_namespace: tuple[str
         pattern = re.compile(re.escape(snippet), re.IGNORECASE)
         leaks = [f"{name}: {ln[:200]}" for name, ln in lines if pattern.search(ln)]
         assert not leaks, f"{snippet!r} reached the logs:\n" + "\n".join(leaks[:5])
+
+    # The export was audited with the caller's address (bound by the API's edge middleware).
+    engine = create_engine(pg_url)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT actor, address FROM audit_log WHERE action = 'export'")).all()
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [("ops_pii", "127.0.0.1")]
 
     # The lines are structured and carry the ids that make them useful.
     parsed = {name: [json.loads(ln) for n, ln in lines if n == name] for name in ("api", "worker")}
