@@ -105,3 +105,17 @@ def private_redis(tmp_path: Path) -> Iterator[dict]:
     start()
     yield state
     stop()
+
+
+_LAYER_ORDER = {"unit": 0, "integration": 1, "ui": 2, "e2e": 3}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the layers cheapest first (unit, integration, ui, e2e): failures show early, and the browser's
+    event loop (Playwright's sync API) cannot leak into tests that call asyncio.run()."""
+
+    def layer(item: pytest.Item) -> int:
+        parts = Path(str(item.fspath)).relative_to(ROOT).parts
+        return _LAYER_ORDER.get(parts[1], 1) if len(parts) > 1 else 1
+
+    items.sort(key=layer)  # stable: keeps file order within a layer
