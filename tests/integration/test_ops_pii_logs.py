@@ -97,6 +97,8 @@ def test_pii_job_leaves_no_trace_in_logs(pg_url: str, redis_namespace: tuple[str
     made = _manage(env, "create-api-key", "--user", "ops_pii", "--name", "pii-test")
     stderr_of["create-api-key"] = made.stderr
     key = _last_json(made.stdout)["key"]
+    scraper = _manage(env, "create-api-key", "--user", "ops_pii", "--name", "prometheus", "--scopes", "metrics")
+    metrics_key = _last_json(scraper.stdout)["key"]
 
     port = free_port()
     api_log = tmp_path / "api.log"
@@ -133,6 +135,13 @@ def test_pii_job_leaves_no_trace_in_logs(pg_url: str, redis_namespace: tuple[str
         csv_export = httpx.get(f"{base}/api/bulk/results/{job_id}?format=csv", headers=headers, timeout=30)
         assert csv_export.status_code == 200 and "Orchestrated" in csv_export.text
         stderr_of["cli-status"] = _manage(env, "status", job_id).stderr
+
+        # /metrics exposes the project's registry: this process's request counters and the database state.
+        scrape = httpx.get(f"{base}/metrics", headers={"Authorization": f"Bearer {metrics_key}"}, timeout=30)
+        assert scrape.status_code == 200, scrape.text
+        assert 'ats_items{status="completed"} 3.0' in scrape.text
+        assert 'ats_api_requests_total{method="POST",route="/api/bulk/process",status="202"} 1.0' in scrape.text
+        assert "ats_spend_today_usd" in scrape.text and "ats_queue_depth" in scrape.text
     finally:
         api.send_signal(signal.SIGTERM)
         api.wait(20)
