@@ -166,6 +166,8 @@ def test_pii_job_leaves_no_trace_in_logs(pg_url: str, redis_namespace: tuple[str
     assert any(rec.get("request_id") == "pii-test-request-0001" for rec in parsed["api"])
     worker_ids = [rec for rec in parsed["worker"] if rec.get("item_id") and rec.get("job_id") == job_id]
     assert worker_ids, "worker lines carry no job_id/item_id"
+    # The submitting request's id travelled with the queued items (RQ job meta) into the worker's lines.
+    assert all(rec.get("request_id") == "pii-test-request-0001" for rec in worker_ids)
     assert any(rec.get("stage") for rec in parsed["worker"]), "worker lines carry no stage:\n" + "\n".join(
         json.dumps(r) for r in parsed["worker"][:15]
     )
