@@ -80,6 +80,7 @@ ALLOWED_FIELDS = frozenset(
 _MAX_STR = 120
 _MAX_MESSAGE = 500
 _MAX_EXC_MESSAGE = 200
+_MIN_PROTECTED_LINE = 12
 _ID_LIKE = re.compile(r"^[\w.:/@#{}\[\]+=,-]{0,64}$")
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -241,8 +242,19 @@ def current_context() -> dict[str, Any]:
 
 @contextlib.contextmanager
 def protect(values: Iterable[str | None]) -> Iterator[None]:
-    """Treat these strings (an item's texts, its PII values) as secrets: replaced if they reach a line."""
-    extra = tuple(v for v in values if v and len(v.strip()) >= 4)
+    """Treat these strings (an item's texts, its PII values) as secrets: replaced if they reach a line.
+
+    Each multi-line text is also registered line by line (lines of 12+ characters), so one bullet
+    quoted in a message is caught as well as the whole resume.
+    """
+    found: list[str] = []
+    for value in values:
+        if not value or len(value.strip()) < 4:
+            continue
+        found.append(value)
+        if "\n" in value:
+            found.extend(line.strip() for line in value.splitlines() if len(line.strip()) >= _MIN_PROTECTED_LINE)
+    extra = tuple(dict.fromkeys(found))
     token = _protected.set(_protected.get() + extra)
     try:
         yield

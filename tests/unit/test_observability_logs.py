@@ -184,3 +184,13 @@ def test_uncaught_thread_exception_is_one_scrubbed_json_line(capture: io.StringI
     (line,) = _lines(capture)
     assert line["logger"] == "uncaught" and line["exc_type"] == "RuntimeError"
     assert "jane.roe@example.com" not in capture.getvalue()
+
+
+def test_protect_catches_a_single_line_of_a_protected_text(capture: io.StringIO) -> None:
+    resume = "Jane Roe\nExperience\n- Orchestrated Kubernetes clusters for payment teams\n- Led the Terraform move"
+    with logs.protect([resume]):
+        logging.getLogger("t").warning(f"bad bullet: {'- Orchestrated Kubernetes clusters for payment teams'}")
+        logging.getLogger("t").warning("section Experience")  # short lines are not treated as secrets
+    first, second = _lines(capture)
+    assert "Orchestrated" not in first["event"] and "[REDACTED]" in first["event"]
+    assert second["event"] == "section Experience"
