@@ -26,9 +26,10 @@ PGDUMP_MAGIC = b"PGDMP"
 
 
 def _sqlite_path(url: URL) -> Path:
-    if not url.database or url.database == ":memory:":
+    database = url.database or ""
+    if database in ("", ":memory:"):
         fail("an in-memory SQLite database cannot be backed up; set DATABASE_URL to a file")
-    return Path(url.database)
+    return Path(database)
 
 
 def _libpq(url: URL) -> tuple[list[str], dict[str, str]]:

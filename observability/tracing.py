@@ -47,7 +47,7 @@ def configure_tracing(settings: Any = None, *, exporter: SpanExporter | None = N
     else:
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
-        _provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=_traces_url(endpoint))))
+        _provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=_traces_url(str(endpoint)))))
     return True
 
 
