@@ -80,7 +80,7 @@ STAGE_RUNS = Counter(
 RETRIES = Counter("ats_retries_total", "Retries, by kind (llm|item|webhook|requeue).", ["kind"], registry=REGISTRY)
 
 # --- State read from the database at scrape time (state.py fills these) ---------------------
-JOBS_BY_STATUS = Gauge("ats_jobs", "Jobs by status.", ["status"], registry=REGISTRY)
+JOBS_BY_STATUS = Gauge("ats_jobs", "Jobs created in the last 7 days, by status.", ["status"], registry=REGISTRY)
 ITEMS_BY_STATUS = Gauge("ats_items", "Items by status.", ["status"], registry=REGISTRY)
 ITEMS_BY_STAGE = Gauge("ats_items_by_stage", "Unfinished items by the stage they are in.", ["stage"], registry=REGISTRY)
 QUEUE_DEPTH = Gauge("ats_queue_depth", "Items waiting to be run (status queued).", ["queue"], registry=REGISTRY)
