@@ -87,6 +87,8 @@ def test_recruiter_cannot_reach_admin(page, app_server) -> None:
     page.keyboard.press("Escape")  # closes Streamlit's "Page not found" notice when it is shown
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    # The cookie is deleted by the same browser widget, just after the sign-in form is drawn again.
+    page.wait_for_function("!document.cookie.includes('ats_auth=')")
     page.reload()  # the cookie is gone: a reload does not sign rita in again
     expect(page.get_by_role("button", name="Sign in")).to_be_visible()
     expect(_heading(page, "Submit")).to_have_count(0)
