@@ -62,6 +62,9 @@ def _check_one(pair: PairIn, limits: Limits) -> CheckedPair:
         raise InputError("the resume is empty")
     if not isinstance(pair.jd, str) or not pair.jd.strip():
         raise InputError("the job description is empty")
+    for what, text in (("resume", pair.resume), ("job description", pair.jd), ("ref", str(pair.ref or ""))):
+        if "\x00" in text:  # PostgreSQL cannot store NUL, and it means a binary file was pasted
+            raise InputError(f"the {what} contains NUL bytes, so it looks like a binary file; paste its text")
     if pair.ref is not None and len(str(pair.ref)) > MAX_REF:
         raise InputError(f"the ref is longer than {MAX_REF} characters")
     resume, jd = ingest.normalise(pair.resume), ingest.normalise(pair.jd)

@@ -52,6 +52,15 @@ def test_every_bad_row_is_reported_at_once(session, make_user, db_settings):
     assert "ATS_MAX_RESUME_CHARS" in err.value.rows[1]["error"]
 
 
+def test_a_row_with_nul_bytes_is_refused_with_a_reason(session, make_user):
+    alice = make_user("alice")
+    pairs = [{"resume": RESUME, "jd": JD}, {"resume": "%PDF-1.7\x00\x00binary", "jd": JD, "ref": "pdf"}]
+    with pytest.raises(InvalidRows) as err:
+        jobs.submit_job(session, principal=alice, pairs=pairs)
+    assert err.value.rows[0]["row"] == 2 and "binary file" in err.value.rows[0]["error"]
+    assert session.scalar(select(func.count()).select_from(Job)) == 0
+
+
 def test_visibility_own_team_all(session, make_user):
     alice, bob = make_user("alice", team="red"), make_user("bob", team="blue")
     manager, admin = make_user("mona", role="manager", team="red"), make_user("root", role="admin")
