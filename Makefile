@@ -24,10 +24,11 @@ run: venv
 test: venv services
 	bash scripts/ensure_chromium.sh
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy core/
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: venv
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy core/
 
 format: venv
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .

@@ -268,16 +268,17 @@ def find_addresses(text: str) -> Iterator[Hit]:
     for n in _NUMBER.finditer(text):
         pos = n.start()
         if text[pos].isdigit():
-            m = _US.match(text, pos) if has_types else None
-            if m and _us_ok(text, m):
-                yield pos, _extend(text, m.end()), "STREET_ADDRESS"
-            m = _NUM_PREFIX.match(text, pos) if has_prefix else None
-            if m and _prefix_ok(text, m.start(), m.end(), m.group(2), comma=bool(m.group(1))):
-                yield pos, _extend(text, m.end()), "STREET_ADDRESS"
-            m = _INTL.match(text, pos)
-            if m and _confirmed_intl(text, m):
+            hit: re.Match[str] | None = _US.match(text, pos) if has_types else None
+            if hit and _us_ok(text, hit):
+                yield pos, _extend(text, hit.end()), "STREET_ADDRESS"
+            hit = _NUM_PREFIX.match(text, pos) if has_prefix else None
+            if hit and _prefix_ok(text, hit.start(), hit.end(), hit.group(2), comma=bool(hit.group(1))):
+                yield pos, _extend(text, hit.end()), "STREET_ADDRESS"
+            hit = _INTL.match(text, pos)
+            if hit and _confirmed_intl(text, hit):
                 unit = _UNIT_BEFORE.search(text, max(0, pos - 16), pos)
-                yield (unit.start() if unit else pos), _extend(text, m.end()), "STREET_ADDRESS"
+                yield (unit.start() if unit else pos), _extend(text, hit.end()), "STREET_ADDRESS"
         start = _name_first_start(text, pos, wide=wide)
         if start is not None:
-            yield start, _extend(text, _HOUSE_NUMBER.match(text, pos).end()), "STREET_ADDRESS"
+            house = _HOUSE_NUMBER.match(text, pos)
+            yield start, _extend(text, house.end() if house else n.end()), "STREET_ADDRESS"
