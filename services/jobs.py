@@ -8,6 +8,7 @@ from typing import Any
 
 from redis.exceptions import RedisError
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.errors import Conflict, DailyLimitReached, InvalidRows, NotFound
@@ -40,6 +41,16 @@ def visible_job(s: Session, principal: Principal, job_id: str) -> Job:
     return job
 
 
+def _idempotent_reply(s: Session, principal: Principal, key: str, digest: str) -> dict[str, Any] | None:
+    """The reply for the owner's earlier job under this Idempotency-Key (Conflict for another body), else None."""
+    existing = s.scalar(select(Job).where(Job.owner_id == principal.user_id, Job.idempotency_key == key))
+    if existing is None:
+        return None
+    if existing.request_hash != digest:
+        raise Conflict("this Idempotency-Key was already used for a different request")
+    return {"job_id": existing.id, "items": existing.total, "estimated_cost": existing.estimated_usd, "duplicate": True}
+
+
 def submit_job(
     s: Session,
     *,
@@ -65,18 +76,9 @@ def submit_job(
         raise InvalidRows(errors)
     digest = request_hash(good, opts)
     if idempotency_key:
-        existing = s.scalar(
-            select(Job).where(Job.owner_id == principal.user_id, Job.idempotency_key == idempotency_key)
-        )
-        if existing is not None:
-            if existing.request_hash != digest:
-                raise Conflict("this Idempotency-Key was already used for a different request")
-            return {
-                "job_id": existing.id,
-                "items": existing.total,
-                "estimated_cost": existing.estimated_usd,
-                "duplicate": True,
-            }
+        earlier = _idempotent_reply(s, principal, idempotency_key, digest)
+        if earlier is not None:
+            return earlier
     estimate = round(sum(estimate_item_usd(settings, resume=p.resume, jd=p.jd, bullets=p.bullets) for p in good), 6)
     if estimate > 0:
         try:
@@ -98,8 +100,18 @@ def submit_job(
         request_hash=digest,
         callback_url=callback_url,
     )
-    s.add(job)
-    s.flush()
+    try:
+        # A savepoint, so losing the race below undoes only this insert, not the caller's transaction.
+        with s.begin_nested():
+            s.add(job)
+            s.flush()
+    except IntegrityError:
+        # Two posts with one Idempotency-Key at the same moment: PostgreSQL holds this insert until the
+        # other commits, then refuses it on uq_jobs_owner_idem; answer with the job that won.
+        earlier = _idempotent_reply(s, principal, idempotency_key, digest) if idempotency_key else None
+        if earlier is None:
+            raise
+        return earlier
     now = utcnow()
     rows = [
         {
