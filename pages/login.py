@@ -14,12 +14,17 @@ with middle:
     st.title("ATS Resume Agent")
     st.caption("Rewrite resume bullets to match a job description, without inventing anything.")
     try:
-        auth.authenticator().login(location="main", fields=FIELDS, key="login")
+        # Only the re-login cookie is checked here (nothing drawn); the form's own check runs in its callback.
+        auth.authenticator().login(location="unrendered")
     except LoginError as exc:
         st.error(f"{exc}. Sign in with your username and password; ask an admin if your account was disabled.")
-    status = st.session_state.get("authentication_status")
-    if status:
+    if st.session_state.get("authentication_status"):
         auth.after_login()
+    auth.sign_in_form(FIELDS)
+    refused = auth.login_error()
+    status = st.session_state.get("authentication_status")
+    if refused:
+        st.error(f"{refused}. Sign in with your username and password; ask an admin if your account was disabled.")
     elif status is False:
         st.error("Wrong username or password, or the account is disabled. Try again, or ask an admin to reset it.")
     else:

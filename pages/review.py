@@ -127,12 +127,15 @@ with user_errors("review"):
 
     if len(finished) > 1:
         with st.expander(f"Candidates × requirements ({len(finished)} candidates)", expanded=True):
-            matrix = coverage_matrix(items)
-            if matrix.empty or matrix.shape[1] == 0:
-                st.caption("The job descriptions named no skills from the taxonomy.")
-            else:
-                st.plotly_chart(figures.coverage_heatmap(matrix), width="stretch", key="heatmap")
-                st.caption("Green: in the resume · yellow: named by the rewrite · red: missing · blank: not asked.")
+            # The heatmap waits until asked for: plotly.js is the largest download of the app, and a page that
+            # holds a chart is drawn only once it has loaded (about 2 s in a new browser).
+            if st.toggle("Show the heatmap (who covers which requirement)", key="show_heatmap"):
+                matrix = coverage_matrix(items)
+                if matrix.empty or matrix.shape[1] == 0:
+                    st.caption("The job descriptions named no skills from the taxonomy.")
+                else:
+                    st.plotly_chart(figures.coverage_heatmap(matrix), width="stretch", key="heatmap")
+                    st.caption("Green: in the resume · yellow: named by the rewrite · red: missing · blank: not asked.")
             st.dataframe(ranking(items), hide_index=True, width="stretch", height=min(38 * len(finished) + 38, 420))
 
     st.subheader("Item")

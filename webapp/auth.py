@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import streamlit as st
+import streamlit.components.v1 as components
 import streamlit_authenticator as stauth
+from streamlit_authenticator.utilities import LoginError
 
 from core.config import Settings
 from core.errors import NotFound
@@ -16,6 +20,8 @@ from webapp.state import db
 
 AUTH_KEY = "_authenticator"
 COOKIE_PENDING = "_cookie_pending"
+LOGIN_ERROR = "_login_error"
+USER_FIELD, PASSWORD_FIELD = "login_username", "login_password"
 
 
 def load_credentials() -> dict[str, Any]:
@@ -81,16 +87,58 @@ def current_principal() -> Principal | None:
         return None
 
 
+def sign_in_form(fields: dict[str, str]) -> None:
+    """The sign-in form; its button checks the password in a callback, before the next run starts.
+
+    The run that follows a press of Sign in then already knows the user, so app.py draws their first page
+    at once instead of drawing the sign-in page again and rerunning (one script run fewer).
+    """
+    with st.form("login"):
+        st.subheader(fields["Form name"])
+        st.text_input(fields["Username"], key=USER_FIELD, autocomplete="off")
+        st.text_input(fields["Password"], type="password", key=PASSWORD_FIELD, autocomplete="off")
+        st.form_submit_button(fields["Login"], on_click=_on_sign_in)
+
+
+def _on_sign_in() -> None:
+    """Check the typed credentials with the authenticator of the run that drew the form."""
+    username, password = st.session_state.get(USER_FIELD, ""), st.session_state.get(PASSWORD_FIELD, "")
+    st.session_state[PASSWORD_FIELD] = ""  # the password is not kept in the session
+    try:
+        if authenticator().authentication_controller.login(username, password):
+            st.session_state[COOKIE_PENDING] = True
+    except LoginError as exc:
+        st.session_state[LOGIN_ERROR] = str(exc)
+
+
+def login_error() -> str | None:
+    """The authenticator's refusal of the last sign-in (too many attempts and the like), once."""
+    return st.session_state.pop(LOGIN_ERROR, None)
+
+
 def after_login() -> None:
-    """On the run a sign-in succeeded: open the user's pages now; the cookie is written on that next run."""
+    """On the run a cookie signed the user in again: open the user's pages now; the cookie is renewed then."""
     st.session_state[COOKIE_PENDING] = True
     st.rerun()
 
 
 def write_pending_cookie(auth: stauth.Authenticate) -> None:
-    """Write the re-login cookie once, on the first run after a sign-in."""
-    if st.session_state.pop(COOKIE_PENDING, False) and st.session_state.get("authentication_status"):
-        auth.cookie_controller.set_cookie()
+    """Write the re-login cookie once, on the first run after a sign-in.
+
+    A static script writes it rather than the authenticator's cookie widget: that widget answers the server
+    once the cookie is set, and the run this answer starts could land just after the user clicked to another
+    page and replace that page with the one they left (the same cookie, path and expiry otherwise).
+    """
+    if not (st.session_state.pop(COOKIE_PENDING, False) and st.session_state.get("authentication_status")):
+        return
+    model = auth.cookie_controller.cookie_model
+    if not model.cookie_expiry_days:
+        return
+    model.exp_date = model._set_exp_date()
+    token = model._token_encode()
+    expires = datetime.now(UTC) + timedelta(days=model.cookie_expiry_days)
+    cookie = f"{model.cookie_name}={token}; path=/; expires={expires:%a, %d %b %Y %H:%M:%S GMT}; samesite=strict"
+    components.html(f"<script>document.cookie = {json.dumps(cookie)};</script>", height=0)
 
 
 def logout() -> None:
