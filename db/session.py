@@ -39,7 +39,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
-def make_engine(settings: Settings, *, pre_ping: bool = True) -> Engine:
+def make_engine(settings: Settings, *, pre_ping: bool = True, pool_size: int = 5, max_overflow: int = 10) -> Engine:
     """A new engine for settings.database_url (creating the SQLite directory on first use).
 
     Workers pass pre_ping=False: a ping is one more round trip per checkout, and a dead connection is already
@@ -53,7 +53,7 @@ def make_engine(settings: Settings, *, pre_ping: bool = True) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=pre_ping, pool_size=5, max_overflow=10)
+        engine = create_engine(url, pool_pre_ping=pre_ping, pool_size=pool_size, max_overflow=max_overflow)
     _RUNTIMES[engine] = DbRuntime(settings=settings, cipher=Cipher(settings.encryption_key))
     return engine
 

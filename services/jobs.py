@@ -7,20 +7,20 @@ import uuid
 from typing import Any
 
 from redis.exceptions import RedisError
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.errors import Conflict, DailyLimitReached, InvalidRows, NotFound
 from core.types import RewriteOptions
-from db.models import Job, JobItem, User, utcnow
+from db.models import Job, JobItem, LlmCall, User, utcnow
 from db.session import runtime_of
 from observability import metrics
 from services import audit, budget
 from services.estimate import estimate_item_usd
 from services.intake import PairIn, check_pairs, parse_options, request_hash
 from services.principal import Principal, job_visibility, require_scope
-from services.progress import status_dicts
+from services.progress import status_dict, status_dicts
 from workers.queue import ItemQueue, queue_for
 
 __all__ = ["PairIn", "submit_job", "job_status", "list_jobs", "cancel_job", "retry_failed", "visible_job"]
@@ -157,10 +157,40 @@ def _send(queue: ItemQueue, item_ids: list[str]) -> None:
         log.warning("enqueue failed; the scan will re-enqueue", extra={"items": len(item_ids), "error": str(exc)})
 
 
+_GROUPS = (
+    select(JobItem.status, JobItem.stage, func.count().label("n"))
+    .where(JobItem.job_id == bindparam("job_id"))
+    .group_by(JobItem.status, JobItem.stage)
+    .subquery()
+)
+_STATUS_STMT = (
+    select(
+        Job,
+        _GROUPS.c.status,
+        _GROUPS.c.stage,
+        _GROUPS.c.n,
+        select(func.coalesce(func.sum(LlmCall.usd), 0.0)).where(LlmCall.job_id == Job.id).scalar_subquery(),
+    )
+    .outerjoin(_GROUPS, true())
+    .where(Job.id == bindparam("job_id"))
+)
+
+
 def job_status(s: Session, *, principal: Principal, job_id: str) -> dict[str, Any]:
     """The CONTRACTS status dict of a visible job."""
     require_scope(principal, "jobs:read")
-    return status_dicts(s, [visible_job(s, principal, job_id)])[0]
+    # One statement (the API's status route is polled hard), built once: the visible job, one row per
+    # (status, stage) group of its items, and its LLM cost; no row at all when the job is missing or not visible.
+    rows = s.execute(_STATUS_STMT.where(job_visibility(principal)), {"job_id": str(job_id)}).all()
+    if not rows:
+        raise NotFound(f"no job {job_id}")
+    counts: dict[str, int] = {}
+    stages: dict[str, int] = {}
+    for _job, status, stage, n, _cost in rows:
+        if status is not None:  # a job without items has one row of NULLs from the outer join
+            counts[status] = counts.get(status, 0) + n
+            stages[stage] = stages.get(stage, 0) + n
+    return status_dict(rows[0][0], counts, stages, float(rows[0][4]))
 
 
 def list_jobs(s: Session, *, principal: Principal, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:

@@ -56,27 +56,27 @@ def status_dicts(s: Session, jobs: Sequence[Job]) -> list[dict[str, Any]]:
             .group_by(LlmCall.job_id)
         ).all()
     )
-    out = []
-    for job in jobs:
-        c = counts[job.id]
-        done = sum(c.get(k, 0) for k in TERMINAL)
-        out.append(
-            {
-                "job_id": job.id,
-                "status": derive_status(c, job.total, job.cancelled_at is not None),
-                "counts": c,
-                "stages": {k: v for k, v in sorted(stages[job.id].items(), key=lambda kv: _stage_pos(kv[0]))},
-                "total": job.total,
-                "progress": round(done / job.total, 4) if job.total else 1.0,
-                "cost_usd": round(float(cost.get(job.id, 0.0)), 6),
-                "estimated_cost": job.estimated_usd,
-                "created_at": as_utc(job.created_at),
-                "finished_at": as_utc(job.finished_at),
-                "source": job.source,
-                "owner_id": job.owner_id,
-            }
-        )
-    return out
+    return [status_dict(job, counts[job.id], stages[job.id], float(cost.get(job.id, 0.0))) for job in jobs]
+
+
+def status_dict(job: Job, counts: dict[str, int], stages: dict[str, int], cost_usd: float) -> dict[str, Any]:
+    """The status dict of one job from its item counts per status and per stage and its LLM cost."""
+    c = {**dict.fromkeys(ITEM_STATUSES, 0), **counts}
+    done = sum(c.get(k, 0) for k in TERMINAL)
+    return {
+        "job_id": job.id,
+        "status": derive_status(c, job.total, job.cancelled_at is not None),
+        "counts": c,
+        "stages": {k: v for k, v in sorted(stages.items(), key=lambda kv: _stage_pos(kv[0]))},
+        "total": job.total,
+        "progress": round(done / job.total, 4) if job.total else 1.0,
+        "cost_usd": round(cost_usd, 6),
+        "estimated_cost": job.estimated_usd,
+        "created_at": as_utc(job.created_at),
+        "finished_at": as_utc(job.finished_at),
+        "source": job.source,
+        "owner_id": job.owner_id,
+    }
 
 
 def _stage_pos(stage: str) -> int:
