@@ -2,8 +2,9 @@
 
 Starts the app as `make run` does (python manage.py run) on free ports and a temporary SQLite database,
 submits a 200-item job through the services and lets the app's worker finish it, then signs in with
-headless Debian chromium, opens Review and waits for the coverage heatmap and the first item's scores.
-Prints one JSON line; the goal is < 2 s.
+headless Debian chromium, opens Review and waits for the ranking table and the first item's scores (the
+heatmap is drawn only when asked for; "heatmap" times that click until the chart is drawn). Prints one JSON
+line; the goal is < 2 s.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 ITEMS = 200
 RUNS = 5
 GOAL_S = 2.0
+PHASES = ("total", "login", "review", "heatmap")
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
@@ -90,8 +92,6 @@ def _submit(env: dict[str, str]) -> str:
 
 def _once(browser, base: str, storage: str | None) -> dict[str, float]:
     """One sign-in and Review visit; returns the phase times in seconds."""
-    from playwright.sync_api import expect
-
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     if storage:  # a returning user: the browser's HTTP cache already holds the app's JavaScript
         context.close()
@@ -102,14 +102,31 @@ def _once(browser, base: str, storage: str | None) -> dict[str, float]:
     page.get_by_role("textbox", name="Password").fill(PASSWORD)
     t0 = time.perf_counter()
     page.get_by_role("button", name="Sign in").click()
+    t1, t2 = _to_review(page)
+    t3 = _heatmap(page)
+    context.close()
+    return {"total": t2 - t0, "login": t1 - t0, "review": t2 - t1, "heatmap": t3 - t2}
+
+
+def _to_review(page) -> tuple[float, float]:
+    """Wait for the first page, open Review and wait for it; the two moments it was drawn."""
+    from playwright.sync_api import expect
+
     expect(page.locator("h1").filter(has_text="Submit")).to_be_visible(timeout=30_000)
     t1 = time.perf_counter()
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Review").click(timeout=30_000)
     expect(page.get_by_text("ATS score after")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible(timeout=30_000)  # the ranking
+    return t1, time.perf_counter()
+
+
+def _heatmap(page) -> float:
+    """Ask for the heatmap and wait until it is drawn; the moment it was."""
+    from playwright.sync_api import expect
+
+    page.get_by_text("Show the heatmap").click()
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
-    t2 = time.perf_counter()
-    context.close()
-    return {"total": t2 - t0, "login": t1 - t0, "review": t2 - t1}
+    return time.perf_counter()
 
 
 def _measure(base: str) -> dict[str, list[float]]:
@@ -136,23 +153,17 @@ def _measure(base: str) -> dict[str, list[float]]:
 
 
 def _page_visit(page, base: str) -> dict[str, float]:
-    """Sign in and open Review in a page that keeps its cache (signing out first)."""
-    from playwright.sync_api import expect
-
+    """Sign in and open Review in a page that keeps its cache (signing out afterwards)."""
     page.goto(base)
     page.get_by_role("textbox", name="Username").fill("bench")
     page.get_by_role("textbox", name="Password").fill(PASSWORD)
     t0 = time.perf_counter()
     page.get_by_role("button", name="Sign in").click()
-    expect(page.locator("h1").filter(has_text="Submit")).to_be_visible(timeout=30_000)
-    t1 = time.perf_counter()
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Review").click(timeout=30_000)
-    expect(page.get_by_text("ATS score after")).to_be_visible(timeout=30_000)
-    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
-    t2 = time.perf_counter()
+    t1, t2 = _to_review(page)
+    t3 = _heatmap(page)
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("textbox", name="Username").wait_for()
-    return {"total": t2 - t0, "login": t1 - t0, "review": t2 - t1}
+    return {"total": t2 - t0, "login": t1 - t0, "review": t2 - t1, "heatmap": t3 - t2}
 
 
 def main() -> None:
@@ -196,8 +207,9 @@ def main() -> None:
             os.killpg(proc.pid, signal.SIGKILL)
         log.close()
     out: dict = {"bench": "web_login_to_review", "items": ITEMS, "runs": RUNS, "goal_s": GOAL_S}
+    out["load_avg"] = [round(x, 2) for x in os.getloadavg()]
     for kind, runs in timings.items():
-        out[kind] = {k: round(statistics.median(r[k] for r in runs), 3) for k in ("total", "login", "review")}
+        out[kind] = {k: round(statistics.median(r[k] for r in runs), 3) for k in PHASES}
         out[f"met_{kind}"] = out[kind]["total"] < GOAL_S
     print(json.dumps(out))
 

@@ -45,6 +45,10 @@ def streamlit_command(settings: Settings) -> list[str]:
         # which no other run or message moves. Python's own generational collection still runs.
         "--runner.postScriptGC",
         "false",
+        # No page relies on "magic" display; without it a page compiles without an AST rewrite (Streamlit drops its
+        # compiled pages whenever the last browser disconnects).
+        "--runner.magicEnabled",
+        "false",
         # Users see an st.error with what to do next; a stray exception shows its type at most.
         "--client.showErrorDetails",
         "none" if settings.env == "production" else "type",

@@ -75,6 +75,13 @@ def test_bulk_job_shows_heatmap_and_ranking(web_settings, run_queue) -> None:
     ranking = at.dataframe[0].value
     assert list(ranking["rank"]) == [1, 2] and set(ranking["candidate"]) == {"jordan", "sam"}
     assert ranking.iloc[0]["coverage %"] >= ranking.iloc[1]["coverage %"]
+    assert not at.get("plotly_chart")  # the heatmap waits until asked for (plotly.js is the page's largest download)
+
+    at.toggle(key="show_heatmap").set_value(True).run()
+    assert not at.exception
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1 and "jordan" in charts[0].proto.spec and "sam" in charts[0].proto.spec
+    assert at.dataframe[0].value["candidate"].tolist() == ranking["candidate"].tolist()  # the ranking stays
 
 
 def test_other_team_cannot_open_the_job(web_settings, run_queue) -> None:
