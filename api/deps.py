@@ -132,8 +132,9 @@ class Caller:
 
     def _run_sync(self, scope: str, bucket: str, work: Callable[[Session, Principal], T]) -> T:
         with _read_session(self._engine) as session:
-            # Every `run` only reads (bar last_used_at): autocommit spares the BEGIN and COMMIT round trips, and
-            # under READ COMMITTED each statement had its own snapshot inside a transaction anyway.
+            # Every `run` reads, writing at most one row (a key's last_used_at, a CSV export's audit row): autocommit
+            # spares the BEGIN and COMMIT round trips, and under READ COMMITTED each statement had its own snapshot
+            # inside a transaction anyway. Writes of several rows go through `run_as` (a real transaction).
             session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             principal = self._keys.get(self.key)
             if principal is None:

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from core.errors import InputError
 from db.models import JobItem
@@ -27,8 +27,22 @@ def _review(stored: str | None, cipher: Any) -> dict[int, dict[str, Any]]:
     return {int(k): v for k, v in json.loads(cipher.decrypt(stored)).items()}
 
 
+# What callers read of an item; the encrypted resume and JD texts (kilobytes each) stay in the database.
+_RESULT_COLUMNS = load_only(
+    JobItem.id,
+    JobItem.ref,
+    JobItem.seq,
+    JobItem.status,
+    JobItem.stage,
+    JobItem.error,
+    JobItem.attempts,
+    JobItem.result,
+    JobItem.review,
+)
+
+
 def _items(s: Session, job_id: str, offset: int = 0, limit: int | None = None) -> list[JobItem]:
-    q = select(JobItem).where(JobItem.job_id == job_id).order_by(JobItem.seq).offset(offset)
+    q = select(JobItem).options(_RESULT_COLUMNS).where(JobItem.job_id == job_id).order_by(JobItem.seq).offset(offset)
     if limit is not None:
         q = q.limit(limit)
     return list(s.scalars(q))
