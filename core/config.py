@@ -96,7 +96,7 @@ class Settings(BaseSettings):
     web_host: str = "127.0.0.1"
     web_login_sleep_s: float = 0.0
     web_refresh_s: float = 2.0
-    web_review_page_size: int = 25
+    web_review_page_size: int = 5  # each bullet is a diff and a review form: the bulk of what the browser draws
 
     # Logging, metrics, tracing (observability/)
     log_level: str = "INFO"

@@ -169,6 +169,7 @@ with user_errors("review"):
     with tab_bullets:
         bullets = result.get("bullets") or []
         pages = max(1, -(-len(bullets) // page_size))
-        part = st.number_input("Page", 1, pages, 1, key=f"bpage_{item_id}") if pages > 1 else 1
+        label = f"Bullets, page (of {pages}; {page_size} a page)"
+        part = st.number_input(label, 1, pages, 1, key=f"bpage_{item_id}") if pages > 1 else 1
         for b in bullets[(part - 1) * page_size : part * page_size]:
             review_view.bullet(item, b, _save)

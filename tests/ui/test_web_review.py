@@ -65,6 +65,19 @@ def test_review_shows_scores_diffs_and_saves_decisions(web_settings, run_queue) 
     assert "Led the move of the card service to Kubernetes.,edit" in csv
 
 
+def test_bullets_are_drawn_a_page_at_a_time(web_settings, run_queue) -> None:
+    job_id = submit_pairs(web_settings, "rita", [("jordan", RESUME, JD)])
+    run_queue()
+    at = _open_review(job_id)
+    size = web_settings.web_review_page_size
+    first = [r.key.rsplit("_", 1)[1] for r in at.radio]
+    assert first == [str(i) for i in range(size)]  # only the first page's bullets carry a review form
+    at.number_input[0].set_value(2).run()
+    assert not at.exception
+    second = [r.key.rsplit("_", 1)[1] for r in at.radio]
+    assert second and second[0] == str(size) and not set(first) & set(second)
+
+
 def test_bulk_job_shows_heatmap_and_ranking(web_settings, run_queue) -> None:
     other = RESUME.replace("Kafka", "RabbitMQ").replace("k8s", "VMs")
     job_id = submit_pairs(web_settings, "rita", [("jordan", RESUME, JD), ("sam", other, JD)])
