@@ -241,8 +241,6 @@ def end_to_end(redis: PrivateRedis, pairs: list[tuple[str, str]], workers: int) 
 
 def round_trips(settings, pairs) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """PostgreSQL statements and round trips per item while process_item runs in this process."""
-    from sqlalchemy import event
-
     from db.models import JobItem
     from db.session import make_engine, session_scope
     from services import jobs
@@ -258,9 +256,20 @@ def round_trips(settings, pairs) -> dict[str, float]:  # type: ignore[no-untyped
         job = jobs.submit_job(s, principal=owner, pairs=[{"resume": r, "jd": j} for r, j in pairs], queue=DbQueue())
         ids = list(s.scalars(select(JobItem.id).where(JobItem.job_id == job["job_id"])))
     ctx = build_context(settings, cache=signals_cache_for(settings, engine))
-    runtime.set_runtime(runtime.Runtime(settings=settings, engine=engine, ctx=ctx, queue=DbQueue()))
+    rt = runtime.Runtime(settings=settings, engine=engine, ctx=ctx, queue=DbQueue())
+    runtime.set_runtime(rt)
     counts = {"statements": 0, "waits": 0}
-    event.listen(engine, "before_cursor_execute", lambda *a: counts.__setitem__("statements", counts["statements"] + 1))
+    # Counted in psycopg, under SQLAlchemy: the worker's claim and finish go to psycopg directly.
+    real_execute, real_executemany = psycopg.Cursor.execute, psycopg.Cursor.executemany
+
+    def count_execute(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["statements"] += 1
+        return real_execute(self, *args, **kwargs)
+
+    def count_executemany(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["statements"] += 1
+        return real_executemany(self, *args, **kwargs)
+
     real_wait = psycopg.Connection.wait
 
     def counted(gen):  # type: ignore[no-untyped-def]
@@ -277,11 +286,15 @@ def round_trips(settings, pairs) -> dict[str, float]:  # type: ignore[no-untyped
         return real_wait(self, counted(gen), *args, **kwargs)
 
     psycopg.Connection.wait = counting_wait  # type: ignore[method-assign]
+    psycopg.Cursor.execute, psycopg.Cursor.executemany = count_execute, count_executemany  # type: ignore[method-assign]
     try:
         for item_id in ids:
             process_item(item_id)
     finally:
         psycopg.Connection.wait = real_wait  # type: ignore[method-assign]
+        psycopg.Cursor.execute, psycopg.Cursor.executemany = real_execute, real_executemany  # type: ignore[method-assign]
+        rt.hot.close()
+        runtime.set_runtime(None)
         engine.dispose()
     n = len(ids)
     return {"statements_per_item": counts["statements"] / n, "round_trips_per_item": counts["waits"] / n}

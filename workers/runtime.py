@@ -19,6 +19,7 @@ from db.session import make_engine
 from services.budget import DbBudget
 from services.cache import signals_cache_for
 from workers.queue import ItemQueue, queue_for
+from workers.store_pg import HotConnection
 
 JOB_CACHE_SIZE = 256
 
@@ -50,6 +51,19 @@ class Runtime:
         if found is None:
             found = self.__dict__["_autocommit"] = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         return found
+
+    @property
+    def hot(self) -> HotConnection:
+        """The connection this process holds for its items' claim and finish on PostgreSQL."""
+        found = self.__dict__.get("_hot")
+        if found is None:
+            found = self.__dict__["_hot"] = HotConnection(self.engine)
+        return found
+
+    @property
+    def on_postgres(self) -> bool:
+        """Whether the database is PostgreSQL (the one-statement claim and finish)."""
+        return self.engine.dialect.name == "postgresql"
 
     def job(self, job_id: str) -> JobInfo:
         """Options, team and callback of a job (one query per job per process)."""

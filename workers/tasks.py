@@ -28,8 +28,11 @@ def process_item(item_id: str) -> str:
     """Run one item to its end (or pause); returns the outcome. Safe to call any number of times."""
     rt = get_runtime()
     token = uuid.uuid4().hex
-    with rt.autocommit.connect() as conn:
-        claim = store.claim(conn, item_id, token, rt.settings.stuck_after_s)
+    if rt.on_postgres:
+        claim = store_pg.claim(rt.hot, item_id, token, rt.settings.stuck_after_s)
+    else:
+        with rt.autocommit.connect() as conn:
+            claim = store.claim(conn, item_id, token, rt.settings.stuck_after_s)
     if claim is None:
         return "skipped"  # finished, cancelled, paused, or held by a live worker: nothing to do
     with tracing.item_span(item_id), log_context(job_id=claim.job_id, item_id=item_id, worker=rt.name):
@@ -126,25 +129,24 @@ def _save(
 def _finish(rt: Runtime, claim: store.Claim, state: ItemState, saved_calls: int, saved_stages: int, job: Any) -> str:
     status, values = final_values(state, _cipher(rt))
     calls, stages = state.calls[saved_calls:], state.stages[saved_stages:]
-    if rt.engine.dialect.name == "postgresql":
-        with rt.autocommit.connect() as conn:
-            ours, still_open = store_pg.finish_one_statement(
-                conn,
-                claim,
-                status=status,
-                stage=state.stage.value,
-                values=values,
-                records=stages,
-                calls=calls,
-                team=job.team,
-            )
+    if rt.on_postgres:
+        ours, still_open = store_pg.finish_one_statement(
+            rt.hot,
+            claim,
+            status=status,
+            stage=state.stage.value,
+            values=values,
+            records=stages,
+            calls=calls,
+            team=job.team,
+        )
         if not ours:
             raise LeaseLost
         _security_event(rt, claim, state, status)
         # Two workers finishing a job's last items at once may each see the other open; the scheduler's
         # sweep stamps such a job within one scan interval.
         job_done = False
-        if still_open == 0:
+        if not still_open:
             with rt.engine.begin() as conn:
                 job_done = store.mark_job_finished(conn, claim.job_id)
     else:
