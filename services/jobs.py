@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from redis.exceptions import RedisError
@@ -11,6 +12,7 @@ from sqlalchemy import bindparam, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from core.config import Settings
 from core.errors import Conflict, DailyLimitReached, InvalidRows, NotFound
 from core.types import RewriteOptions
 from db.models import Job, JobItem, LlmCall, User, utcnow
@@ -23,7 +25,17 @@ from services.principal import Principal, job_visibility, require_scope
 from services.progress import status_dict, status_dicts
 from workers.queue import ItemQueue, queue_for
 
-__all__ = ["PairIn", "submit_job", "job_status", "list_jobs", "cancel_job", "retry_failed", "visible_job"]
+__all__ = [
+    "PairIn",
+    "CollectingQueue",
+    "send_items",
+    "submit_job",
+    "job_status",
+    "list_jobs",
+    "cancel_job",
+    "retry_failed",
+    "visible_job",
+]
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +159,27 @@ def submit_job(
     metrics.ITEMS_SUBMITTED.labels(source=source).inc(len(rows))
     _send(queue or queue_for(settings), [r["id"] for r in rows])
     return {"job_id": job.id, "items": len(rows), "estimated_cost": estimate}
+
+
+class CollectingQueue:
+    """A queue that only remembers the ids, so a caller can send them after answering (`send_items`)."""
+
+    def __init__(self) -> None:
+        self.item_ids: list[str] = []
+
+    def enqueue(self, item_ids: Sequence[str]) -> int:
+        """Remember the ids; nothing is sent yet."""
+        self.item_ids.extend(item_ids)
+        return len(item_ids)
+
+    def missing(self, item_ids: Sequence[str]) -> list[str]:
+        """Nothing was sent, so nothing can be lost yet."""
+        return []
+
+
+def send_items(settings: Settings, item_ids: list[str]) -> None:
+    """Enqueue committed items on the configured queue (a Redis failure is logged; the workers' scan resends)."""
+    _send(queue_for(settings), item_ids)
 
 
 def _send(queue: ItemQueue, item_ids: list[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Header, Path, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,12 @@ _BODY_HELP = (
 
 
 def _accept(
-    session: Session, principal: Principal, settings: Settings, raw: bytes, idempotency_key: str | None
+    session: Session,
+    principal: Principal,
+    settings: Settings,
+    raw: bytes,
+    idempotency_key: str | None,
+    sent: jobs.CollectingQueue,
 ) -> dict:
     """Parse, check and submit, in the worker thread (a 10 MB body is too much JSON for the event loop)."""
     data = parse_json(raw)
@@ -57,6 +62,7 @@ def _accept(
         source="api",
         idempotency_key=idempotency_key,
         callback_url=bulk.callback_url,
+        queue=sent,
     )
     return {**accepted, "status": "processing", "total_candidates": accepted["items"]}
 
@@ -72,12 +78,19 @@ def _accept(
 async def process_bulk(
     request: Request,
     caller: CallerDep,
+    background: BackgroundTasks,
     idempotency_key: Annotated[str | None, Header(max_length=200, alias="Idempotency-Key")] = None,
 ) -> dict:
     """Queue a job; the same Idempotency-Key with the same body returns the same job, with another body 409."""
     principal = await caller.authorize("jobs:write", "bulk")  # before a byte of a large body is read
     raw = await request.body()
-    return await caller.run_as(principal, lambda s, p: _accept(s, p, caller.settings, raw, idempotency_key))
+    sent = jobs.CollectingQueue()
+    accepted = await caller.run_as(principal, lambda s, p: _accept(s, p, caller.settings, raw, idempotency_key, sent))
+    if sent.item_ids:
+        # The items are committed, so the 202 need not wait for RQ (a quarter second for 1,000 items); should
+        # the process die before this runs, the workers' scan finds the queued items and enqueues them.
+        background.add_task(jobs.send_items, caller.settings, sent.item_ids)
+    return accepted
 
 
 @router.get("/status/{job_id}", response_model=JobStatus, responses=_ERRORS, summary="Status of a job")
