@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core.config import Settings
 from core.errors import ConfigError
@@ -18,6 +19,7 @@ from webapp.errors import user_errors
 
 log = logging.getLogger("ats.web")
 ROOT = Path(__file__).resolve().parent
+PAGE_SHOWN = "_page_shown"  # script hash of the page the last full run drew
 
 st.set_page_config(
     page_title="ATS Resume Agent",
@@ -52,8 +54,24 @@ def _cookie_widgets(settings: Settings, credentials: dict[str, Any]) -> None:
     The cookie widgets report back to the server when the browser's cookies change; inside a fragment that
     reruns only this function, not the page the user may already be clicking away from.
     """
+    _redraw_if_stale()
     authenticator = auth.make_authenticator(settings, credentials)
     auth.write_pending_cookie(authenticator)
+
+
+def _redraw_if_stale() -> None:
+    """Rerun the whole app on the page the user is on when a cookie widget answers from a page since left.
+
+    The cookie widget of the sign-in page reports when it loads; when that report arrives after the user
+    already signed in, Streamlit runs this fragment for the sign-in page and the browser drops the page on
+    screen (it showed an empty page). A full run of the current page draws it again.
+    """
+    ctx = get_script_run_ctx()
+    shown = st.session_state.get(PAGE_SHOWN)
+    if ctx is None or not ctx.fragment_ids_this_run or shown is None or ctx.page_script_hash == shown:
+        return
+    ctx.set_mpa_v2_page(shown)  # st.rerun reruns the context's page: make it the one on screen
+    st.rerun()
 
 
 def main() -> None:
@@ -82,6 +100,7 @@ def main() -> None:
             [st.Page(ROOT / login.file, title=login.title, icon=login.icon, url_path=login.url_path, default=True)],
             position="hidden",
         )
+        st.session_state[PAGE_SHOWN] = get_script_run_ctx().page_script_hash
         page.run()
         return
     specs = nav.pages_for(principal.role)
@@ -90,6 +109,7 @@ def main() -> None:
         for i, p in enumerate(specs)
     ]
     page = st.navigation(pages)
+    st.session_state[PAGE_SHOWN] = get_script_run_ctx().page_script_hash
     if _sidebar(principal):
         auth.logout()
     state.show_flashes()
