@@ -1,7 +1,7 @@
 """REST API latency on 127.0.0.1: status and results at a steady request rate, and accepting 1,000 items.
 
 Starts `python manage.py api` on a fresh PostgreSQL database (and the shared Redis, under a unique
-queue name), drives it with async httpx at a fixed arrival rate (open loop: a slow answer does not
+queue name), drives it with a minimal asyncio HTTP/1.1 client at a fixed arrival rate (open loop: a slow answer does not
 slow the sender), and prints p50/p95/p99 per route plus the time to accept one 1,000-item request.
 Goals on the 2-core machine: status p95 < 50 ms at 200 req/s; 1,000 items accepted in < 1 s.
 
