@@ -163,3 +163,23 @@ def test_paused_items_resume_when_their_day_is_over(session, make_user, db_setti
     assert resume_paused(session.get_bind(), DbQueue()) == 1
     statuses = dict(session.execute(select(JobItem.id, JobItem.status)).all())
     assert statuses == {first: "queued", second: "paused_limit"}
+
+
+def test_item_jobs_leave_rq_state_as_rq_itself_would(session, make_user, rq_setup, engine):
+    settings, queue = rq_setup
+    _runtime(settings.model_copy(update={"job_timeout_s": 60}), engine, queue)
+    alice = make_user("alice")
+    job_id = jobs.submit_job(session, principal=alice, pairs=[{"resume": RESUME, "jd": JD}] * 2, queue=queue)["job_id"]
+    ids = _item_ids(session, job_id)
+    worker = PipelineWorker([queue.queue], connection=queue.connection)
+    worker.work(burst=True, with_scheduler=False)
+    session.expire_all()
+    assert [session.get(JobItem, i).status for i in ids] == ["completed", "completed"]
+    rq_ids = [rq_job_id(settings.queue_name, i) for i in ids]
+    for rq_id in rq_ids:  # the two-pipeline path: status, result and registries as RQ's own success path leaves them
+        rq_job = queue.queue.fetch_job(rq_id)
+        assert rq_job.get_status() == "finished" and rq_job.return_value() == "completed"
+        assert rq_job.ended_at is not None and rq_job.worker_name == worker.name
+    assert sorted(queue.queue.finished_job_registry.get_job_ids()) == sorted(rq_ids)
+    assert queue.queue.started_job_registry.get_job_ids() == [] and queue.queue.count == 0
+    assert int(queue.connection.hget(worker.key, "successful_job_count")) == 2
