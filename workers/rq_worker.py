@@ -107,16 +107,15 @@ class PipelineWorker(SimpleWorker):
     def _succeeded(self, job: Job, queue: Queue, execution: Execution, value: object) -> None:
         # RQ's handle_job_success, minus WATCH + SMEMBERS of dependents (our jobs have none) and minus re-saving
         # the whole job hash (data, meta: only status and end time changed).
-        job.ended_at = now()
+        ended = job.ended_at = now()
         job._result = value
         job._status = JobStatus.FINISHED
         result_ttl = job.get_result_ttl(self.default_result_ttl)
+        stamp = utcformat(ended)
         with self.connection.pipeline() as pipe:
             self.increment_successful_job_count(pipeline=pipe)
-            self.increment_total_working_time(job.ended_at - job.started_at, pipe)
-            fields = {"status": JobStatus.FINISHED.value, "ended_at": utcformat(job.ended_at)}
-            fields["last_heartbeat"] = fields["ended_at"]
-            pipe.hset(job.key, mapping=fields)
+            self.increment_total_working_time(ended - (job.started_at or ended), pipe)
+            pipe.hset(job.key, mapping={"status": JobStatus.FINISHED.value, "ended_at": stamp, "last_heartbeat": stamp})
             if result_ttl != 0:
                 Result.create(
                     job,
@@ -127,7 +126,7 @@ class PipelineWorker(SimpleWorker):
                     pipeline=pipe,
                     execution_id=execution.id,
                     execution_started_at=execution.created_at,
-                    execution_ended_at=job.ended_at,
+                    execution_ended_at=ended,
                 )
                 job.finished_job_registry.add(job, result_ttl, pipe)
             job.cleanup(result_ttl, pipeline=pipe, remove_from_queue=False)

@@ -85,7 +85,7 @@ class HotConnection:
     def _open(self) -> Any:
         with self._lock:
             if self._held is None:
-                held = self._engine.raw_connection()
+                held: Any = self._engine.raw_connection()
                 held.driver_connection.autocommit = True
                 self._held = held
             return self._held
