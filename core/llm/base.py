@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ class _Outcome(Generic[T]):
     bad_format: bool = False  # the server answered, but the reply could not be used (a repair may help)
 
 
-class LLMProvider:
+class LLMProvider(ABC):
     """Base class: subclasses declare their key and Options and implement `_send` (one wire call)."""
 
     name: str = "llm"
@@ -119,12 +120,13 @@ class LLMProvider:
             self._client = self._build_client()
         return self._client
 
+    @abstractmethod
     def _build_client(self) -> Any:
-        raise NotImplementedError
+        """Build the provider's SDK client."""
 
+    @abstractmethod
     def _send(self, prompt: Prompt, max_tokens: int) -> RawReply:
         """One wire call; raises the SDK's errors or ReplyFormatError (reply over the size limit)."""
-        raise NotImplementedError
 
     def _sdk_errors(self) -> tuple[type[BaseException], ...]:
         """The SDK's base error classes (caught and turned into a failed CallRecord)."""
