@@ -68,8 +68,9 @@ def create_user(
         raise InputError("the username must be 2-64 letters, digits or . _ @ -")
     if role not in ROLES:
         raise InputError(f"the role must be one of {', '.join(ROLES)}")
-    if s.scalar(select(User.id).where(User.username == username)) is not None:
-        raise Conflict(f"a user named {username!r} already exists")
+    # Names are unique regardless of case: the sign-in form lower-cases what is typed.
+    if s.scalar(select(User.username).where(func.lower(User.username) == username.lower())) is not None:
+        raise Conflict(f"a user named {username!r} already exists (names are compared ignoring case)")
     generated = None
     if password is None:
         password = generated = secrets.token_urlsafe(12)

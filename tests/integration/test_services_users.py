@@ -24,6 +24,8 @@ def test_duplicate_username_and_bad_role_are_refused(session):
     users.create_user(session, username="alice", role="recruiter", password="long enough")
     with pytest.raises(Conflict):
         users.create_user(session, username="alice", role="recruiter")
+    with pytest.raises(Conflict):  # the sign-in form lower-cases names, so "Alice" would collide with "alice"
+        users.create_user(session, username="Alice", role="recruiter")
     with pytest.raises(InputError):
         users.create_user(session, username="bob", role="owner")
 
