@@ -178,34 +178,38 @@ def add_stage_events(
     conn.execute(insert(StageEvent), rows)
 
 
+def call_fields(claim_: Claim, call: CallRecord, index: int) -> dict[str, Any]:
+    """The ledger columns one call record fills (shared with the PostgreSQL fast path)."""
+    return {
+        "call_key": call.call_key or f"{claim_.item_id}:{call.purpose}:{claim_.attempts}:{index}",
+        "provider": call.provider,
+        "model": call.model,
+        "purpose": call.purpose,
+        "input_tokens": call.input_tokens,
+        "output_tokens": call.output_tokens,
+        "usd": call.usd,
+        "latency_ms": call.latency_ms,
+        "ok": call.ok,
+        "error": (call.error or None) and call.error[:500],
+        "cached": call.cached,
+    }
+
+
 def add_calls(conn: Connection, claim_: Claim, calls: Sequence[CallRecord], *, team: str | None) -> None:
     """Ledger rows for these calls; a call_key already booked is skipped (INSERT … ON CONFLICT DO NOTHING)."""
     if not calls:
         return
-    day = utcnow().date()
-    rows = [
-        {
-            "call_key": c.call_key or f"{claim_.item_id}:{c.purpose}:{claim_.attempts}:{i}",
-            "item_id": claim_.item_id,
-            "job_id": claim_.job_id,
-            "user_id": claim_.owner_id,
-            "api_key_id": claim_.api_key_id,
-            "team": team,
-            "provider": c.provider,
-            "model": c.model,
-            "purpose": c.purpose,
-            "input_tokens": c.input_tokens,
-            "output_tokens": c.output_tokens,
-            "usd": c.usd,
-            "latency_ms": c.latency_ms,
-            "ok": c.ok,
-            "error": (c.error or None) and c.error[:500],
-            "cached": c.cached,
-            "day": day,
-            "created_at": utcnow(),
-        }
-        for i, c in enumerate(calls)
-    ]
+    day, now = utcnow().date(), utcnow()
+    owner = {
+        "item_id": claim_.item_id,
+        "job_id": claim_.job_id,
+        "user_id": claim_.owner_id,
+        "api_key_id": claim_.api_key_id,
+        "team": team,
+        "day": day,
+        "created_at": now,
+    }
+    rows = [{**call_fields(claim_, c, i), **owner} for i, c in enumerate(calls)]
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     conn.execute(dialect.insert(LlmCall).on_conflict_do_nothing(index_elements=["call_key"]), rows)
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from core.types import CallRecord, StageRecord
 from db.models import utcnow
-from workers.store import Claim
+from workers.store import Claim, call_fields
 
 _CLAIM = """
 UPDATE job_items
@@ -121,24 +121,7 @@ def _events(records: Sequence[StageRecord], outcome: str) -> str:
 
 
 def _calls(claim: Claim, calls: Sequence[CallRecord]) -> str:
-    return json.dumps(
-        [
-            {
-                "call_key": c.call_key or f"{claim.item_id}:{c.purpose}:{claim.attempts}:{i}",
-                "provider": c.provider,
-                "model": c.model,
-                "purpose": c.purpose,
-                "input_tokens": c.input_tokens,
-                "output_tokens": c.output_tokens,
-                "usd": c.usd,
-                "latency_ms": c.latency_ms,
-                "ok": c.ok,
-                "error": (c.error or None) and c.error[:500],
-                "cached": c.cached,
-            }
-            for i, c in enumerate(calls)
-        ]
-    )
+    return json.dumps([call_fields(claim, c, i) for i, c in enumerate(calls)])
 
 
 def finish_one_statement(
