@@ -13,13 +13,11 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -105,20 +103,6 @@ class KeyCache:
             self._entries[hashlib.sha256(key.encode()).hexdigest()] = (time.monotonic() + self.ttl_s, principal)
 
 
-@contextmanager
-def _read_session(engine: Engine) -> Iterator[Session]:
-    """session_scope without its per-call sessionmaker (a new Session subclass whose event setup costs ~0.1 ms)."""
-    session = Session(bind=engine, expire_on_commit=False)
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
-
-
 class Caller:
     """The request's API key; `run` checks it and does the route's work in one transaction."""
 
@@ -131,7 +115,7 @@ class Caller:
         self._keys: KeyCache = request.app.state.key_cache
 
     def _run_sync(self, scope: str, bucket: str, work: Callable[[Session, Principal], T]) -> T:
-        with _read_session(self._engine) as session:
+        with session_scope(self._engine) as session:
             # Every `run` reads, writing at most one row (a key's last_used_at, a CSV export's audit row): autocommit
             # spares the BEGIN and COMMIT round trips, and under READ COMMITTED each statement had its own snapshot
             # inside a transaction anyway. Writes of several rows go through `run_as` (a real transaction).

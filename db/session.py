@@ -89,7 +89,10 @@ def get_sessionmaker(settings: Settings | Engine | None = None) -> sessionmaker[
 @contextmanager
 def session_scope(target: Settings | Engine | None = None) -> Iterator[Session]:
     """A session that commits on success and rolls back on error."""
-    session = get_sessionmaker(target)()
+    # A plain Session rather than a sessionmaker per call: each sessionmaker makes a new Session subclass,
+    # whose event setup costs ~0.1 ms on every request.
+    engine = target if isinstance(target, Engine) else get_engine(target)
+    session = Session(bind=engine, expire_on_commit=False)
     try:
         yield session
         session.commit()
