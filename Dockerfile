@@ -19,9 +19,10 @@ RUN pip install -r /tmp/requirements.txt -c /tmp/constraints.txt
 # ---- runtime: slim, non-root, no compilers ------------------------------------------------
 FROM ${PYTHON_IMAGE} AS runtime
 # postgresql-client: pg_dump/pg_restore for `backup`/`restore` (Debian bookworm ships 15, matching
-# the compose file's postgres:15); tini: PID 1 that forwards SIGTERM so RQ workers stop warm.
+# the compose file's postgres:15); tini: PID 1 that forwards SIGTERM so RQ workers stop warm;
+# tesseract-ocr (+ English): OCR of scanned PDF resumes (core/documents).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends postgresql-client tini \
+    && apt-get install -y --no-install-recommends postgresql-client tini tesseract-ocr tesseract-ocr-eng \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 ats \
     && useradd --system --uid 10001 --gid ats --home-dir /home/ats --create-home --shell /usr/sbin/nologin ats

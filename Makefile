@@ -19,10 +19,12 @@ services:
 	bash scripts/ensure_services.sh
 
 run: venv
+	bash scripts/ensure_tesseract.sh
 	$(PY) manage.py run
 
 test: venv services
 	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_tesseract.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy core/
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "cli.api_cmd",  # api
     "cli.server_cmd",  # web, run
     "cli.ops_cmd",  # backup, restore
+    "cli.injection_cmd",  # train-injection
 )
 
 

@@ -6,14 +6,14 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from api.deps import KeyCache
-from api.engine import make_api_engine
 from api.errors import install_error_handlers
 from api.middleware import BodyLimitMiddleware, EdgeMiddleware
 from api.openapi import install_openapi
 from api.ratelimit import make_limiter
-from api.routes import bulk, health, metrics, resume
+from api.routes import bulk, health, metrics, quarantine, resume, tailored
 from api.schemas import BULK_REQUEST_MODELS, LegacyResumeRequest, ResumeRequest
 from core.config import Settings, get_settings
+from services.sessions import make_server_engine
 
 DESCRIPTION = (
     "Integrators post (resume, job description) pairs and read rewrites, scores and coverage. "
@@ -34,12 +34,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.settings = settings
-    app.state.engine = make_api_engine(settings)
+    app.state.engine = make_server_engine(settings)
     app.state.limiter = make_limiter(settings)
     app.state.key_cache = KeyCache(settings.api_key_cache_s)
 
     install_error_handlers(app)
-    for module in (bulk, resume, health, metrics):
+    for module in (bulk, resume, health, metrics, tailored, quarantine):
         app.include_router(module.router)
     install_openapi(app, [*BULK_REQUEST_MODELS, ResumeRequest, LegacyResumeRequest])
 

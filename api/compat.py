@@ -6,18 +6,12 @@ import re
 from typing import Any
 
 from api.schemas import LegacyCandidate, LegacyResumeRequest, LegacySettings
+from services.progress import legacy_job_status, status_fields
+
+__all__ = ["legacy_job_status", "status_fields"]  # the earlier status shape lives beside ours in services.progress
 
 MAX_LEGACY_BULLETS = 20
 
-# Job statuses (CONTRACTS) as the earlier app named them: it knew only these three.
-_LEGACY_JOB_STATUS = {
-    "queued": "processing",
-    "running": "processing",
-    "completed": "completed",
-    "partially_failed": "completed",
-    "failed": "failed",
-    "cancelled": "failed",
-}
 _LEGACY_ITEM_STATUS = {
     "queued": "processing",
     "running": "processing",
@@ -27,7 +21,6 @@ _LEGACY_ITEM_STATUS = {
     "quarantined": "failed",
     "cancelled": "failed",
 }
-_FINISHED_ITEM_STATES = ("completed", "failed", "quarantined", "cancelled")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./-]*")
 
 
@@ -54,29 +47,6 @@ def legacy_resume_pair(req: LegacyResumeRequest) -> tuple[str, str]:
     """(resume, jd) from the earlier one-pair shape; the role heads the JD as its title."""
     jd = f"{req.role.strip()}\n\n{req.jd_text}" if req.role.strip() else req.jd_text
     return bullets_to_resume(req.bullets), jd
-
-
-def legacy_job_status(status: str) -> str:
-    """processing | completed | failed."""
-    return _LEGACY_JOB_STATUS.get(status, "processing")
-
-
-def status_fields(status: dict[str, Any]) -> dict[str, Any]:
-    """Our status dict plus the earlier app's fields; `status` speaks the earlier vocabulary, `job_status` ours."""
-    counts = {k: int(v) for k, v in (status.get("counts") or {}).items()}
-    total = int(status.get("total") or sum(counts.values()))
-    processed = sum(counts.get(k, 0) for k in _FINISHED_ITEM_STATES)
-    return {
-        **status,
-        "counts": counts,
-        "stages": {k: int(v) for k, v in (status.get("stages") or {}).items()},
-        "progress": float(status.get("progress") or 0.0),
-        "cost_usd": float(status.get("cost_usd") or 0.0),
-        "job_status": status.get("status"),
-        "status": legacy_job_status(str(status.get("status"))),
-        "total_candidates": total,
-        "processed_candidates": processed,
-    }
 
 
 def _terms(text: str) -> list[str]:

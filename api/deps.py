@@ -24,11 +24,11 @@ from starlette.concurrency import run_in_threadpool
 from api.errors import ApiError
 from api.ratelimit import Limiter, auth_failure_delay, bucket_limits
 from core.config import Settings
-from db.session import session_scope
 from observability import metrics
 from services import audit
 from services.api_keys import verify_api_key
-from services.principal import Principal
+from services.principal import Principal, has_scope
+from services.sessions import session_scope
 
 log = logging.getLogger("api.auth")
 T = TypeVar("T")
@@ -44,14 +44,16 @@ class _BadKey(Exception):
     """The key matched no active key (handled on the event loop, where slowing costs no thread)."""
 
 
+class _LockedOut(Exception):
+    """Too many failed keys from this address this minute: no key from it is checked until the minute ends."""
+
+    def __init__(self, retry_after: int):
+        self.retry_after = retry_after
+
+
 def client_address(request: Request) -> str:
     """The peer address (a proxy in front must be trusted explicitly with uvicorn's --forwarded-allow-ips)."""
     return request.client.host if request.client else "unknown"
-
-
-def has_scope(principal: Principal, scope: str) -> bool:
-    """A key has the scope, or the admin scope; an admin's key has every scope."""
-    return not scope or principal.is_admin or scope in principal.scopes or "admin" in principal.scopes
 
 
 def _unauthorized(detail: str) -> ApiError:
@@ -122,6 +124,7 @@ class Caller:
             session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             principal = self._keys.get(self.key)
             if principal is None:
+                self._refuse_locked_out()
                 # A key outside the issued alphabet is refused before it reaches SQL (NULs break PostgreSQL).
                 principal = verify_api_key(session, key=self.key) if _KEY_SHAPE.match(self.key) else None
                 if principal is None:
@@ -138,6 +141,15 @@ class Caller:
             return await run_in_threadpool(self._run_sync, scope, bucket, work)
         except _BadKey:
             raise await self._failed_auth() from None
+        except _LockedOut as exc:
+            metrics.API_RATE_LIMITED.labels(limit="authfail").inc()
+            raise ApiError(
+                429,
+                "rate_limited",
+                f"too many failed API keys from this address; retry in {exc.retry_after} s",
+                headers={"Retry-After": str(exc.retry_after)},
+                retry_after=exc.retry_after,
+            ) from None
 
     async def authorize(self, scope: str, bucket: str) -> Principal:
         """Only the checks of `run` (key, scope, rate limit): routes with a body call this before reading it."""
@@ -150,6 +162,15 @@ class Caller:
     async def run_as(self, principal: Principal, work: Callable[[Session, Principal], T]) -> T:
         """`work(session, principal)` for an already authorized principal, in one transaction."""
         return await run_in_threadpool(self._as_sync, principal, work)
+
+    def _refuse_locked_out(self) -> None:
+        """Past ATS_AUTH_FAIL_LOCK_PER_MINUTE failures from this address, keys not recently verified are not checked.
+
+        Only keys that need a database check are refused: one verified in the last ATS_API_KEY_CACHE_S keeps working.
+        """
+        failures, retry_after = self._limiter.count("authfail", client_address(self.request))
+        if failures >= self.settings.auth_fail_lock_per_minute:
+            raise _LockedOut(retry_after)
 
     async def _failed_auth(self) -> ApiError:
         """Count a failure from this address; past the threshold, hold the answer and record a security event."""

@@ -49,6 +49,9 @@ def parse_json(raw: bytes) -> Any:
         raise ApiError(422, "validation_error", "a JSON body is required")
     try:
         return json.loads(raw)
+    except RecursionError:
+        # A body like [[[[…]]]] 200,000 deep exhausts the parser's stack: a client error, not a server one.
+        raise ApiError(400, "bad_request", "the JSON body is nested too deeply; send a flat object") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(422, "validation_error", f"the body is not valid JSON: {exc.__class__.__name__}") from exc
 

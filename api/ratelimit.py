@@ -31,6 +31,9 @@ class Limiter(Protocol):
     def hit(self, bucket: str, ident: str, limit: int, window_s: int = WINDOW_S) -> Decision:
         """Count one hit and say whether it is within the limit."""
 
+    def count(self, bucket: str, ident: str, window_s: int = WINDOW_S) -> tuple[int, int]:
+        """The hits counted so far in the current window, and seconds until it resets (nothing is counted)."""
+
 
 def _window(now: float, window_s: int) -> tuple[int, int]:
     index = int(now // window_s)
@@ -55,6 +58,11 @@ class MemoryLimiter:
             if len(self._counts) > 10_000:  # drop finished windows so memory stays bounded
                 self._counts = {k: v for k, v in self._counts.items() if k[3] >= index - 1}
         return Decision(count <= limit, count, limit, retry_after)
+
+    def count(self, bucket: str, ident: str, window_s: int = WINDOW_S) -> tuple[int, int]:
+        """The current window's count, without counting."""
+        index, retry_after = _window(time.time(), window_s)
+        return self._counts.get((bucket, ident, window_s, index), 0), retry_after
 
 
 class RedisLimiter:
@@ -81,6 +89,17 @@ class RedisLimiter:
             log.warning("rate limiter falling back to memory", extra={"error_type": type(exc).__name__})
             return self._fallback.hit(bucket, ident, limit, window_s)
         return Decision(count <= limit, count, limit, retry_after)
+
+    def count(self, bucket: str, ident: str, window_s: int = WINDOW_S) -> tuple[int, int]:
+        """GET the window's counter (0 while Redis is down: the per-process fallback counts then)."""
+        import redis
+
+        index, retry_after = _window(time.time(), window_s)
+        try:
+            raw = self._client.get(f"{self._prefix}:rl:{bucket}:{ident}:{window_s}:{index}")
+        except redis.RedisError:
+            return self._fallback.count(bucket, ident, window_s)
+        return int(raw or 0), retry_after
 
 
 def make_limiter(settings: Settings) -> Limiter:

@@ -17,6 +17,11 @@ class Options(_In):
     tone: str = Field("professional", max_length=40)
     max_len: int = Field(300, ge=20, le=2000)
     variants: int = Field(1, ge=1, le=3)
+    batch: bool = Field(
+        False,
+        description="Send the model calls through the provider's batch API (openai, anthropic): half the price, "
+        "results within 24 hours; items the batch does not answer run live. No effect with the offline engine.",
+    )
 
 
 class ItemIn(_In):
@@ -64,6 +69,11 @@ class LegacySettings(_In):
     tone: str = Field("professional", max_length=40)
     max_len: int = Field(300, ge=20, le=2000)
     variants: int = Field(1, ge=1, le=3)
+    batch: bool = Field(
+        False,
+        description="Send the model calls through the provider's batch API (openai, anthropic): half the price, "
+        "results within 24 hours; items the batch does not answer run live. No effect with the offline engine.",
+    )
 
 
 class LegacyBulkRequest(_In):
@@ -105,6 +115,29 @@ class RowError(BaseModel):
     error: str
 
 
+class FileError(BaseModel):
+    """One refused file of a multipart request."""
+
+    file: str = Field(description="the file's name as sent (a ZIP's member: zip name/member path)")
+    ref: str | None = None
+    reason: str | None = Field(None, description="a short code: too_large, encrypted, javascript, zip_bomb, invalid…")
+    error: str = Field(description="what is wrong and what to do")
+
+
+class DocumentRead(BaseModel):
+    """How one uploaded file was read (multipart requests)."""
+
+    file: str
+    ref: str
+    format: str
+    pages: int
+    chars: int
+    bullets: int = Field(description="bullets (or sentences of a prose resume) found, as INGEST splits them")
+    ocr_pages: list[int] = Field(description="pages read by OCR (1-based); empty for a text layer")
+    ocr_confidence: float | None = Field(None, description="mean OCR word confidence 0-1 over the OCR'd pages")
+    warnings: list[str] = Field(default_factory=list)
+
+
 class ErrorBody(BaseModel):
     """Every error the API answers."""
 
@@ -112,6 +145,7 @@ class ErrorBody(BaseModel):
     detail: Any
     request_id: str | None = None
     rows: list[RowError] | None = None
+    files: list[FileError] | None = Field(None, description="multipart requests: every refused file and its reason")
 
 
 class Accepted(BaseModel):
@@ -120,7 +154,10 @@ class Accepted(BaseModel):
     job_id: str
     items: int
     estimated_cost: float
+    estimated_cost_live: float | None = Field(None, description="the estimate with live calls")
+    estimated_cost_batch: float | None = Field(None, description="the estimate in batch mode (null: not offered)")
     status: Literal["processing"] = "processing"
+    documents: list[DocumentRead] | None = Field(None, description="multipart requests: how each file was read")
     total_candidates: int
 
 

@@ -88,6 +88,106 @@ def faker_recall(seed: int = 99, per_provider: int = 20) -> dict:
     return {kind: {"n": total[kind], "recall": round(found[kind] / total[kind], 3)} for kind in total}
 
 
+def held_out(
+    sources: tuple[str, ...] = (
+        "injection_dev",
+        "injection_extra",
+        "redteam_round1.jsonl",
+        "redteam_round2.jsonl",
+        "redteam_round3.jsonl",
+        "redteam_round4.jsonl",
+        "redteam_round5.jsonl",
+        "redteam_security_negatives.jsonl",
+        "redteam_round6.jsonl",
+    ),
+) -> dict:
+    """Each labelled file scored by the detector whose learned layer was trained without that file."""
+    from cli.injection_data import training_documents
+    from core.injection_train import fit, labelled_sentences
+
+    documents = training_documents()
+    out = {}
+    for name in sources:
+        if name not in documents:
+            continue
+        model = fit(labelled_sentences({k: v for k, v in documents.items() if k != name}))
+        rows = documents[name]
+        flagged = [detect_injection(str(r["text"]), model=model).detected for r in rows]
+        positives = [f for f, r in zip(flagged, rows, strict=True) if int(r["label"]) == 1]
+        negatives = [f for f, r in zip(flagged, rows, strict=True) if int(r["label"]) == 0]
+        out[name] = {
+            "recall": round(sum(positives) / len(positives), 4) if positives else None,
+            "fpr": round(sum(negatives) / len(negatives), 4) if negatives else None,
+            "n": len(rows),
+        }
+    return out
+
+
+def defence_in_depth() -> dict:
+    """Every planted attack of the red-team rounds, undetected on purpose, sent to a local model that obeys it
+    (real openai SDK over HTTP): how many changed a score or the coverage, how many got a demanded claim accepted."""
+    import core.injection
+    from core import ingest
+    from core.config import load_settings
+    from core.factory import build_context
+    from core.pipeline import run_to_end
+    from core.types import InjectionResult, ItemState, MemoryCache
+    from tests.fakes.llm_server import FakeLLMServer
+    from tests.fakes.obedient_server import ObedientLLMServer, demanded_claims
+
+    jd = "Senior Engineer\nRequirements: Python, SQL, Kubernetes, AWS, PMP, 5+ years.\n"
+    resume = (
+        "Experience\n- Built billing APIs in Python.\n- Migrated 40 services to PostgreSQL.\n- Cut build times by 35%."
+    )
+    real = core.injection.detect_injection
+    core.injection.detect_injection = lambda text, **_: InjectionResult()  # type: ignore[assignment]
+    counts = {"cases": 0, "obeyed": 0, "score_changed": 0, "coverage_changed": 0, "claims_accepted": 0}
+    try:
+        ingest._scan_jd_cached.cache_clear()
+        rows = [r for p in sorted((DATA / "redteam").glob("round*.jsonl")) for r in _rows(p) if r["label"] == 1]
+        with FakeLLMServer(rewriter=lambda t: t) as plain, ObedientLLMServer(rewriter=lambda t: t) as obedient:
+
+            def run(server: FakeLLMServer, row: dict) -> dict:
+                settings = load_settings(
+                    llm_provider="openai-compatible", llm_base_url=server.openai_url, llm_max_retries=0,
+                    database_url="sqlite://", redis_url=None,
+                )  # fmt: skip
+                ctx = build_context(settings, cache=MemoryCache())
+                texts = (resume, row["text"]) if row.get("where") == "jd" else (row["text"], jd)
+                return run_to_end(ItemState(item_id="b", resume_text=texts[0], jd_text=texts[1]), ctx).result or {}
+
+            for row in rows:
+                base, obeyed = run(plain, row), run(obedient, row)
+                if base.get("status") != "COMPLETED" or obeyed.get("status") != "COMPLETED":
+                    continue
+                counts["cases"] += 1
+                claims = demanded_claims(obedient.requests[-1].user_text) if obedient.requests else []
+                counts["obeyed"] += bool(claims)
+                counts["score_changed"] += obeyed["score_after"] != base["score_after"]
+                counts["coverage_changed"] += obeyed["coverage"] != base["coverage"]
+                counts["claims_accepted"] += any(  # a claim the bullet already states adds nothing
+                    b["accepted"] and any(c in (b["rewrite"] or "") and c not in b["original"] for c in claims)
+                    for b in obeyed["bullets"]
+                )
+    finally:
+        core.injection.detect_injection = real  # type: ignore[assignment]
+        ingest._scan_jd_cached.cache_clear()
+    return counts
+
+
+def cpu_ms(fn, texts: list[str], repeat: int = 3) -> float:
+    """Best-of-repeat mean CPU milliseconds per call (process time: less disturbed by other jobs than wall time)."""
+    for text in texts[:3]:
+        fn(text)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for text in texts:
+            fn(text)
+        best = min(best, (time.process_time() - start) / len(texts) * 1000)
+    return round(best, 3)
+
+
 def main() -> None:
     """Run the benchmark and print its figures."""
     out: dict = {"pii": {}, "injection": {}, "per_text_ms": {}}
@@ -98,7 +198,8 @@ def main() -> None:
         for kind, s in report["entities"].items():
             counts = f"(tp {s['tp']} fp {s['fp']} fn {s['fn']})"
             print(f"  {kind:15s} P {s['precision']:.3f} R {s['recall']:.3f} F2 {s['f2']:.3f} {counts}")
-    for path in (SHARED_EVAL / "injection_dev.jsonl", DATA / "injection_extra.jsonl"):
+    rounds = sorted((DATA / "redteam").glob("round*.jsonl"))
+    for path in (SHARED_EVAL / "injection_dev.jsonl", DATA / "injection_extra.jsonl", *rounds):
         report, rate = _timed(evaluate_injection, _rows(path))
         out["injection"][path.name] = {"rows_per_s": round(rate), **report}
         print(f"Injection {path.name}: {rate:,.0f} rows/s, recall {report['recall']} FPR {report['fpr']}")
@@ -131,6 +232,18 @@ def main() -> None:
     }
     for key, value in out["per_text_ms"].items():
         print(f"{key}: {value}")
+    out["cpu_ms"] = {
+        "detect_injection_resume": cpu_ms(detect_injection, resumes),
+        "detect_injection_jd": cpu_ms(detect_injection, jds),
+        "detect_injection_50k_chars": max(cpu_ms(detect_injection, [(r * 20)[:50_000]], repeat=1) for r in resumes[:5]),
+    }
+    print(f"CPU ms per call (process time): {out['cpu_ms']}")
+    out["defence_in_depth"] = defence_in_depth()
+    print(f"Undetected on purpose, obedient model: {out['defence_in_depth']}")
+    out["held_out"] = held_out()
+    print(f"Injection, learned layer trained without the file scored: {out['held_out']}")
+    out["loadavg"] = open("/proc/loadavg").read().split()[:3]
+    print(f"load average: {out['loadavg']}")
     print(json.dumps(out))
 
 

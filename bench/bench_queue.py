@@ -245,9 +245,9 @@ def round_trips(settings, pairs) -> dict[str, float]:  # type: ignore[no-untyped
     from db.session import make_engine, session_scope
     from services import jobs
     from services.cache import signals_cache_for
+    from services.dispatch import DbQueue
     from services.users import principal_for
     from workers import runtime
-    from workers.queue import DbQueue
     from workers.tasks import process_item
 
     engine = make_engine(settings, pre_ping=False)  # as a worker's engine
@@ -259,7 +259,7 @@ def round_trips(settings, pairs) -> dict[str, float]:  # type: ignore[no-untyped
     rt = runtime.Runtime(settings=settings, engine=engine, ctx=ctx, queue=DbQueue())
     runtime.set_runtime(rt)
     counts = {"statements": 0, "waits": 0}
-    # Counted in psycopg, under SQLAlchemy: the worker's claim and finish go to psycopg directly.
+    # Counted in psycopg, under SQLAlchemy: every statement and every reply waited for.
     real_execute, real_executemany = psycopg.Cursor.execute, psycopg.Cursor.executemany
 
     def count_execute(self, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -293,7 +293,6 @@ def round_trips(settings, pairs) -> dict[str, float]:  # type: ignore[no-untyped
     finally:
         psycopg.Connection.wait = real_wait  # type: ignore[method-assign]
         psycopg.Cursor.execute, psycopg.Cursor.executemany = real_execute, real_executemany  # type: ignore[method-assign]
-        rt.hot.close()
         runtime.set_runtime(None)
         engine.dispose()
     n = len(ids)

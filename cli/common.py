@@ -40,6 +40,24 @@ def read_text_file(path: Path, what: str) -> str:
     return text
 
 
+def read_document_file(path: Path, what: str) -> str:
+    """Read a resume or JD file (PDF, DOCX, TXT, MD, RTF) as text, or fail with a line that says what to fix."""
+    from core.config import get_settings
+    from core.documents import DocumentError, DocumentLimits, read_document
+
+    if not path.exists():
+        fail(f"{what} file not found: {path}")
+    if path.is_dir():
+        fail(f"{what} path is a directory, not a file: {path}")
+    try:
+        doc = read_document(path.read_bytes(), path.name, limits=DocumentLimits.from_settings(get_settings()))
+    except DocumentError as exc:
+        fail(f"{what} file {path.name}: {exc}")
+    if doc.ocr:
+        typer.echo(f"note: {what} {path.name}: {doc.warnings[0]} (confidence {doc.ocr_confidence:.0%})", err=True)
+    return doc.text
+
+
 def run_app(app: typer.Typer) -> int:
     """Run the CLI, turning project errors into one line and a non-zero exit (never a traceback)."""
     try:

@@ -1,4 +1,4 @@
-"""`eval pii|injection|skills`: measure the detectors on labelled files; JSON on the last line."""
+"""`eval pii|injection|skills|match`: measure the detectors on labelled files; JSON on the last line."""
 
 from __future__ import annotations
 
@@ -52,6 +52,37 @@ def eval_skills(input: Path = typer.Option(..., "--input", help="CoNLL file: tok
     if not input.is_file():
         fail(f"input file not found: {input}")
     emit_json(evaluate_skills(read_conll(input.read_text(encoding="utf-8"))))
+
+
+@eval_app.command("match")
+def eval_match(
+    input: Path = typer.Option(..., "--input", help="folder with labels.jsonl and the pairs it names"),
+    details: bool = typer.Option(False, "--details", help="also list each pair's misses and false positives"),
+) -> None:
+    """Ranking (Spearman with recruiter fit), requirement recall/precision and coverage accuracy."""
+    from core.config import load_settings
+    from core.errors import InputError
+    from core.evals.match_eval import evaluate_match, read_folder
+    from core.factory import build_context
+    from core.pipeline import run_to_end
+    from core.types import ItemState
+
+    if not input.is_dir():
+        fail(f"input folder not found: {input}")
+    try:
+        rows = read_folder(input)
+    except InputError as exc:
+        fail(str(exc))
+    ctx = build_context(load_settings(llm_provider="offline"))
+
+    def run_pair(resume: str, jd: str) -> dict:
+        state = run_to_end(ItemState(item_id="eval", resume_text=resume, jd_text=jd), ctx)
+        return state.result or {}
+
+    def canonical(name: str) -> set[str]:
+        return {m.skill for m in ctx.matcher.find(name)}
+
+    emit_json(evaluate_match(rows, run_pair, canonical, details=details))
 
 
 def register(app: typer.Typer) -> None:

@@ -12,8 +12,9 @@ from typing import Any
 
 import typer
 
-from cli.common import emit_json, fail, read_text_file
+from cli.common import emit_json, fail, read_document_file, read_text_file
 from core.errors import InvalidRows
+from core.statuses import JOB_FINISHED
 
 # The operator at the console acts with an admin's visibility.
 CLI_ACTOR = "cli"
@@ -95,33 +96,67 @@ def read_pairs(path: Path) -> list[dict[str, Any]]:
     return []
 
 
+def read_folder(folder: Path, jd_file: Path) -> list[dict[str, Any]]:
+    """One pair per resume file in the folder (PDF, DOCX, TXT, MD, RTF, or ZIPs of them) against one JD file."""
+    from core.documents import SUFFIXES, DocumentLimits
+    from core.documents.batch import read_batch
+    from core.errors import DocumentError
+
+    if not folder.is_dir():
+        fail(f"--dir {folder} is not a folder")
+    jd = read_document_file(jd_file, "job description")
+    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (*SUFFIXES, ".zip"))
+    if not paths:
+        fail(f"{folder} holds no resume files (PDF, DOCX, TXT, MD, RTF or ZIP)")
+    settings = _settings()
+    try:
+        read = read_batch(
+            [(p.name, p.read_bytes()) for p in paths],
+            DocumentLimits.from_settings(settings),
+            max_files=settings.doc_max_files,
+        )
+    except DocumentError as exc:
+        fail(f"{exc} (nothing was submitted)")
+    refused = [f"{r.name}: {r.error}" for r in read if r.document is None]
+    if refused:
+        fail("; ".join(refused) + " (nothing was submitted)")
+    return [{"resume": r.document.text, "jd": jd, "ref": Path(r.name).stem} for r in read if r.document]
+
+
 def submit(
-    input: Path = typer.Option(..., "--input", help="CSV (resume, jd, ref) or JSONL"),
+    input: Path | None = typer.Option(None, "--input", help="CSV (resume, jd, ref) or JSONL"),
+    folder: Path | None = typer.Option(None, "--dir", help="a folder of resume files (with --jd)"),
+    jd_file: Path | None = typer.Option(None, "--jd", help="with --dir: the job description file for every resume"),
     user: str = typer.Option(..., "--user", help="the job's owner"),
     wait: bool = typer.Option(False, "--wait", help="wait for the job to finish and print its status"),
     timeout: float = typer.Option(0, "--timeout", help="with --wait: give up after this many seconds (0 = never)"),
+    batch: bool = typer.Option(False, "--batch", help="send the model calls through the provider's batch API"),
 ) -> None:
-    """Submit a batch as a job owned by a user."""
+    """Submit a batch as a job owned by a user: a CSV/JSONL of pairs, or a folder of resumes against one JD
+    (--batch: the model calls at half price through the provider's batch API, results within 24 h)."""
     from db.session import session_scope
     from services.jobs import job_status, submit_job
     from services.users import principal_for
 
-    pairs = read_pairs(input)
+    if (input is None) == (folder is None) or (folder is not None) != (jd_file is not None):
+        fail("give either --input F.csv|F.jsonl, or --dir FOLDER with --jd FILE")
+    pairs = read_pairs(input) if input is not None else read_folder(folder, jd_file)  # type: ignore[arg-type]
     settings = _settings()
     with session_scope(settings) as s:
         owner = principal_for(s, username=user)
         try:
-            out = submit_job(s, principal=owner, pairs=pairs, source="ui")
+            out = submit_job(s, principal=owner, pairs=pairs, options={"batch": batch}, source="ui")
         except InvalidRows as exc:
             fail("; ".join(f"row {r['row']}: {r['error']}" for r in exc.rows) + " (nothing was submitted)")
     if not wait:
-        emit_json({"job_id": out["job_id"], "items": out["items"]})
+        shown = ("job_id", "items", "estimated_cost", "estimated_cost_live", "estimated_cost_batch")
+        emit_json({key: out[key] for key in shown if key in out})
         return
     started = time.monotonic()
     while True:
         with session_scope(settings) as s:
             status = job_status(s, principal=owner, job_id=out["job_id"])
-        if status["status"] in ("completed", "partially_failed", "failed", "cancelled"):
+        if status["status"] in JOB_FINISHED:
             emit_json(status)
             return
         if timeout and time.monotonic() - started > timeout:

@@ -7,12 +7,12 @@ from typing import Any
 
 import typer
 
-from cli.common import emit_json, fail, read_text_file
+from cli.common import emit_json, fail, read_document_file
 
 
 def process(
-    resume: Path = typer.Option(..., "--resume", help="the resume as a UTF-8 text file"),
-    jd: Path = typer.Option(..., "--jd", help="the job description as a UTF-8 text file"),
+    resume: Path = typer.Option(..., "--resume", help="the resume: PDF, DOCX, TXT, MD or RTF"),
+    jd: Path = typer.Option(..., "--jd", help="the job description: PDF, DOCX, TXT, MD or RTF"),
     as_json: bool = typer.Option(False, "--json", help="print the item result as JSON (one line)"),
     provider: str | None = typer.Option(None, "--provider", help="offline | openai | anthropic | openai-compatible"),
     model: str | None = typer.Option(None, "--model", help="model name (default: the provider's)"),
@@ -25,8 +25,8 @@ def process(
     from core.pipeline import run_to_end
     from core.types import ItemState
 
-    resume_text = read_text_file(resume, "resume")
-    jd_text = read_text_file(jd, "job description")
+    resume_text = read_document_file(resume, "resume")
+    jd_text = read_document_file(jd, "job description")
     overrides: dict[str, str | None] = {k: v for k, v in (("llm_model", model), ("llm_base_url", base_url)) if v}
     if provider:
         overrides["llm_provider"] = provider
@@ -62,7 +62,12 @@ def format_report(result: dict[str, Any]) -> str:
     add(f"ATS score: {result['score_before']} -> {result['score_after']}  (0-100, see docs/SCORING.md)")
     after = result.get("score_breakdown", {}).get("after", {})
     if after.get("cap") is not None:
-        add(f"  capped at {after['cap']}: required skills missing: {', '.join(after.get('missing_required', []))}")
+        missing = ", ".join(after.get("missing_required", []))
+        add(f"  capped at {after['cap']}: {after.get('cap_reason') or 'required skills missing'}")
+        if missing:
+            add(f"  required and missing: {missing}")
+    if after.get("listed_only"):
+        add(f"  only in a keyword list (counted for less): {', '.join(after['listed_only'])}")
     add("")
     add("Job description")
     add(
@@ -70,15 +75,23 @@ def format_report(result: dict[str, Any]) -> str:
         f"years: {signals.get('years') if signals.get('years') is not None else '-'}   "
         f"confidence: {signals.get('confidence', 0):.2f}"
     )
+    for note in signals.get("notes") or []:
+        add(f"  ! {note}")
     add("")
     add("Coverage (before -> after)")
     for entry in result.get("coverage", []):
         mark = lambda ok: "yes" if ok else "no "  # noqa: E731 - a two-state column
         kind = "required " if entry["required"] else "preferred"
-        where = ", ".join("bullet " + str(e["bullet"]) if e["bullet"] >= 0 else "resume" for e in entry["evidence"])
+        where = ", ".join(
+            ("bullet " + str(e["bullet"]) if e["bullet"] >= 0 else "resume")
+            + (f" via {e['via']}" if e.get("via") else "")
+            + (" (keyword list)" if e.get("listed") else "")
+            for e in entry["evidence"]
+        )
+        name = entry.get("jd_name") or entry["skill"]
         add(
-            f"  {kind}  {mark(entry['before'])} -> {mark(entry['after'])}  {entry['skill']}"
-            + (f"  ({where})" if where else "")
+            f"  {kind}  {mark(entry['before'])} -> {mark(entry['after'])}  {name}"
+            + (f"  ({where})" if where else f"  [{entry['how']}]" if entry.get("how") else "")
         )
     add("")
     add("Bullets")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -11,7 +12,8 @@ from pathlib import Path
 import typer
 
 from cli.common import emit_json
-from core.config import Settings, get_settings
+from cli.local_keys import child_environment, ensure_local_keys, keys_dir
+from core.config import KEY_FILES, Settings, get_settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 STOP_GRACE_S = 10.0
@@ -49,11 +51,10 @@ def streamlit_command(settings: Settings) -> list[str]:
         # compiled pages whenever the last browser disconnects).
         "--runner.magicEnabled",
         "false",
+        # The theme is in .streamlit/config.toml (read from the working directory, which is the project root).
         # Users see an st.error with what to do next; a stray exception shows its type at most.
         "--client.showErrorDetails",
         "none" if settings.env == "production" else "type",
-        "--theme.primaryColor",
-        "#3b6fb6",
     ]
 
 
@@ -113,14 +114,24 @@ def register(app: typer.Typer) -> None:
 
     @app.command("web")
     def web() -> None:
-        """Serve the Streamlit web app on ATS_WEB_PORT."""
+        """Serve the Streamlit web app on ATS_WEB_PORT (refuses to start without ATS_COOKIE_KEY)."""
         settings = get_settings()
+        settings.require_cookie_key()
         raise typer.Exit(subprocess.call(streamlit_command(settings), cwd=ROOT))
 
     @app.command("run")
     def run() -> None:
-        """Migrate, create the first admin, then run the web app, the REST API and one worker until Ctrl-C."""
+        """Migrate, create the first admin, then run the web app, the REST API and one worker until Ctrl-C.
+
+        Secrets not set in the environment (cookie key, encryption key, webhook secret) are generated on the first
+        start into the keys folder beside the database (owner-only) and handed to the three processes.
+        """
         settings = get_settings()
+        generated = ensure_local_keys(settings)
+        if generated:
+            settings = load_settings(**generated)
+            typer.echo(f"generated {', '.join(sorted(generated))} into {keys_dir(settings)} (owner-only; back it up)")
+        env = child_environment(dict(os.environ), {n: getattr(settings, n) for n in KEY_FILES if getattr(settings, n)})
         password = prepare(settings)
         if password:
             typer.echo(f"created user 'admin' with password: {password}  (shown once; change it under Account)")
@@ -129,7 +140,7 @@ def register(app: typer.Typer) -> None:
         code = 0
         try:
             for name, cmd in child_commands(settings).items():
-                procs[name] = subprocess.Popen(cmd, cwd=ROOT)
+                procs[name] = subprocess.Popen(cmd, cwd=ROOT, env=env)
             typer.echo(
                 f"web app http://{settings.web_host}:{settings.web_port} · "
                 f"REST API http://{settings.api_host}:{settings.api_port} · 1 worker · Ctrl-C stops all three"

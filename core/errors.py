@@ -9,6 +9,14 @@ class InputError(AtsError):
     """The user's input cannot be processed; the message says what to fix."""
 
 
+class DocumentError(InputError):
+    """A file cannot be read as a resume or JD; `.reason` is a short code (encrypted, javascript, ocr_unavailable…)."""
+
+    def __init__(self, message: str, *, reason: str = "unreadable"):
+        super().__init__(message)
+        self.reason = reason
+
+
 class ConfigError(AtsError):
     """A setting is missing or invalid; the message names the variable to set."""
 
@@ -33,6 +41,14 @@ class DailyLimitReached(AtsError):
         self.scope = scope
         self.limit_usd = limit_usd
         self.spent_usd = spent_usd
+
+
+class SignInPaused(AtsError):
+    """Too many failed sign-ins for this name or from this address: no password is checked until the lock ends."""
+
+    def __init__(self, retry_after_s: int):
+        super().__init__(f"too many failed sign-ins; try again in {retry_after_s} s")
+        self.retry_after_s = retry_after_s
 
 
 class NotFound(AtsError):

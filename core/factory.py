@@ -12,6 +12,7 @@ from core.types import Budget, MemoryCache, Provider, SignalsCache, UnlimitedBud
 
 if TYPE_CHECKING:
     from core.config import Settings
+    from core.llm.ratelimit import RateStore
     from core.llm.resilience import BreakerStore
     from core.signals import SignalExtractor
     from core.skills import SkillMatcher
@@ -25,6 +26,9 @@ def load_local() -> tuple[SkillMatcher, SignalExtractor]:
 
     matcher = load_matcher()
     extractor = SignalExtractor(matcher)
+    from core import grammar
+
+    grammar.warm_up()  # the verb lexicon (~1 s) loads here, not inside the first item a worker runs
     # The taxonomy and spaCy's vocabulary are hundreds of thousands of long-lived objects; moving them out of
     # the collector's sight stops every full collection from rescanning them (they were ~20% of a pair's time).
     gc.collect()  # garbage left from building them is freed first, not frozen
@@ -48,6 +52,7 @@ def build_context(
     cache: SignalsCache | None = None,
     budget: Budget | None = None,
     breaker_store: BreakerStore | None = None,
+    rate_store: RateStore | None = None,
 ) -> PipelineContext:
     """Everything the pipeline needs; the LLM registry is imported only when an LLM provider is configured."""
     matcher, extractor = load_local()
@@ -58,7 +63,7 @@ def build_context(
         else:
             from core.llm.registry import make_provider
 
-            provider = make_provider(settings, offline=offline, breaker_store=breaker_store)
+            provider = make_provider(settings, offline=offline, breaker_store=breaker_store, rate_store=rate_store)
     return PipelineContext(
         matcher=matcher,
         extractor=extractor,

@@ -121,6 +121,13 @@ _DEGREE = re.compile(
     r"Ph\.?\s?D|D\.?\s?Phil|J\.?\s?D|M\.?\s?D|AAS|Bachelor'?s?|Master'?s?|Doctorate|Doctoral|"
     r"Associate'?s degree|MPhil|LLB|LLM|GED|diploma)(?![A-Za-z])",
 )
+
+
+def has_degree(text: str) -> bool:
+    """True when the text names a degree ('B.S. Accounting', "Master's", 'Doctor of Physical Therapy')."""
+    return bool(_DEGREE.search(text)) or "doctor of" in text.lower()
+
+
 _TITLE = re.compile(
     r"\b(?:CEO|CTO|CFO|COO|CIO|CISO|CPO|VP|SVP|EVP|Vice[- ]President|President|Chief|Director|Head of|"
     r"Manager|Senior|Sr|Principal|Staff Engineer|Team Lead|Tech Lead|Technical Lead|Lead Engineer|Architect|"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from core import injection, pii
@@ -11,7 +12,16 @@ from core.context import Limits
 from core.errors import InputError
 from core.types import Bullet, InjectionResult, PiiFinding
 
-__all__ = ["InputError", "check_limits", "normalise", "scan_jd", "split_bullets", "SECTION_NAMES"]
+__all__ = [
+    "InputError",
+    "Prepared",
+    "check_limits",
+    "normalise",
+    "prepare",
+    "scan_jd",
+    "split_bullets",
+    "SECTION_NAMES",
+]
 
 # Line and paragraph separators (and the PDF page break) become newlines; other control/format characters go.
 _NEWLINES = {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
@@ -89,6 +99,46 @@ def check_limits(resume: str, jd: str, limits: Limits) -> None:
         raise InputError(
             f"the job description has {len(jd):,} characters; the limit is {limits.max_jd_chars:,} (ATS_MAX_JD_CHARS)"
         )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A pair that passed every check INGEST makes: the normalised texts and the resume's bullets."""
+
+    resume: str
+    jd: str
+    bullets: list[Bullet]
+
+
+def prepare(resume: str, jd: str, limits: Limits) -> Prepared:
+    """Check and normalise a pair — the one copy of the pair rules, run by INGEST, by submission (API, CLI) and by
+    the web upload's preview, so a pair refused in one place is refused in all.
+
+    Raises:
+        InputError: the first problem, in words a person can act on (the limit's setting named).
+    """
+    for what, text in (("resume", resume), ("job description", jd)):
+        if "\x00" in text:  # PostgreSQL cannot store NUL, and it means a binary file was pasted
+            raise InputError(f"the {what} contains NUL bytes, so it looks like a binary file; paste its text")
+    resume, jd = normalise(resume), _normalise_jd(jd)
+    check_limits(resume, jd, limits)
+    bullets = split_bullets(resume)
+    if not bullets:
+        raise InputError("no bullets or sentences were found in the resume; paste the resume's text")
+    if len(bullets) > limits.max_bullets:
+        raise InputError(f"the resume has {len(bullets)} bullets; the limit is {limits.max_bullets} (ATS_MAX_BULLETS)")
+    return Prepared(resume, jd, bullets)
+
+
+@lru_cache(maxsize=32)
+def _normalise_jd(jd: str) -> str:
+    """normalise() of a JD, remembered: a bulk job sends one JD with many resumes, and a long JD takes ~5 ms."""
+    return normalise(jd)
+
+
+def forget_normalised_jds() -> None:
+    """Empty the remembered JD normalisations (a test that counts normalise() calls starts from nothing)."""
+    _normalise_jd.cache_clear()
 
 
 def scan_jd(jd: str) -> tuple[list[PiiFinding], InjectionResult]:

@@ -1,22 +1,57 @@
-"""Prompt-injection detection: a scored verdict with a category and quoted evidence; never alters text."""
+"""Prompt-injection detection: a scored verdict with a category and quoted evidence; never alters text.
+
+Four layers read the folded text (core/injection_fold.py: invisible characters, look-alikes, spaced letters and
+leetspeak undone) and every encoded blob in it (core/injection_decode.py):
+- phrase rules (core/injection_rules_scan.py), quiet where a sentence describes an attack instead of making one;
+- the genre layer (core/injection_genre.py): sentences that address the system reading them, in 12 languages;
+- the learned layer (core/injection_model.py): a linear sentence model trained offline;
+- decoded blobs: whatever an encoded blob says is scanned by the layers above.
+The layers' scores combine by noisy-OR; evidence spans point into the original text.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-from core.injection_cues import cue_hits
-from core.injection_gates import gate_open, tokens_of
-from core.injection_rules import RULES, Rule
-from core.injection_rules_more import MORE_RULES
-from core.injection_rules_paraphrase import PARAPHRASE_RULES
-from core.injection_rules_verdict import LEAK_SCORE_JAILBREAK_RULES
+from core.injection_decode import decode_all, hidden_sentence
+from core.injection_fold import fold
+from core.injection_genre import (
+    anchored_units,
+    described_spans,
+    example_blob,
+    plain_work_line,
+    score_units,
+    units,
+    windows,
+)
+from core.injection_model import LinearModel, shipped_model
+from core.injection_rules_scan import rule_hits
 from core.types import Evidence, InjectionResult
 
 THRESHOLD = 0.5
 MAX_EVIDENCE = 8
-ALL_RULES = (*RULES, *LEAK_SCORE_JAILBREAK_RULES, *MORE_RULES, *PARAPHRASE_RULES)
-_NO_PATTERN = re.compile(r"(?!)")
+# Model probabilities below the floor add nothing, 1.0 adds MODEL_WEIGHT: alone the model flags almost nothing (its
+# cross-validated false-positive rate per sentence is ~0.4% at 0.8, and a resume has ~40 sentences); it tips the
+# balance when a rule or the genre layer has seen something weak.
+MODEL_FLOOR = 0.8
+MODEL_WEIGHT = 0.6
+DECODED_BONUS = 0.3  # an instruction hidden in an encoding is more telling than the same words in plain text
+HIDDEN_SENTENCE = 0.5  # a sentence of plain words in base64/hex/ROT13/entities: a resume has no reason to hide prose
+MIN_DOCUMENT_UNITS = 3
+STANDALONE_DAMPING = 0.5
 _MAX_SCAN = 200_000  # longer texts are refused at ingest; this only bounds the work
+_DEFAULT = object()
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One layer's finding: how telling it is, its category, and its span in the scanned text."""
+
+    weight: float
+    category: str
+    start: int
+    end: int
+    layer: str
 
 
 def _combine(weights: list[float]) -> float:
@@ -27,36 +62,95 @@ def _combine(weights: list[float]) -> float:
     return 1.0 - remaining
 
 
-def detect_injection(text: str, *, use_gates: bool = True) -> InjectionResult:
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> list[Signal]:
+    """The signals of every layer on one folded text (spans in that text)."""
+    spans = units(text)
+    described: list[tuple[int, int]] | None = None  # worked out only when a rule or the model needs it
+
+    def is_described(pos: int) -> bool:
+        nonlocal described
+        if described is None:
+            described = described_spans(text, spans)
+        return _inside(described, pos)
+
+    signals: list[Signal] = []
+    fired: dict[str, Signal] = {}
+    anchored = anchored_units(text, spans)
+    for hit in rule_hits(text, use_gates=use_gates, windows=windows(spans, anchored)):
+        if is_described(hit.start):
+            continue  # the sentence describes an attack ("red-teamed prompts like 'ignore ...'"): not made here
+        signal = Signal(hit.rule.weight, hit.rule.category, hit.start, hit.end, "rules")
+        # A rule counts once however often it fires; its strongest match stands for all of them.
+        if hit.rule.name not in fired or signal.weight > fired[hit.rule.name].weight:
+            fired[hit.rule.name] = signal
+    if fired:
+        signals.append(_merged(list(fired.values()), "rules"))
+    # A text of one or two sentences is a message, not a document: a request in it is expected, so only the strong
+    # combinations (an override, a demand on "your response", a note to the AI) count fully there.
+    standalone = len(spans) < MIN_DOCUMENT_UNITS
+    genre = sorted(score_units(text, anchored), key=lambda u: -u.score)
+    for rank, unit in enumerate(genre[:3]):
+        weight = unit.score * (0.5 if rank else 1.0) * (STANDALONE_DAMPING if standalone and unit.score < 0.7 else 1.0)
+        signals.append(Signal(weight, unit.reason, unit.start, unit.end, "genre"))
+    if model is not None:
+        # Past-tense work lines without an anchor word are skipped: most of a resume, and never an instruction.
+        marked = set(anchored)
+        candidates = [(s, e) for s, e in spans if not plain_work_line(text[s:e], (s, e) in marked)]
+        scored = sorted(((model.score(text[s:e]), s, e) for s, e in candidates), reverse=True)
+        best = next((item for item in scored if item[0] <= MODEL_FLOOR or not is_described(item[1])), None)
+        if best is not None and best[0] > MODEL_FLOOR:
+            damping = STANDALONE_DAMPING if standalone else 1.0
+            weight = (best[0] - MODEL_FLOOR) / (1 - MODEL_FLOOR) * MODEL_WEIGHT * damping
+            signals.append(Signal(weight, "learned", best[1], best[2], "model"))
+    return signals
+
+
+def _merged(signals: list[Signal], layer: str) -> Signal:
+    best = max(signals, key=lambda s: s.weight)
+    return Signal(_combine([s.weight for s in signals]), best.category, best.start, best.end, layer)
+
+
+def detect_injection(text: str, *, use_gates: bool = True, model: object = _DEFAULT) -> InjectionResult:
     """Score text for instructions aimed at the model; returns the strongest category and evidence spans."""
-    if not text:
+    if not text or not text.strip():
         return InjectionResult()
+    chosen = shipped_model() if model is _DEFAULT else model
+    learned = chosen if isinstance(chosen, LinearModel) else None
     scanned = text[:_MAX_SCAN]
-    hits: list[tuple[Rule, int, int]] = []
-    tokens = tokens_of(scanned) if use_gates else frozenset()
-    for rule in ALL_RULES:
-        if use_gates and not gate_open(rule.name, scanned, tokens):
-            continue
-        for m in rule.pattern.finditer(scanned):
-            if m.end() > m.start():
-                hits.append((rule, m.start(), m.end()))
-    for weight, start, end, category in cue_hits(scanned):
-        hits.append((Rule(f"cues:{category}", category, weight, _NO_PATTERN), start, end))
-    if not hits:
-        return InjectionResult()
-    # A rule counts once however often it fires; the strongest cue sentence stands for all of them.
-    fired: dict[str, Rule] = {}
-    for rule, _, _ in hits:
-        if rule.name not in fired or rule.weight > fired[rule.name].weight:
-            fired[rule.name] = rule
-    score = _combine([rule.weight for rule in fired.values()])
-    by_category: dict[str, float] = {}
-    for rule in fired.values():
-        by_category[rule.category] = max(by_category.get(rule.category, 0.0), rule.weight)
-    category = max(by_category, key=lambda c: by_category[c])
-    evidence = [
-        Evidence(span=(start, end), text=scanned[start:end])
-        for _, start, end in sorted(hits, key=lambda h: (-h[0].weight, h[1]))[:MAX_EVIDENCE]
+    folded = fold(scanned)
+    signals = [
+        Signal(s.weight, s.category, *folded.span(s.start, s.end), s.layer)
+        for s in scan(folded.text, model=learned, use_gates=use_gates)
     ]
-    evidence.sort(key=lambda e: e.span)
-    return InjectionResult(detected=score >= THRESHOLD, score=round(score, 3), category=category, evidence=evidence)
+    for blob in decode_all(scanned):  # the original: folding would mangle the blobs' digits
+        start, end = blob.span
+        inner = scan(fold(blob.text).text, model=learned, use_gates=use_gates)
+        # A blob shown as an example ("e.g. SGVsbG8…", "(VGhpcyBp… style payloads)") hides nothing by itself.
+        hidden = HIDDEN_SENTENCE if hidden_sentence(blob) and not example_blob(scanned, start, end) else 0.0
+        if inner or hidden:
+            weight = _combine([max((s.weight for s in inner), default=0.0), DECODED_BONUS if inner else 0.0, hidden])
+            category = max(inner, key=lambda s: s.weight).category if inner else "hidden_note"
+            signals.append(Signal(weight, category, start, end, "decoded"))
+    if not signals:
+        return InjectionResult()
+    # Rules and genre read the same words, so the stronger of the two stands for both; the model and the decoded
+    # blobs are independent evidence and add up with it.
+    by_layer: dict[str, float] = {}
+    for s in signals:
+        layer = "words" if s.layer in ("rules", "genre") else s.layer
+        by_layer[layer] = max(by_layer.get(layer, 0.0), s.weight)
+    score = _combine(list(by_layer.values()))
+    strongest = max(signals, key=lambda s: s.weight)
+    evidence = sorted(
+        {(s.start, s.end) for s in sorted(signals, key=lambda s: -s.weight)[:MAX_EVIDENCE] if s.end > s.start}
+    )
+    return InjectionResult(
+        detected=score >= THRESHOLD,
+        score=round(score, 3),
+        category=strongest.category,
+        evidence=[Evidence(span=span, text=scanned[span[0] : span[1]]) for span in evidence],
+    )

@@ -252,7 +252,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "hidden_text",
         "hidden_note",
-        0.6,
+        0.3,  # naming the topic ("hidden text") is what a security resume or JD does; it supports, never decides
         rx(
             r"\b(?:hidden|invisible|white[- ]?(?:text|font|on[- ]white)|tiny\s+font|zero[- ]width)\b"
             + GAP

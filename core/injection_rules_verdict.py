@@ -41,7 +41,9 @@ LEAK_SCORE_JAILBREAK_RULES: tuple[Rule, ...] = (
         "data_exfiltration",
         0.8,
         rx(
-            r"\b(?:show|list|reveal|give|print|dump|send|output|display)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:user\s+)?"
+            # Imperative only (clause start): "make models reveal secrets" in a red-team JD is a description.
+            r"(?:^|[.!?;:\n]\s*|\b(?:please|now|then|and|also|just)\s+)(?:show|list|reveal|give|print|dump|send|output|display)"
+            r"\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?(?:user\s+)?"
             r"(?:passwords?|credentials|api\s+keys?|secrets|tokens|private\s+keys?)\b"
         ),
     ),

@@ -188,3 +188,35 @@ def find_years(text: str) -> Found | None:
             return found
         first = first or found
     return first
+
+
+US_STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois
+    Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
+    Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
+    Wyoming""".split()
+    + [
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+        "District of Columbia",
+    ]
+)
+_STATE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(s) for s in US_STATES), key=len, reverse=True)) + r")\b")
+PORTABLE = re.compile(
+    r"\b(?:compact|multistate|multi-state|reciprocal|reciprocity|comity|by transfer|ability to obtain|able to obtain|"
+    r"eligible to obtain|willing to obtain|or eligible|any (?:U\.?S\.? )?state|endorsement from)\b",
+    re.I,
+)
+
+
+def states_in(text: str) -> list[str]:
+    """US state names written in text, in order ("Virginia" inside "West Virginia" is not read twice)."""
+    return list(dict.fromkeys(m.group(0) for m in _STATE.finditer(text)))

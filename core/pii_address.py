@@ -243,8 +243,23 @@ def _has_prefix_abbreviation(low: str) -> bool:
     return any(a in low for a in _PREFIX_ABBREVIATIONS)
 
 
+# A street name broken over two lines before its type ("123 Main\nStreet, Apt 4"): the break is read as a space.
+_SPLIT_STREET = re.compile(
+    r"(?<![\w$.,-])\d{1,6}[A-Za-z]?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*[ \t]*\n[ \t]*"
+    r"(?=(?:" + "|".join(sorted(EN_STRONG, key=len, reverse=True)) + r")\b)"
+)
+
+
+def _join_split_streets(text: str) -> str:
+    """The text with line breaks inside a street name turned into spaces (same length: spans stay valid)."""
+    if "\n" not in text:
+        return text
+    return _SPLIT_STREET.sub(lambda m: m.group().replace("\n", " "), text)
+
+
 def find_addresses(text: str) -> Iterator[Hit]:
     """Street addresses with their unit and, when laid out as a block, their city and postal code."""
+    text = _join_split_streets(text)
     low = text.lower()
     if not any(ch.isdigit() for ch in text) and "s/n" not in low:
         return

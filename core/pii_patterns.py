@@ -24,6 +24,29 @@ URL = re.compile(
     r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _BARE_TLDS + r")(?:\.[a-z]{2})?\b(?:/[^\s<>\"'`]*)?"
     r")",
 )
+# Spelled-out addresses: the at and the dots as words or in brackets. A plain " at " is accepted only with at least one
+# " dot " after it and a common top-level domain, so prose ("meet at noon") is not an address.
+_AT = r"(?P<at>\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*|\s+(?:at|AT)\s+)"
+_DOT = r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+(?:dot|DOT)\s+|\.)"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+OBFUSCATED_EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w+-]*(?:"
+    + _DOT
+    + r"[A-Za-z0-9][\w+-]*){0,3})"
+    + _AT
+    + r"(?P<domain>"
+    + _LABEL
+    + r"(?:"
+    + _DOT
+    + _LABEL
+    + r")*"
+    + _DOT
+    + r")(?P<tld>[A-Za-z]{2,12})(?![\w-])"
+)
+_OBFUSCATION_HINT = re.compile(r"[\[({<]\s*(?:at|@|dot)\s*[\])}>]|\s(?:dot|DOT)\s", re.IGNORECASE)
+_SPELLED_TLDS = frozenset("com org net edu gov io dev co uk de fr nl es it ca au in me info".split())
+_KNOWN_TLDS = frozenset(_BARE_TLDS.split("|")) | _SPELLED_TLDS
+
 _URL_TRAILING = ".,;:!?)]}"
 _URL_HOST = re.compile(r"^(?:[a-z]+://)?([^/?#:]+)", re.IGNORECASE)
 
@@ -76,9 +99,34 @@ def _card_brand_ok(digits: str) -> bool:
 
 
 def find_emails(text: str) -> Iterator[Hit]:
-    """Email addresses."""
+    """Email addresses, also spelled out to dodge scrapers ("jane [at] example [dot] com", "jo dot li at x dot org")."""
     for m in EMAIL.finditer(text):
         yield m.start(), m.end(), "EMAIL_ADDRESS"
+    if not _OBFUSCATION_HINT.search(text):
+        return
+    pos = 0
+    while True:
+        found = OBFUSCATED_EMAIL.search(text, pos)
+        if found is None:
+            return
+        if _spelled_out_ok(found):
+            yield found.start(), found.end(), "EMAIL_ADDRESS"
+            pos = found.end()
+        else:
+            pos = found.start() + 1  # "me at jane.doe [at] gmail": try again from the next character
+
+
+def _spelled_out_ok(m: re.Match[str]) -> bool:
+    """Bracketed at or dots are telling; an all-plain "x at y dot com" also needs a common TLD and one case."""
+    tld = m.group("tld").lower()
+    if len(tld) != 2 and tld not in _KNOWN_TLDS:
+        return False  # "the [at] and [dot] tokens": no top-level domain
+    bracketed = re.search(r"[\[({<]", m.group("at")) or re.search(r"[\[({<]", m.group("domain"))
+    if bracketed:
+        return True
+    address = re.sub(r"\b(?:dot|DOT)\b|\W", "", m.group("local") + m.group("domain") + m.group("tld"))
+    one_case = address.islower() or address.isupper()  # "the team at Acme dot com" is prose
+    return one_case and m.group("tld").lower() in _SPELLED_TLDS and bool(re.search(r"\sdot\s", m.group(), re.I))
 
 
 def find_urls(text: str) -> Iterator[Hit]:

@@ -6,7 +6,8 @@ import hashlib
 import time
 from collections.abc import Callable
 
-from core import ingest, injection, pii, scoring, validate
+from core import confirm, ingest, injection, output_guard, pii, tailor, validate
+from core.bullet_score import bullet_scores
 from core.context import PipelineContext
 from core.errors import AtsError, DailyLimitReached
 from core.result import build_result
@@ -16,6 +17,7 @@ from core.types import (
     BulletResult,
     Flag,
     ItemState,
+    RewriteBrief,
     Stage,
     StageRecord,
 )
@@ -29,16 +31,8 @@ def jd_cache_key(jd_clean: str) -> str:
 
 
 def _ingest(state: ItemState, ctx: PipelineContext) -> ItemState:
-    resume = ingest.normalise(state.resume_text)
-    jd = ingest.normalise(state.jd_text)
-    ingest.check_limits(resume, jd, ctx.limits)
-    bullets = ingest.split_bullets(resume)
-    if not bullets:
-        raise ingest.InputError("no bullets or sentences were found in the resume; paste the resume's text")
-    if len(bullets) > ctx.limits.max_bullets:
-        raise ingest.InputError(
-            f"the resume has {len(bullets)} bullets; the limit is {ctx.limits.max_bullets} (ATS_MAX_BULLETS)"
-        )
+    pair = ingest.prepare(state.resume_text, state.jd_text, ctx.limits)
+    resume, jd, bullets = pair.resume, pair.jd, pair.bullets
     jd_findings, jd_verdict = ingest.scan_jd(jd)  # remembered per JD text, like its signals
     findings = pii.find_pii(resume, where="resume") + jd_findings
     verdict = injection.detect_injection(resume)
@@ -48,7 +42,8 @@ def _ingest(state: ItemState, ctx: PipelineContext) -> ItemState:
         update={"resume_clean": resume, "jd_clean": jd, "bullets": bullets, "pii": findings, "injection": verdict}
     )
     if verdict.detected:
-        if ctx.injection_policy == "quarantine":
+        # A released item (offline_only set before INGEST, services/quarantine.py) goes on, offline only.
+        if ctx.injection_policy == "quarantine" and not state.offline_only:
             return state.model_copy(
                 update={
                     "quarantined": True,
@@ -76,7 +71,9 @@ def _extract_signals(state: ItemState, ctx: PipelineContext) -> ItemState:
         )
         calls.extend(reply.records)
         if reply.signals.confidence >= signals.confidence:
-            signals = reply.signals.model_copy(update={"title": redaction.restore(reply.signals.title or "") or None})
+            title = reply.signals.title or ""
+            title = "" if output_guard.unsafe_output(title, redacted[0]) else redaction.restore(title)
+            signals = reply.signals.model_copy(update={"title": title or None})
     ctx.cache.set(key, signals)
     return state.model_copy(update={"signals": signals, "signals_cached": False, "calls": calls})
 
@@ -89,22 +86,40 @@ def _process(state: ItemState, ctx: PipelineContext) -> ItemState:
     if state.offline_only and ctx.provider.external:
         flags.append(Flag(kind="offline_only", detail="injection detected: processed by the offline engine only"))
     call_key = f"{state.item_id}:rewrite:{state.attempt}"
+    assert state.resume_clean is not None
+    brief = state.brief or tailor.make_brief(
+        state.resume_clean, state.bullets, state.signals, ctx.matcher, state.jd_clean or ""
+    )
     if provider.external:
-        redacted, redaction = pii.redact_texts(texts)
-        reply = provider.rewrite(redacted, state.signals, budget=ctx.budget, call_key=call_key, options=state.options)
+        redacted, redaction = pii.redact_texts(texts + _brief_texts(brief))
+        sent = _with_brief_texts(brief, redacted[len(texts) :])
+        reply = provider.rewrite(
+            redacted[: len(texts)],
+            state.signals,
+            budget=ctx.budget,
+            call_key=call_key,
+            options=state.options,
+            brief=sent,
+        )
+        # Refused before any PII goes back: a model may wrap a placeholder in a link or an image.
+        guarded, refused = output_guard.guard_rewrites(list(reply.rewrites), redacted[: len(texts)])
+        flags.extend(refused)
         rewrites = [
             r.model_copy(
                 update={"rewrite": redaction.restore(r.rewrite), "variants": [redaction.restore(v) for v in r.variants]}
             )
-            for r in reply.rewrites
+            for r in guarded
         ]
     else:
-        reply = provider.rewrite(texts, state.signals, budget=ctx.budget, call_key=call_key, options=state.options)
+        reply = provider.rewrite(
+            texts, state.signals, budget=ctx.budget, call_key=call_key, options=state.options, brief=brief
+        )
         rewrites = list(reply.rewrites)
     if len(rewrites) != len(texts) or [r.index for r in rewrites] != list(range(len(texts))):
         raise AtsError("the rewrite engine returned bullets that do not line up with the resume's bullets")
     return state.model_copy(
         update={
+            "brief": brief,
             "rewrites": rewrites,
             "process_flags": flags + list(reply.flags),
             "calls": [*state.calls, *reply.records],
@@ -112,13 +127,30 @@ def _process(state: ItemState, ctx: PipelineContext) -> ItemState:
     )
 
 
+def _brief_texts(brief: RewriteBrief) -> list[str]:
+    """The brief's user-derived strings (quotes of the resume, JD wording), to be redacted with the bullets."""
+    return [s.quote for s in brief.implied] + [s.requirement for s in brief.implied] + list(brief.confirm)
+
+
+def _with_brief_texts(brief: RewriteBrief, texts: list[str]) -> RewriteBrief:
+    n = len(brief.implied)
+    implied = [
+        s.model_copy(update={"quote": texts[i], "requirement": texts[n + i]}) for i, s in enumerate(brief.implied)
+    ]
+    return brief.model_copy(update={"implied": implied, "confirm": texts[2 * n :]})
+
+
 def _validate(state: ItemState, ctx: PipelineContext) -> ItemState:
-    assert state.signals is not None and state.rewrites is not None
+    assert state.signals is not None and state.rewrites is not None and state.resume_clean is not None
+    brief = state.brief
     results: list[BulletResult] = []
     for bullet, proposal in zip(state.bullets, state.rewrites, strict=True):
         rewrite = proposal.rewrite.strip()
-        changed = bool(rewrite) and rewrite != bullet.text
-        flags = validate.check_rewrite(bullet.text, rewrite, matcher=ctx.matcher) if changed else []
+        kept = brief.keep.get(bullet.index) if brief else None
+        listed = (bullet.section or "") in tailor.KEPT_SECTIONS
+        changed = bool(rewrite) and rewrite != bullet.text and kept is None
+        implied = tailor.bullet_implied(brief, bullet.index, ctx.matcher)
+        flags = validate.check_rewrite(bullet.text, rewrite, matcher=ctx.matcher, implied=implied) if changed else []
         accepted = changed and not flags
         standing = rewrite if accepted else bullet.text
         results.append(
@@ -127,19 +159,27 @@ def _validate(state: ItemState, ctx: PipelineContext) -> ItemState:
                 original=bullet.text,
                 rewrite=rewrite if changed else None,
                 accepted=accepted,
-                scores=scoring.bullet_scores(standing, state.signals, ctx.matcher),
-                flags=flags,
+                scores=bullet_scores(standing, state.signals, ctx.matcher, implied=implied),
+                # a bullet kept for what it is (unreadable, a heading) is flagged; a credential line is just kept
+                flags=flags + ([Flag(kind="kept", detail=kept)] if kept and not listed else []),
                 keywords_used=proposal.keywords_used,
-                rationale=proposal.rationale,
+                rationale=kept or proposal.rationale,
                 variants=[
                     v
                     for v in proposal.variants
-                    if v and not validate.check_rewrite(bullet.text, v, matcher=ctx.matcher)
+                    if v
+                    and kept is None
+                    and not validate.check_rewrite(bullet.text, v, matcher=ctx.matcher, implied=implied)
                 ],
                 section=bullet.section,
             )
         )
-    return state.model_copy(update={"bullet_results": results})
+    entries = tailor.original_coverage(state.resume_clean, state.bullets, state.signals, ctx.matcher)
+    sections = tailor.tailor_sections(
+        state.resume_clean, state.bullets, results, state.signals, ctx.matcher, brief, state.jd_clean or "", entries
+    )
+    questions = confirm.confirm_list(entries, state.signals, getattr(ctx.matcher, "kind_of", None))
+    return state.model_copy(update={"bullet_results": results, "sections": sections, "confirm": questions})
 
 
 def _output(state: ItemState, ctx: PipelineContext) -> ItemState:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from core import scoring
+from core import searchability as checks
 from core.context import PipelineContext
+from core.ingest import split_bullets
+from core.tailor import tailored_document
 from core.types import CallRecord, ItemState, Stage
 
 
@@ -40,15 +43,28 @@ def build_result(state: ItemState, ctx: PipelineContext) -> dict[str, Any]:
         "pii": [p.model_dump(mode="json") for p in state.pii],
         "injection": (state.injection.model_dump(mode="json") if state.injection else None),
         "cost": summarise_cost(state.calls, ctx.provider.name, ctx.provider.model),
+        "summary": next((x.model_dump(mode="json") for x in state.sections if x.kind == "summary"), None),
+        "skills_section": [x.model_dump(mode="json") for x in state.sections if x.kind == "skills"],
+        "confirm": list(state.confirm),
     }
     if signals is not None and state.bullet_results is not None and state.resume_clean is not None:
         before_texts = [b.original for b in bullets]
         after_texts = [b.rewrite if (b.accepted and b.rewrite) else b.original for b in bullets]
-        before, breakdown_before = scoring.ats_score(before_texts, state.resume_clean, signals, ctx.matcher)
-        after, breakdown_after = scoring.ats_score(after_texts, state.resume_clean, signals, ctx.matcher)
-        cov = scoring.coverage(before_texts, after_texts, state.resume_clean, state.bullets, signals, ctx.matcher)
+        (before, breakdown_before), cov = scoring.score_before_and_coverage(
+            before_texts, after_texts, state.resume_clean, state.bullets, signals, ctx.matcher
+        )
+        # after: the document as it reads with the standing bullets, summary and skills lists in place
+        document = tailored_document(state.resume_clean, state.bullets, after_texts, state.sections)
+        after_bullets = [b.text for b in split_bullets(document)] or after_texts
+        after, breakdown_after = scoring.ats_score(after_bullets, document, signals, ctx.matcher)
         result["score_before"] = before
         result["score_after"] = after
         result["score_breakdown"] = {"before": breakdown_before, "after": breakdown_after}
         result["coverage"] = [c.model_dump(mode="json") for c in cov]
+        result["searchability"] = checks.searchability(
+            state.resume_clean, state.jd_clean or "", signals, after_texts, state.pii
+        )
+        result["skill_counts"] = checks.skill_counts(
+            state.jd_clean or "", state.resume_clean, result["coverage"], ctx.matcher
+        )
     return result

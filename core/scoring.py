@@ -1,4 +1,6 @@
-"""Deterministic ATS score, bullet scores and skill coverage; the formula is written out in docs/SCORING.md."""
+"""The ATS score and coverage of a pair (core.ats_score, core.coverage; bullet scores: core/bullet_score.py).
+
+Formula in docs/SCORING.md."""
 
 from __future__ import annotations
 
@@ -6,30 +8,13 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from core import facts
+from core import ats_score as ats
+from core.bullet_score import clarity, impact
+from core.coverage import Judged, entries_of, judge_all, requirement_coverage, requirements_of
 from core.ingest import split_bullets
-from core.llm import verbs
-from core.types import Bullet, CoverageEntry, CoverageEvidence, JDSignals
-
-WEIGHTS = {"required_coverage": 0.45, "preferred_coverage": 0.15, "keyword_similarity": 0.25, "bullet_quality": 0.15}
-CAP_BASE = 60  # with a must-have missing the score is capped at CAP_BASE + CAP_SPAN x required coverage
-CAP_SPAN = 30
-MAX_EVIDENCE = 3
-
-_OUTCOME = re.compile(
-    r"\b(?:reduc|increas|improv|sav|grew|grow|cut|boost|accelerat|lower|rais|doubl|tripl|decreas|eliminat|"
-    r"revenue|latency|cost|throughput|uptime|conversion|retention|users|customers|faster|errors?|incidents?|"
-    r"downtime|efficien|satisfaction|adoption|growth)",
-    re.IGNORECASE,
-)
-_WEAK = re.compile(
-    r"^(?:responsible for|help(?:ed|ing)|assist(?:ed|ing)|work(?:ed|ing) on|was |were |involved in"
-    r"|participated in|duties)",
-    re.I,
-)
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our)\b")
-_FILLER = re.compile(r"\b(?:successfully|effectively|various|basically|actually|really|very|utili[sz]ed|etc)\b", re.I)
-_WORD = re.compile(r"[A-Za-z0-9][\w+#./-]*")
+from core.jd_terms import terms_of
+from core.resume_view import read_resume
+from core.types import Bullet, CoverageEntry, JDSignals
 
 
 class _Jd(NamedTuple):
@@ -99,56 +84,19 @@ def _skills(text: str, matcher: Any) -> set[str]:
     return {m.skill for m in matcher.find(text)} if text.strip() else set()
 
 
-def bullet_scores(text: str, signals: JDSignals, matcher: Any) -> dict[str, int]:
-    """Relevance to the JD, impact and clarity of one bullet, each 0-100."""
-    skills = _skills(text, matcher)
-    jd = _jd(signals)
-    found_weight = _found_weight([text], jd.terms)
-    relevance = (
-        0.4 * len(skills & jd.required)
-        + 0.25 * len(skills & jd.preferred)
-        + 0.5 * min(1.0, found_weight / (2 * jd.top))
-    )
-    return {
-        "relevance": round(100 * min(1.0, relevance)),
-        "impact": _impact(text),
-        "clarity": _clarity(text),
-    }
+def jd_reading(signals: JDSignals) -> _Jd:
+    """The JD's searchable terms and skill sets (computed once per signals object)."""
+    return _jd(signals)
 
 
-@lru_cache(maxsize=4096)
-def _impact(text: str) -> int:
-    """Quantified result, action-verb opening and outcome words."""
-    nums = facts.numbers(text, words=False)
-    opening = text.strip()
-    score = (40 + (10 if any(n.kind != "plain" for n in nums) else 0)) if nums else 0
-    score += 0 if _WEAK.match(opening) else 30 if _opens_with_action(opening) else 15
-    score += 20 if _OUTCOME.search(text) else 0
-    return min(100, score)
+def skills_in(text: str, matcher: Any) -> set[str]:
+    """Canonical skills a text shows."""
+    return _skills(text, matcher)
 
 
-def _opens_with_action(text: str) -> bool:
-    """True when the first word is an action verb in the past tense or its base form."""
-    first = _WORD.match(text)
-    if first is None:
-        return False
-    form = verbs.verb_forms().get(first.group(0).lower())
-    return form is not None and (form[1] == "past" or first.group(0).lower() == form[0])
-
-
-@lru_cache(maxsize=4096)
-def _clarity(text: str) -> int:
-    words = len(text.split())
-    score = 100
-    if words > 30:
-        score -= 3 * (words - 30)
-    elif words < 8:
-        score -= 8 * (8 - words)
-    score -= 10 * len(_FILLER.findall(text))
-    score -= 15 if _WEAK.match(text.strip()) else 0
-    score -= 10 if _FIRST_PERSON.search(text) else 0
-    score -= 5 * max(0, len(re.findall(r"[.!?](?:\s|$)", text.strip())) - 1)
-    return max(0, min(100, score))
+def weight_found(texts: list[str], terms: dict[str, float]) -> float:
+    """Sum of the weights of the JD terms written in the texts."""
+    return _found_weight(texts, terms)
 
 
 @lru_cache(maxsize=256)
@@ -163,45 +111,84 @@ def rest_of_resume(resume_text: str) -> str:
     return "\n".join(pieces)
 
 
+def _written_somewhere(terms: tuple[str, ...], texts: list[str]) -> bool:
+    return any(_found_weight(texts, {t.lower(): 1.0}) > 0 for t in terms)
+
+
+def terms_written(judged: list[Judged], resume_text: str, bullet_texts: list[str], signals: JDSignals) -> list[float]:
+    """For each requirement group, where the JD's own words for it are written (docs/SCORING.md, "JD terms
+    written"): 1 in the work described (a bullet or any statement line), `ats.TERM_LISTED` only in a keyword list,
+    0 not written; -1 when the group has no words to search for (a condition, a long duty)."""
+    view = read_resume(rest_of_resume(resume_text))
+    work = [line.text for line in view.lines if not line.listing] + list(bullet_texts)
+    lists = [line.text for line in view.lines if line.listing]
+    terms = terms_of(signals, requirements_of(signals))
+    out: list[float] = []
+    for i, _ in enumerate(judged):
+        names = terms.get(i, ())
+        if not names:
+            out.append(-1.0)
+        elif _written_somewhere(names, work):
+            out.append(1.0)
+        else:
+            out.append(ats.TERM_LISTED if lists and _written_somewhere(names, lists) else 0.0)
+    return out
+
+
+def keyword_similarity(texts: list[str], signals: JDSignals) -> float | None:
+    """Summed weight of the JD terms written in the texts / summed weight of all JD terms (None: no terms)."""
+    terms = _jd(signals).terms
+    return _found_weight(texts, terms) / sum(terms.values()) if terms else None
+
+
+def bullet_quality(bullet_texts: list[str]) -> float | None:
+    """Mean of (impact + clarity) / 200 over the bullets (None: no bullets)."""
+    if not bullet_texts:
+        return None
+    return sum(impact(t) + clarity(t) for t in bullet_texts) / (200 * len(bullet_texts))
+
+
 def ats_score(
     bullet_texts: list[str], resume_text: str, signals: JDSignals, matcher: Any
 ) -> tuple[int, dict[str, Any]]:
-    """The 0-100 ATS score of the resume with these bullets, and how it was reached."""
+    """The 0-100 ATS score of the resume with these bullets standing, and how it was reached (core.ats_score)."""
+    bullets = split_bullets(resume_text)
+    if len(bullets) != len(bullet_texts):
+        bullets = [Bullet(index=i, text=t) for i, t in enumerate(bullet_texts)]
+    judged = judge_all(resume_text, bullets, signals, matcher, bullet_texts)
     rest = rest_of_resume(resume_text)
-    found = _skills(rest, matcher).union(*(_skills(t, matcher) for t in bullet_texts))
-    required = list(dict.fromkeys(m.skill for m in signals.required))
-    preferred = [s for s in dict.fromkeys(m.skill for m in signals.preferred) if s not in required]
-    terms = _jd(signals).terms
-    parts: dict[str, float | None] = {
-        "required_coverage": _share([s in found for s in required]),
-        "preferred_coverage": _share([s in found for s in preferred]),
-        "keyword_similarity": (_found_weight([rest, *bullet_texts], terms) / sum(terms.values()) if terms else None),
-        "bullet_quality": (
-            sum(_impact(t) + _clarity(t) for t in bullet_texts) / (200 * len(bullet_texts)) if bullet_texts else None
-        ),
-    }
-    used = {k: WEIGHTS[k] for k, v in parts.items() if v is not None}
-    total = sum(used.values())
-    raw = 100 * sum(WEIGHTS[k] * v for k, v in parts.items() if v is not None) / total if total else 0.0
-    missing = [s for s in required if s not in found]
-    covered = parts["required_coverage"] or 0.0
-    cap = int(CAP_BASE + CAP_SPAN * covered) if missing else None
-    score = round(min(raw, cap) if cap is not None else raw)
-    breakdown = {
-        **{k: (round(v, 4) if v is not None else None) for k, v in parts.items()},
-        "weights": {k: round(w / total, 4) for k, w in used.items()} if total else {},
-        "raw": round(raw, 2),
-        "cap": cap,
-        "matched_required": [s for s in required if s in found],
-        "missing_required": missing,
-        "matched_preferred": [s for s in preferred if s in found],
-        "missing_preferred": [s for s in preferred if s not in found],
-    }
-    return max(0, min(100, score)), breakdown
+    return ats.score(
+        judged,
+        side="after",
+        keywords=keyword_similarity([rest, *bullet_texts], signals),
+        quality=bullet_quality(bullet_texts),
+        confidence=signals.confidence,
+        written=terms_written(judged, resume_text, bullet_texts, signals),
+    )
 
 
-def _share(hits: list[bool]) -> float | None:
-    return sum(hits) / len(hits) if hits else None
+def score_before_and_coverage(
+    before_texts: list[str],
+    after_texts: list[str],
+    resume_text: str,
+    bullets: list[Bullet],
+    signals: JDSignals,
+    matcher: Any,
+) -> tuple[tuple[int, dict[str, Any]], list[CoverageEntry]]:
+    """The score of the resume as submitted and the coverage before/after, the requirements judged once."""
+    if len(bullets) != len(before_texts):
+        bullets = [Bullet(index=i, text=t) for i, t in enumerate(before_texts)]
+    judged = judge_all(resume_text, bullets, signals, matcher, after_texts)
+    rest = rest_of_resume(resume_text)
+    before = ats.score(
+        judged,
+        side="before",
+        keywords=keyword_similarity([rest, *before_texts], signals),
+        quality=bullet_quality(before_texts),
+        confidence=signals.confidence,
+        written=terms_written(judged, resume_text, before_texts, signals),
+    )
+    return before, entries_of(judged)
 
 
 def coverage(
@@ -212,28 +199,7 @@ def coverage(
     signals: JDSignals,
     matcher: Any,
 ) -> list[CoverageEntry]:
-    """For each JD skill: required or not, shown before and after the rewrites, and where."""
-    rest = rest_of_resume(resume_text)
-    rest_mentions = matcher.find(rest) if rest.strip() else []
-    before_found = {m.skill for m in rest_mentions}.union(*(_skills(t, matcher) for t in before_texts))
-    indexes = [b.index for b in bullets] if len(bullets) == len(after_texts) else list(range(len(after_texts)))
-    places: dict[str, dict[tuple[int, str], None]] = {}  # skill -> ordered (bullet, quote) where it shows
-    for i, text in zip(indexes, after_texts, strict=True):
-        for m in matcher.find(text):
-            places.setdefault(m.skill, {})[(i, m.quote)] = None
-    for m in rest_mentions:
-        places.setdefault(m.skill, {})[(-1, m.quote)] = None
-    required = {m.skill for m in signals.required}
-    entries: list[CoverageEntry] = []
-    for skill in signals.skill_names():
-        evidence = [CoverageEvidence(bullet=i, quote=q) for i, q in places.get(skill, {})]
-        entries.append(
-            CoverageEntry(
-                skill=skill,
-                required=skill in required,
-                before=skill in before_found,
-                after=bool(evidence),
-                evidence=evidence[:MAX_EVIDENCE],
-            )
-        )
-    return entries
+    """For each JD requirement: required or not, met before and after the rewrites, and where (see core.coverage)."""
+    if len(bullets) != len(before_texts):
+        bullets = [Bullet(index=i, text=t) for i, t in enumerate(before_texts)]
+    return requirement_coverage(resume_text, bullets, signals, matcher, after_texts)

@@ -14,12 +14,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from core.skill_context import OFF, names_role, requirement_context
+from core.skill_graph import SkillGraph
 from core.types import SkillMention
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "skills_taxonomy.json"
 _SENTENCE_START = {"", ".", "!", "?", ":", ";", "•", "-", "*", "–", "—", "(", "\n"}
 _LIST_NEXT = {",", "/", ")", "&", "and", "or", "+", ";"}
 _CACHE_SIZE = 8192
+HARD_KINDS = frozenset({"tool", "knowledge", "certification", "licence", "degree"})
 
 
 @dataclass
@@ -44,9 +46,12 @@ class SkillMatcher:
         self._kind: dict[str, str] = {}
         self._names: dict[int, str] = {}
         self._ambiguous: set[str] = set()
+        self.graph = SkillGraph(skills)
         for skill in skills:
             name = skill["name"]
             self._kind[name] = skill.get("kind", "tool")
+            if not skill.get("aliases") and not skill.get("exact"):
+                continue  # a broader node of the graph only (a skill group, an O*NET category)
             key = self._nlp.vocab.strings.add(name)
             self._names[key] = name
             self._ambiguous.update(skill.get("ambiguous", []))
@@ -61,19 +66,19 @@ class SkillMatcher:
         return len(self._kind)
 
     def kind_of(self, skill: str) -> str | None:
-        """'tool', 'knowledge' or 'soft' for a canonical name; None when it is not in the taxonomy."""
+        """'tool', 'knowledge', 'soft', 'certification', 'licence' or 'degree' (None: not in the taxonomy)."""
         return self._kind.get(skill)
 
     def is_hard(self, skill: str) -> bool:
-        """True for tools and domain knowledge (what an ATS matches), False for soft skills."""
-        return self._kind.get(skill) in ("tool", "knowledge")
+        """True for tools, domain knowledge and credentials (what an ATS matches), False for soft skills."""
+        return self._kind.get(skill) in HARD_KINDS
 
     def find(self, text: str) -> list[SkillMention]:
         """Every skill mention in text, longest match first, no two overlapping, in text order."""
         return list(self._lookup(text).mentions)
 
     def find_hard(self, text: str) -> list[SkillMention]:
-        """Mentions of tools and domain knowledge only (soft skills left out)."""
+        """Mentions of tools, domain knowledge and credentials only (soft skills left out)."""
         return [m for m in self._lookup(text).mentions if self.is_hard(m.skill)]
 
     def find_requirements(self, text: str) -> list[SkillMention]:

@@ -1,4 +1,4 @@
-"""Build the skills taxonomy data file from O*NET technology names plus the hand-written alias file."""
+"""Build the skill graph data file: O*NET tool names, ESCO concepts, the alias file and the curated graph file."""
 
 from __future__ import annotations
 
@@ -11,9 +11,14 @@ from typing import Any
 
 import yaml
 
+from core.taxonomy_esco import ATTRIBUTION as ESCO_ATTRIBUTION
+from core.taxonomy_esco import read_esco
+from core.taxonomy_graph import GraphBuilder, slug
+
 DATA_DIR = Path(__file__).parent / "data"
 TAXONOMY_FILE = DATA_DIR / "skills_taxonomy.json"
 ALIASES_FILE = DATA_DIR / "skills_aliases.yaml"
+GRAPH_FILE = DATA_DIR / "skill_graph.yaml"
 BACKGROUND_FILE = DATA_DIR / "occupations.json"
 
 ATTRIBUTION = (
@@ -24,6 +29,7 @@ ATTRIBUTION = (
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+#/.-]{1,7}$")
 _WORD = re.compile(r"[a-z]+")
 _KINDS = ("skills", "exact", "knowledge", "soft")
+KINDS = ("tool", "knowledge", "soft", "certification", "licence", "degree", "category", "group")
 
 
 @dataclass
@@ -31,13 +37,18 @@ class Entry:
     """One canonical skill with its aliases while the taxonomy is being built."""
 
     name: str
-    kind: str  # tool | knowledge | soft
-    source: str  # onet | aliases
+    kind: str  # one of KINDS
+    source: str  # onet | aliases | graph | esco (the first that named it)
     aliases: set[str] = field(default_factory=set)
     exact: set[str] = field(default_factory=set)
     pinned: set[str] = field(default_factory=set)  # spellings from the alias file's `exact` section
     hot: bool = False
     occupations: int = 0
+    parents: set[str] = field(default_factory=set)  # canonical names of broader concepts
+    ambiguous: set[str] = field(default_factory=set)
+    esco: set[str] = field(default_factory=set)  # ESCO ids merged into this entry
+    categories: set[str] = field(default_factory=set)  # O*NET commodity titles of the tool
+    curated: bool = False
 
 
 def ordinary_words(occupations: list[dict[str, str]]) -> set[str]:
@@ -46,6 +57,9 @@ def ordinary_words(occupations: list[dict[str, str]]) -> set[str]:
     for row in occupations:
         words.update(_WORD.findall(f"{row['title']} {row['description']}".lower()))
     return words
+
+
+_CAMEL = re.compile(r"(?:[A-Z][a-z]{2,}){2,}$")  # a product name of capitalised words run together
 
 
 def _is_ordinary(text: str, vocab: set[str]) -> bool:
@@ -97,6 +111,9 @@ def onet_aliases(
             # "Scheme") fire on prose in lower case; they count only when written the product's way.
             if any(c.isupper() for c in alias) and len(alias) >= 2:
                 exact.add(alias)
+                plain = alias[0] + alias[1:].lower()
+                if one_word and _CAMEL.match(alias) and plain.lower() not in vocab:
+                    exact.add(plain)  # "MailChimp", "FortiGate", "ServiceTitan" are written "Mailchimp" too
         else:
             aliases.add(alias)
     return canonical, aliases, exact
@@ -114,8 +131,13 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-def build_taxonomy(onet_dir: Path, aliases_file: Path = ALIASES_FILE) -> tuple[dict[str, Any], list[dict[str, str]]]:
-    """The taxonomy document (header + entries) and the occupations, from the O*NET files and the alias file."""
+def build_taxonomy(
+    onet_dir: Path,
+    aliases_file: Path = ALIASES_FILE,
+    esco_dir: Path | None = None,
+    graph_file: Path = GRAPH_FILE,
+) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """The taxonomy document (header + entries) and the occupations, from O*NET, ESCO and the hand-written files."""
     spec = yaml.safe_load(aliases_file.read_text(encoding="utf-8"))
     occupations = [
         {"code": r["O*NET-SOC Code"], "title": r["Title"], "description": r["Description"]}
@@ -149,6 +171,7 @@ def build_taxonomy(onet_dir: Path, aliases_file: Path = ALIASES_FILE) -> tuple[d
         item.exact |= exact
         item.hot = item.hot or row.get("Hot Technology") == "Y"
         item.occupations += 1
+        item.categories.add(row["Commodity Title"].strip())
     for section in _KINDS:
         kind = {"skills": "tool", "exact": "tool", "knowledge": "knowledge", "soft": "soft"}[section]
         for name, names in (spec.get(section) or {}).items():
@@ -167,37 +190,89 @@ def build_taxonomy(onet_dir: Path, aliases_file: Path = ALIASES_FILE) -> tuple[d
         # a name listed under `exact` is matched only in its listed spellings, whatever O*NET's rows say
         pinned = {alias.lower() for alias in item.pinned}
         item.aliases = {alias for alias in item.aliases if alias.lower() not in pinned}
-    skills = [
-        {
-            "name": e.name,
-            "kind": e.kind,
-            "source": e.source,
-            "hot": e.hot,
-            "aliases": sorted(e.aliases),
-            "exact": sorted(e.exact),
-            "ambiguous": sorted(a for a in e.exact if _is_ambiguous(a, vocab, extra_ambiguous)),
-        }
-        for e in sorted(entries.values(), key=lambda e: e.name.lower())
-        if e.aliases or e.exact
+    graph = GraphBuilder(entries, lambda name, kind, source: entry(name, kind, source), vocab)
+    graph.add_curated(yaml.safe_load(graph_file.read_text(encoding="utf-8")))
+    graph.add_categories({e.name: e.categories for e in entries.values() if e.categories}, _category_names(graph_file))
+    if esco_dir is not None:
+        graph.add_esco(read_esco(esco_dir, vocab))
+    skills = _document_entries(entries, vocab, extra_ambiguous)
+    sources = [
+        "O*NET 28 technology_skills.tsv (Example names, commodity categories as parents) and occupation_data.tsv",
+        "core/data/skills_aliases.yaml (hand-written aliases, domain knowledge, soft skills)",
+        "core/data/skill_graph.yaml (hand-written credentials, licences, degrees, concepts and broader links)",
     ]
+    if esco_dir is not None:
+        sources.append("ESCO v1.1.1 skills_en, skillGroups_en, broaderRelationsSkillPillar, occupationSkillRelations")
     return {
         "header": {
-            "about": "Skills taxonomy for core.skills.SkillMatcher; built by `python manage.py build-taxonomy`.",
-            "sources": [
-                "O*NET 28 technology_skills.tsv (Example names) and occupation_data.tsv",
-                "core/data/skills_aliases.yaml (hand-written aliases, domain knowledge, soft skills)",
-            ],
-            "license": "CC BY 4.0 (O*NET-derived names); see attribution",
+            "about": "Skill graph for core.skills.SkillMatcher; built by `python manage.py build-taxonomy`.",
+            "sources": sources,
+            "license": "CC BY 4.0 (O*NET-derived names); ESCO reused under Commission Decision 2011/833/EU",
             "attribution": ATTRIBUTION,
-            "counts": {k: sum(1 for s in skills if s["kind"] == k) for k in ("tool", "knowledge", "soft")},
+            "esco_attribution": ESCO_ATTRIBUTION if esco_dir is not None else None,
+            "counts": {k: sum(1 for s in skills if s["kind"] == k) for k in KINDS},
         },
         "skills": skills,
     }, occupations
 
 
-def write_taxonomy(onet_dir: Path, out_dir: Path = DATA_DIR, aliases_file: Path = ALIASES_FILE) -> dict[str, Any]:
+def _category_names(graph_file: Path) -> dict[str, str]:
+    return dict((yaml.safe_load(graph_file.read_text(encoding="utf-8")) or {}).get("categories") or {})
+
+
+def _document_entries(entries: dict[str, Entry], vocab: set[str], extra_ambiguous: set[str]) -> list[dict[str, Any]]:
+    """The entries as written to the data file: matchable ones and the broader nodes some entry points to."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for e in sorted(entries.values(), key=lambda e: e.name):
+        base = candidate = _entry_id(e)
+        number = 1
+        while candidate in taken:  # "REACT" and "React" slug alike
+            number += 1
+            candidate = f"{base}-{number}"
+        taken.add(candidate)
+        ids[e.name] = candidate
+    needed: set[str] = set()
+    for e in entries.values():
+        if e.aliases or e.exact:
+            stack = list(e.parents)
+            while stack:
+                name = stack.pop()
+                if name not in needed and name in entries:
+                    needed.add(name)
+                    stack.extend(entries[name].parents)
+    out = []
+    for e in sorted(entries.values(), key=lambda e: (e.name.lower(), e.name)):
+        if not (e.aliases or e.exact or e.name in needed):
+            continue
+        item: dict[str, Any] = {"id": ids[e.name], "name": e.name, "kind": e.kind, "source": e.source, "hot": e.hot}
+        item["aliases"] = sorted(e.aliases)
+        item["exact"] = sorted(e.exact)
+        item["ambiguous"] = sorted(
+            {a for a in e.exact if _is_ambiguous(a, vocab, extra_ambiguous)} | (e.ambiguous & e.exact)
+        )
+        if e.parents:
+            item["parents"] = sorted(ids[p] for p in e.parents if p in ids)
+        out.append(item)
+    return out
+
+
+def _entry_id(entry: Entry) -> str:
+    """A stable id: the ESCO id when the concept came from ESCO alone, else its source and a slug of its name."""
+    if entry.source == "esco" and entry.esco:
+        return sorted(entry.esco)[0]
+    return f"{entry.source.split('+')[0]}:{slug(entry.name)}"
+
+
+def write_taxonomy(
+    onet_dir: Path,
+    out_dir: Path = DATA_DIR,
+    aliases_file: Path = ALIASES_FILE,
+    esco_dir: Path | None = None,
+    graph_file: Path = GRAPH_FILE,
+) -> dict[str, Any]:
     """Build and write the taxonomy and the background occupations file; return a summary."""
-    document, occupations = build_taxonomy(onet_dir, aliases_file)
+    document, occupations = build_taxonomy(onet_dir, aliases_file, esco_dir, graph_file)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / TAXONOMY_FILE.name).write_text(json.dumps(document, ensure_ascii=False, indent=0) + "\n", "utf-8")
     background = {
@@ -206,4 +281,5 @@ def write_taxonomy(onet_dir: Path, out_dir: Path = DATA_DIR, aliases_file: Path 
     }
     (out_dir / BACKGROUND_FILE.name).write_text(json.dumps(background, ensure_ascii=False, indent=0) + "\n", "utf-8")
     aliases = sum(len(s["aliases"]) + len(s["exact"]) for s in document["skills"])
-    return {"skills": len(document["skills"]), "aliases": aliases, **document["header"]["counts"]}
+    links = sum(len(s.get("parents", [])) for s in document["skills"])
+    return {"skills": len(document["skills"]), "aliases": aliases, "links": links, **document["header"]["counts"]}

@@ -90,6 +90,23 @@ class Keyword(Model):
     weight: float
 
 
+class Requirement(Model):
+    """One requirement of a JD: a skill, credential, degree, years of experience or a condition, possibly with
+    alternatives ("A or B") any of which meets it."""
+
+    skill: str  # canonical name of what is asked (a taxonomy skill, or the JD's words when none fits)
+    jd_name: str  # the JD's own wording of it
+    required: bool = True
+    kind: str = "skill"  # skill | certification | licence | degree | experience_years | soft_skill | condition
+    alternatives: list[str] = Field(default_factory=list)  # canonical members of the group, skill included
+    similar: bool = False  # "such as" / "or similar": siblings of the members count too
+    years: float | None = None  # for experience_years
+    terms: list[str] = Field(default_factory=list)  # content words, for requirements no taxonomy skill names
+    states: list[str] = Field(default_factory=list)  # US states a licence must be from ("Ohio RN license")
+    span: Span | None = None  # of jd_name in the JD
+    sentence: str = ""  # the JD sentence it was read from
+
+
 class JDSignals(Model):
     """What a job description asks for."""
 
@@ -104,6 +121,8 @@ class JDSignals(Model):
     keywords: list[Keyword] = Field(default_factory=list)
     confidence: float = 0.0
     source: str = "local"  # local | llm
+    requirements: list[Requirement] = Field(default_factory=list)  # requirement groups (empty: read from skills)
+    notes: list[str] = Field(default_factory=list)  # why the reading is unsure (a one-word JD, another language)
 
     def skill_names(self) -> list[str]:
         """Every distinct skill, required first."""
@@ -168,6 +187,53 @@ class RewriteOptions(Model):
     tone: str = "professional"
     max_len: int = 300
     variants: int = 1
+    batch: bool = False  # send the model calls through the provider's batch API (half price, within 24 h)
+
+
+class BatchSlot(Model):
+    """An item's PROCESS request sent through the provider's batch API, and what the batch gave back."""
+
+    custom_id: str
+    call_key: str  # the ledger key of the batch's call (`:batch` appended)
+    provider: str
+    model: str
+    request: dict[str, Any]  # the body a live call would send: redacted text only
+    estimate_usd: float = 0.0
+    reply: dict[str, Any] | None = None  # the response body, once the batch ended
+    error: str | None = None  # why the batch did not answer (the item then calls live)
+
+
+class ImpliedSkill(Model):
+    """A JD requirement the resume meets through a narrower or equivalent skill, with the bullet that shows it."""
+
+    requirement: str  # the JD's own words ('infrastructure as code')
+    skill: str  # the requirement's canonical name
+    via: str  # the skill the resume shows ('Terraform')
+    bullet: int  # bullet index, or -1 for text outside bullets
+    quote: str  # how the resume writes it
+
+
+class RewriteBrief(Model):
+    """What the core knows about a pair before rewriting: tense per bullet, bullets to keep, implied and missing
+    requirements. The offline engine and the model prompt both follow it."""
+
+    tenses: list[str | None] = Field(default_factory=list)  # per bullet: 'present' | 'past' | None (its own)
+    keep: dict[int, str] = Field(default_factory=dict)  # bullet index -> why it is left as it is
+    implied: list[ImpliedSkill] = Field(default_factory=list)
+    confirm: list[str] = Field(default_factory=list)  # must-haves the resume neither shows nor implies
+
+
+class SectionRewrite(Model):
+    """A tailored summary or skills list: the text it replaces (None: a new one), the proposal, and its checks."""
+
+    kind: str  # summary | skills
+    original: str | None
+    rewrite: str
+    accepted: bool  # False: the fact guard refused it (the original stands)
+    flags: list[Flag] = Field(default_factory=list)
+    added: list[str] = Field(default_factory=list)  # JD names added to a skills list
+    span: Span | None = None  # where the original sits in the normalised resume (None: inserted)
+    rationale: str = ""
 
 
 class Budget(Protocol):
@@ -199,8 +265,9 @@ class Provider(Protocol):
         budget: Budget,
         call_key: str = "",
         options: RewriteOptions | None = None,
+        brief: RewriteBrief | None = None,
     ) -> RewriteReply:
-        """Rewrite every bullet in one call."""
+        """Rewrite every bullet in one call (following the brief when one is given)."""
 
     def extract_signals(self, jd_text: str, *, budget: Budget, call_key: str = "") -> SignalsReply:
         """Read a job description into signals."""
@@ -258,16 +325,22 @@ class CoverageEvidence(Model):
 
     bullet: int  # bullet index, or -1 for text outside bullets
     quote: str
+    via: str | None = None  # the narrower or alternative skill that met the requirement ("Terraform")
+    listed: bool = False  # only in a keyword list (a skills line), not in a statement of work done
 
 
 class CoverageEntry(Model):
-    """Coverage of one JD skill before and after the rewrites."""
+    """Coverage of one JD requirement before and after the rewrites."""
 
     skill: str
     required: bool
     before: bool
     after: bool
     evidence: list[CoverageEvidence] = Field(default_factory=list)
+    jd_name: str = ""  # the requirement as the JD wrote it
+    alternatives: list[str] = Field(default_factory=list)  # members of an "A or B" group
+    kind: str = "skill"
+    how: str = ""  # how it was judged: "skill", "narrower", "years 6.0 >= 3", "assumed", "words", ...
 
 
 class StageRecord(Model):
@@ -303,12 +376,16 @@ class ItemState(Model):
     signals: JDSignals | None = None
     signals_cached: bool = False
     # PROCESS
+    brief: RewriteBrief | None = None
     rewrites: list[BulletRewrite] | None = None
     process_flags: list[Flag] = Field(default_factory=list)
     # VALIDATE
     bullet_results: list[BulletResult] | None = None
+    sections: list[SectionRewrite] = Field(default_factory=list)  # tailored summary and skills lists
+    confirm: list[dict[str, str]] = Field(default_factory=list)  # must-haves to ask the candidate about
     # OUTPUT
     result: dict[str, Any] | None = None
+    batch: BatchSlot | None = None  # batch mode: PROCESS's request in a provider batch
     # bookkeeping
     stages: list[StageRecord] = Field(default_factory=list)
     calls: list[CallRecord] = Field(default_factory=list)

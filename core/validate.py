@@ -3,32 +3,43 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
-from core import facts, pii
+from core import facts, injection_output, pii
 from core.llm.verbs import verb_forms
 from core.types import Flag
 
 _SHOWN = 6  # offending tokens listed in one flag's detail
 
 
-def check_rewrite(original: str, rewrite: str, *, matcher: Any) -> list[Flag]:
-    """Flags for everything the rewrite claims that the original does not support; empty = acceptable."""
+def check_rewrite(original: str, rewrite: str, *, matcher: Any, implied: Collection[str] = ()) -> list[Flag]:
+    """Flags for everything the rewrite claims that the original does not support; empty = acceptable.
+
+    `implied` names the requirements (canonical skills) the original meets through a narrower or equivalent skill:
+    the rewrite may name those beside their evidence.
+    """
     flags: list[Flag] = []
     before = matcher.find(original)
     after = matcher.find(rewrite)
     numbers = facts.invented_numbers(original, rewrite)
     numbers += [c for c in facts.invented_codes(original, rewrite, skip=[m.span for m in after]) if c not in numbers]
+    in_names = {w.lower() for name in implied for w in re.findall(r"[\w.+-]+", name) + re.findall(r"\d+", name)}
+    numbers = [n for n in numbers if n.lower() not in in_names]  # '3D' of the JD's '3D CAD' beside SolidWorks
     if numbers:
         flags.append(_flag("invented_number", "numbers not in the original", numbers))
 
-    known = {m.skill for m in before}
+    known = {m.skill for m in before} | set(implied)
     skills = list(dict.fromkeys(m.quote for m in after if m.skill not in known))
     if skills:
         flags.append(_flag("invented_skill", "skills not shown by the original", skills))
 
     entities = facts.invented_entities(original, rewrite)
     entities += _new_names(original, rewrite, [m.span for m in after])
+    named = {w.lower() for name in implied for w in re.findall(r"[\w&+#./'-]+", name)}
+    whole = {name.lower() for name in implied}
+    entities = [e for e in entities if e.lower() not in named and e.lower() not in whole]  # the JD's words for an
+    # implied requirement
     entities = list(dict.fromkeys(entities))
     if entities:
         flags.append(_flag("invented_entity", "names, titles, degrees or dates not in the original", entities))
@@ -36,6 +47,7 @@ def check_rewrite(original: str, rewrite: str, *, matcher: Any) -> list[Flag]:
     added = _added_pii(original, rewrite)
     if added:
         flags.append(_flag("pii_added", "personal data not in the original", added))
+    flags += injection_output.reader_flags(original, rewrite, implied)  # text for a reader, or what an injection asked
     return flags
 
 

@@ -9,6 +9,15 @@ from core.errors import ConfigError
 MARK = "enc1:"  # stored values that start with this are Fernet tokens; anything else is plaintext
 
 
+def _plain_bytes(chars: int) -> int:
+    """The most UTF-8 bytes whose stored token (MARK + base64 of 57 bytes of framing and the padded AES blocks) fits
+    in `chars` characters."""
+    blocks = 0
+    while len(MARK) + 4 * -(-(57 + 16 * (blocks + 1)) // 3) <= chars:
+        blocks += 1
+    return max(0, 16 * blocks - 1)
+
+
 class Cipher:
     """Encrypts and decrypts stored texts; a no-op pass-through when no key is configured."""
 
@@ -34,6 +43,15 @@ class Cipher:
             return text
         return MARK + self._fernet.encrypt(text.encode("utf-8")).decode("ascii")
 
+    def encrypt_to_fit(self, text: str | None, chars: int) -> str | None:
+        """The value to store for text in a column of `chars` characters: text cut at a character boundary so that
+        the stored value (encrypted or not) fits."""
+        if text is None:
+            return None
+        if self._fernet is None:
+            return text[:chars]
+        return self.encrypt(text.encode("utf-8")[: _plain_bytes(chars)].decode("utf-8", errors="ignore"))
+
     def decrypt(self, stored: str | None) -> str | None:
         """The text of a stored value (plaintext values pass through)."""
         if stored is None or not stored.startswith(MARK):
@@ -45,11 +63,11 @@ class Cipher:
         except InvalidToken as exc:
             raise ConfigError("no key in ATS_ENCRYPTION_KEY decrypts the stored texts (was a key dropped?)") from exc
 
-    def rotate(self, stored: str | None) -> str | None:
-        """Re-encrypt a stored value under the newest key (plaintext gets encrypted)."""
+    def rotate(self, stored: str | None, chars: int | None = None) -> str | None:
+        """Re-encrypt a stored value under the newest key (plaintext gets encrypted, cut to fit `chars` if given)."""
         if stored is None or self._fernet is None:
             return stored
         if not stored.startswith(MARK):
-            return self.encrypt(stored)
+            return self.encrypt(stored) if chars is None else self.encrypt_to_fit(stored, chars)
         token = self._fernet.rotate(stored[len(MARK) :].encode("ascii"))
         return MARK + token.decode("ascii")

@@ -31,6 +31,9 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(settings: Settings | None = None, *, engine: Engine | None = None) -> str | None:
     """Bring the database to the newest revision and return it."""
-    engine = engine or get_engine(settings)
+    if engine is None:
+        if settings is None:
+            raise ValueError("upgrade needs the settings or the engine of the database to migrate")
+        engine = get_engine(settings)
     command.upgrade(alembic_config(engine), "head")
     return current_revision(engine)

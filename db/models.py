@@ -85,6 +85,7 @@ class Job(Base):
     api_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id", ondelete="SET NULL"))
     team: Mapped[str | None] = mapped_column(String(64), index=True)
     source: Mapped[str] = mapped_column(String(8))  # ui | api
+    name: Mapped[str | None] = mapped_column(String(200))  # the JD's title or the uploaded file's name
     options: Mapped[dict] = mapped_column(JSON, default=dict)
     total: Mapped[int] = mapped_column(Integer)
     estimated_usd: Mapped[float] = mapped_column(Float, default=0.0)
@@ -110,19 +111,19 @@ class JobItem(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
-    ref: Mapped[str | None] = mapped_column(String(200))
+    ref: Mapped[str | None] = mapped_column(Text)  # encrypted like the texts: it is usually the candidate's name
     owner_id: Mapped[int] = mapped_column(BigId)  # copied from the job so a worker needs no join
     api_key_id: Mapped[int | None] = mapped_column(BigId)
     stage: Mapped[str] = mapped_column(String(16), default="INGEST")
     status: Mapped[str] = mapped_column(String(16), default="queued")
     attempts: Mapped[int] = mapped_column(Integer, default=0)  # claims ever made; numbers the ledger's call keys
     attempt_base: Mapped[int] = mapped_column(Integer, default=0)  # attempts before the last retry-failed
-    error: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)  # encrypted: a reason may quote the texts
     lease_token: Mapped[str | None] = mapped_column(String(32))
     lease_until: Mapped[datetime | None] = mapped_column()
     paused_until: Mapped[datetime | None] = mapped_column()
     resume_text: Mapped[str | None] = mapped_column(Text)
-    jd_text: Mapped[str | None] = mapped_column(Text)
+    jd_text: Mapped[str | None] = mapped_column(Text)  # only on items from before job_jds; now NULL
     jd_hash: Mapped[str | None] = mapped_column(String(64))
     state: Mapped[str | None] = mapped_column(Text)  # ItemState JSON between stages
     result: Mapped[str | None] = mapped_column(Text)  # CONTRACTS item result JSON
@@ -134,6 +135,16 @@ class JobItem(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class JobJd(Base):
+    """A job description stored once per job (encrypted like the texts): a job's items with this JD share it."""
+
+    __tablename__ = "job_jds"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    jd_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the normalised JD, as on items
+    text: Mapped[str | None] = mapped_column(Text)
 
 
 class StageEvent(Base):
@@ -149,6 +160,9 @@ class StageEvent(Base):
     ms: Mapped[float] = mapped_column(Float)
     outcome: Mapped[str] = mapped_column(String(16))  # ok | failed | paused | completed
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+CALL_ERROR_CHARS = 500  # llm_calls.error's length
 
 
 class LlmCall(Base):
@@ -171,7 +185,7 @@ class LlmCall(Base):
     usd: Mapped[float] = mapped_column(Float, default=0.0)
     latency_ms: Mapped[float] = mapped_column(Float, default=0.0)
     ok: Mapped[bool] = mapped_column(Boolean, default=True)
-    error: Mapped[str | None] = mapped_column(String(500))
+    error: Mapped[str | None] = mapped_column(String(CALL_ERROR_CHARS))  # encrypted, cut to fit (Cipher.encrypt_to_fit)
     cached: Mapped[bool] = mapped_column(Boolean, default=False)
     day: Mapped[date] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -218,6 +232,34 @@ class SecurityEvent(Base):
     detail: Mapped[dict | None] = mapped_column(JSON)
 
 
+class SignInThrottle(Base):
+    """Failed web sign-ins per typed username or client address, and the lock they earned (services/signin_guard)."""
+
+    __tablename__ = "signin_throttle"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # user:<name> | addr:<address>
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column()
+    last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WebSession(Base):
+    """A web sign-in: the browser's cookie maps to it by hash; revoked or expired, the cookie opens nothing."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    cookie_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # SHA-256 of the cookie's secret
+    ticket_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # one-time: the browser trades it
+    ticket_expires_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    revoked_why: Mapped[str | None] = mapped_column(String(32))  # sign_out | everywhere | admin
+    address: Mapped[str | None] = mapped_column(String(64))
+
+
 class DailyLimit(Base):
     """A daily cost limit set by an admin: scope `global`, `user:<username>` or `key:<id>` (overrides settings)."""
 
@@ -238,3 +280,33 @@ class Lease(Base):
     holder: Mapped[str] = mapped_column(String(64))
     until: Mapped[datetime] = mapped_column()
     last_run_at: Mapped[datetime | None] = mapped_column()
+
+
+class RateLimitRow(Base):
+    """The shared request/token schedule of one provider and model (embedded mode; Redis holds it otherwise)."""
+
+    __tablename__ = "rate_limits"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    state: Mapped[str] = mapped_column(Text)  # core.llm.ratelimit.LimiterState as JSON
+
+
+class LlmBatch(Base):
+    """One provider batch (OpenAI Batch API, Anthropic Message Batches) carrying a job's model requests."""
+
+    __tablename__ = "llm_batches"
+
+    id: Mapped[str] = mapped_column(String(24), primary_key=True)  # items in it hold lease "batch:<id>"
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    provider: Mapped[str] = mapped_column(String(32))
+    model: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), index=True)  # submitting | running | done | failed | cancelled
+    provider_batch_id: Mapped[str | None] = mapped_column(String(100))
+    provider_status: Mapped[str | None] = mapped_column(String(32))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    completed: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column()

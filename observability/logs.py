@@ -268,6 +268,30 @@ def new_request_id() -> str:
 
 
 _HANDLER_FLAG = "_ats_json_handler"
+_FACTORY_FLAG = "_ats_scrubbing_factory"
+
+
+def scrub_every_record() -> None:
+    """Scrub every log record as it is made, so handlers this module does not own print no PII either.
+
+    The web app's process logs through Streamlit's own loggers and handlers (they do not propagate to ours);
+    a record factory is the one hook every logger goes through. The message gets the same treatment as in
+    JsonFormatter (prose arguments summarised, PII scrubbed) and the traceback is reduced to file:line:function.
+    """
+    base = logging.getLogRecordFactory()
+    if getattr(base, _FACTORY_FLAG, False):
+        return
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = base(*args, **kwargs)
+        record.msg, record.args = _message(record), None
+        if record.exc_info and record.exc_info[0] is not None:
+            fields = _exception_fields(record.exc_info)
+            record.exc_text = f"{fields['exc_type']}: {fields['exc']} [{' > '.join(fields['frames'])}]"
+        return record
+
+    setattr(factory, _FACTORY_FLAG, True)
+    logging.setLogRecordFactory(factory)
 
 
 def _log_uncaught(exc_type: Any, exc: Any, tb: Any) -> None:

@@ -8,6 +8,7 @@ Labels are low-cardinality on purpose: never an id, a user name or any text from
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 
 from prometheus_client import (
@@ -208,10 +209,16 @@ def jd_cache(hit: bool, backend: str = "db") -> None:
     JD_CACHE.labels(backend=backend, result="hit" if hit else "miss").inc()
 
 
+_circuit_published: dict[str, int] = {}  # the state last published per provider
+_circuit_lock = threading.Lock()
+
+
 def set_circuit_state(provider: str, state: str) -> None:
     """Publish a provider's breaker state ('closed' | 'half_open' | 'open'); count openings."""
     value = CIRCUIT_STATES.get(state.lower(), 0)
-    if value == 2 and _current(CIRCUIT_STATE.labels(provider=provider)) != 2:
+    with _circuit_lock:  # kept here: prometheus_client has no public getter for one child's value
+        was, _circuit_published[provider] = _circuit_published.get(provider, 0), value
+    if value == 2 and was != 2:
         CIRCUIT_OPENED.labels(provider=provider).inc()
     CIRCUIT_STATE.labels(provider=provider).set(value)
 
@@ -225,10 +232,6 @@ def set_labelled(gauge: Gauge, label: str, values: Mapping[str, float], known: t
 def render() -> tuple[bytes, str]:
     """The registry in the Prometheus text format, with its content type."""
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
-
-
-def _current(child: Gauge) -> float:
-    return child._value.get()  # noqa: SLF001 - prometheus_client has no public getter for one child
 
 
 def start_metrics_server(port: int, host: str = "127.0.0.1") -> bool:

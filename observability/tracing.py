@@ -22,7 +22,11 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, SimpleSpanProcessor, SpanExporter
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 
+from observability.logs import scrub
+
 TRACER_NAME = "ats"
+_MAX_REASON = 200
+_MAX_ATTR = 200
 REQUEST_ID_KEY = "x-request-id"  # carried beside the trace headers so worker logs name the request
 _provider: TracerProvider | None = None
 
@@ -81,13 +85,28 @@ def extract_context(carrier: Mapping[str, str] | None) -> otel_context.Context:
 
 
 @contextlib.contextmanager
+def _span(name: str, kind: SpanKind, attributes: dict[str, Any]) -> Iterator[Span]:
+    """A current span whose exception event and status carry the error type and a scrubbed, short message.
+
+    OpenTelemetry's own exception recording would export the raw message and stack, which may quote a resume.
+    """
+    with tracer().start_as_current_span(
+        name, kind=kind, attributes=attributes, record_exception=False, set_status_on_exception=False
+    ) as span:
+        try:
+            yield span
+        except BaseException as exc:
+            reason = f"{type(exc).__name__}: {scrub(str(exc))}"[:_MAX_REASON]
+            span.add_event("exception", {"exception.type": type(exc).__name__, "exception.message": reason})
+            span.set_status(Status(StatusCode.ERROR, reason))
+            raise
+
+
+@contextlib.contextmanager
 def request_span(method: str, route: str, **attrs: Any) -> Iterator[Span]:
     """A server span for one HTTP request; set `http.status_code` on it before it ends."""
-    with tracer().start_as_current_span(
-        f"{method} {route}",
-        kind=SpanKind.SERVER,
-        attributes={"http.method": method, "http.route": route, **_clean(attrs)},
-    ) as span:
+    attributes = {"http.method": method, "http.route": route, **_clean(attrs)}
+    with _span(f"{method} {route}", SpanKind.SERVER, attributes) as span:
         yield span
 
 
@@ -96,7 +115,7 @@ def continue_trace(carrier: Mapping[str, str] | None, name: str, **attrs: Any) -
     """A consumer span in the worker, child of the span that enqueued the work."""
     token = otel_context.attach(extract_context(carrier))
     try:
-        with tracer().start_as_current_span(name, kind=SpanKind.CONSUMER, attributes=_clean(attrs)) as span:
+        with _span(name, SpanKind.CONSUMER, _clean(attrs)) as span:
             yield span
     finally:
         otel_context.detach(token)
@@ -105,13 +124,13 @@ def continue_trace(carrier: Mapping[str, str] | None, name: str, **attrs: Any) -
 @contextlib.contextmanager
 def stage_span(stage: str, **attrs: Any) -> Iterator[Span]:
     """A span for one pipeline stage of one item; exceptions mark it as an error and propagate."""
-    with tracer().start_as_current_span(f"stage {stage}", attributes={"ats.stage": stage, **_clean(attrs)}) as span:
+    with _span(f"stage {stage}", SpanKind.INTERNAL, {"ats.stage": stage, **_clean(attrs)}) as span:
         yield span
 
 
 def mark_error(span: Span, reason: str) -> None:
-    """Mark a span failed with a short, text-free reason (e.g. an error class or code)."""
-    span.set_status(Status(StatusCode.ERROR, reason[:120]))
+    """Mark a span failed with a short reason (an error class or code; scrubbed of PII all the same)."""
+    span.set_status(Status(StatusCode.ERROR, scrub(reason)[:_MAX_REASON]))
 
 
 def _clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
@@ -121,7 +140,8 @@ def _clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
         if value is None:
             continue
         name = key if "." in key else f"ats.{key}"
-        out[name] = value if isinstance(value, bool | int | float | str) else str(value)
+        # Strings pass the log scrubber: attributes are exported as they are, to a collector we do not run.
+        out[name] = value if isinstance(value, bool | int | float) else scrub(str(value))[:_MAX_ATTR]
     return out
 
 

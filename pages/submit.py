@@ -1,14 +1,16 @@
-"""Submit: paste one pair or upload a batch; every invalid row is shown with its reason before anything is sent."""
+"""Submit: paste one pair, upload resume files (PDF, DOCX…) or a batch table; every problem shown before sending."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from services.jobs import submit_job
-from webapp import links
+from webapp import document_upload, links
 from webapp.batch import BatchCheck, check_batch, provider_label
 from webapp.errors import user_errors
 from webapp.guard import require_page
+from webapp.literal import md
 from webapp.state import db, flash, settings
 from webapp.uploads import ParsedUpload, UploadError, parse_upload, single_pair
 
@@ -27,23 +29,58 @@ def _summary(check: BatchCheck) -> None:
     b.metric("Valid", len(check.parsed.valid))
     c.metric("Invalid", len(check.parsed.invalid))
     d.metric("Estimated cost", f"${check.estimated_usd:,.4f}")
+    if check.estimated_batch_usd is not None:
+        d.caption(f"${check.estimated_batch_usd:,.4f} in batch mode")
 
 
-def _submit(check: BatchCheck, key: str) -> None:
+def _batch_mode(check: BatchCheck, key: str) -> bool:
+    """The batch-mode choice, offered when the provider has a batch API."""
+    if check.estimated_batch_usd is None:
+        return False
+    return st.checkbox(
+        f"Batch mode: half price (${check.estimated_batch_usd:,.4f} instead of ${check.estimated_usd:,.4f}), "
+        "results within 24 hours",
+        key=f"{key}_batch",
+        help="The model calls go through the provider's batch API. Items the batch does not answer run live.",
+    )
+
+
+def _submit(check: BatchCheck, key: str, file_name: str | None = None) -> None:
     if not check.ok:
-        bad = len(check.parsed.invalid)
-        st.error(f"{bad} row(s) cannot be processed (see the reasons in the table). Fix them and upload again.")
-        st.caption("Nothing was sent.")
+        bad = check.parsed.invalid
+        st.error(
+            f"{len(bad)} row{'s' if len(bad) != 1 else ''} of {len(check.parsed.rows)} cannot be processed, so "
+            "nothing was sent. Fix these rows and upload the file again:",
+            icon=":material/error:",
+        )
+        st.dataframe(bad_rows(check.parsed), hide_index=True, width="stretch", key=f"{key}_bad")
+    batch = _batch_mode(check, key)
     if st.button("Submit", type="primary", disabled=not check.ok, key=key, icon=":material/send:"):
         with user_errors("submit"):
             with db() as s:
-                out = submit_job(s, principal=principal, pairs=check.pairs(), source="ui")
-            flash(f"Job submitted: {out['items']} item(s), estimated ${out['estimated_cost']:,.4f}.")
+                out = submit_job(
+                    s,
+                    principal=principal,
+                    pairs=check.pairs(),
+                    options={"batch": batch},
+                    source="ui",
+                    file_name=file_name,
+                )
+            flash(f"Job submitted: {out['items']} candidate(s), estimated ${out['estimated_cost']:,.4f}.")
             links.go("jobs", job=out["job_id"])
+
+
+def bad_rows(parsed: ParsedUpload) -> pd.DataFrame:
+    """The refused rows only: their number in the file, reference and reason."""
+    return pd.DataFrame(
+        [{"row": r.row, "ref": r.ref or "—", "reason": r.error} for r in parsed.invalid],
+        columns=["row", "ref", "reason"],
+    )
 
 
 def _preview(parsed: ParsedUpload) -> None:
     frame = parsed.preview()
+    st.caption("Every row of the file (refused rows in red):")
     st.dataframe(
         frame.style.apply(
             lambda row: ["background-color: #fde2e1" if row["status"] == "invalid" else "" for _ in row], axis=1
@@ -54,7 +91,7 @@ def _preview(parsed: ParsedUpload) -> None:
     )
 
 
-paste, upload = st.tabs(["Paste one pair", "Upload a batch"])
+paste, files, upload = st.tabs(["Paste one pair", "Upload resume files", "Upload a batch"])
 
 with paste:
     left, right = st.columns(2)
@@ -66,17 +103,20 @@ with paste:
         row.ref = ref.strip() or "pasted"
         check = check_batch(ParsedUpload([row]), cfg)
         if row.error:
-            st.warning(f"Not ready: {row.error}.")
+            st.warning(f"Not ready: {md(row.error)}.")
         else:
             st.caption(f"Estimated cost ${check.estimated_usd:,.4f} · {provider_label(cfg)}")
         if st.button("Submit", type="primary", disabled=not check.ok, key="submit_pair", icon=":material/send:"):
             with user_errors("submit"):
                 with db() as s:
                     out = submit_job(s, principal=principal, pairs=check.pairs(), source="ui")
-                flash("Job submitted: 1 item.")
+                flash("Job submitted: 1 candidate.")
                 links.go("jobs", job=out["job_id"])
     else:
         st.info("Paste a resume and a job description to see the estimate and submit.")
+
+with files:
+    document_upload.render(principal, cfg)
 
 with upload:
     st.markdown(
@@ -88,12 +128,17 @@ with upload:
     if file is not None:
         try:
             parsed = parse_upload(
-                file.name, file.getvalue(), shared_jd=shared or None, max_rows=cfg.max_items_per_job, **limits
+                file.name,
+                file.getvalue(),
+                shared_jd=shared or None,
+                max_rows=cfg.max_items_per_job,
+                max_unzipped_bytes=cfg.max_unzipped_bytes,
+                **limits,
             )
         except UploadError as exc:
-            st.error(f"{exc}.")
+            st.error(f"{md(exc)}.")
         else:
             check = check_batch(parsed, cfg)
             _summary(check)
+            _submit(check, key="submit_batch", file_name=file.name)
             _preview(check.parsed)
-            _submit(check, key="submit_batch")

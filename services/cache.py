@@ -1,4 +1,8 @@
-"""The JD signal cache: Redis with a TTL when configured, else the jd_signals table (never a no-op)."""
+"""The JD signal cache: Redis with a TTL when configured, else the jd_signals table (never a no-op).
+
+Cached signals quote the JD, so they are stored encrypted like every other text (ATS_ENCRYPTION_KEY; plaintext
+entries written before the key was set still read).
+"""
 
 from __future__ import annotations
 
@@ -14,11 +18,22 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.config import Settings
+from core.errors import ConfigError
 from core.types import JDSignals, SignalsCache
+from db.crypto import Cipher
 from db.models import JdSignalsRow, utcnow
 from observability import metrics
 
 log = logging.getLogger(__name__)
+
+
+def _load(cipher: Cipher, stored: str) -> JDSignals | None:
+    """The cached signals; None (a miss) for an entry no configured key opens, e.g. after a key was retired."""
+    try:
+        return JDSignals.model_validate_json(cipher.decrypt(stored) or "")
+    except (ConfigError, ValueError) as exc:
+        log.warning("jd cache entry unreadable; treated as a miss", extra={"error_type": type(exc).__name__})
+        return None
 
 
 class RedisSignalsCache:
@@ -26,10 +41,11 @@ class RedisSignalsCache:
 
     backend = "redis"
 
-    def __init__(self, connection: Redis, *, ttl_s: int, prefix: str = "ats") -> None:
+    def __init__(self, connection: Redis, *, ttl_s: int, prefix: str = "ats", cipher: Cipher | None = None) -> None:
         self._redis = connection
         self._ttl = ttl_s
         self._prefix = prefix
+        self._cipher = cipher or Cipher(None)
 
     def _key(self, key: str) -> str:
         return f"{self._prefix}:jd:{key}"
@@ -42,12 +58,12 @@ class RedisSignalsCache:
             log.warning("jd cache unavailable", extra={"error": type(exc).__name__})
             raw = None
         metrics.JD_CACHE.labels(backend=self.backend, result="hit" if raw else "miss").inc()
-        return JDSignals.model_validate_json(raw) if raw else None
+        return _load(self._cipher, raw.decode("utf-8") if isinstance(raw, bytes) else raw) if raw else None
 
     def set(self, key: str, signals: JDSignals) -> None:
         """Store signals for the TTL."""
         try:
-            self._redis.set(self._key(key), signals.model_dump_json(), ex=self._ttl)
+            self._redis.set(self._key(key), self._cipher.encrypt(signals.model_dump_json()), ex=self._ttl)
         except RedisError as exc:
             log.warning("jd cache unavailable", extra={"error": type(exc).__name__})
 
@@ -57,9 +73,10 @@ class DbSignalsCache:
 
     backend = "db"
 
-    def __init__(self, engine: Engine, *, ttl_s: int) -> None:
+    def __init__(self, engine: Engine, *, ttl_s: int, cipher: Cipher | None = None) -> None:
         self._engine = engine
         self._ttl = timedelta(seconds=ttl_s)
+        self._cipher = cipher or Cipher(None)
 
     def get(self, key: str) -> JDSignals | None:
         """The cached, unexpired signals, or None."""
@@ -68,12 +85,13 @@ class DbSignalsCache:
                 select(JdSignalsRow.signals).where(JdSignalsRow.key == key, JdSignalsRow.expires_at > utcnow())
             ).first()
         metrics.JD_CACHE.labels(backend=self.backend, result="hit" if row else "miss").inc()
-        return JDSignals.model_validate_json(row[0]) if row else None
+        return _load(self._cipher, row[0]) if row else None
 
     def set(self, key: str, signals: JDSignals) -> None:
         """Store (or replace) signals under key."""
         now = utcnow()
-        values = {"key": key, "signals": signals.model_dump_json(), "created_at": now, "expires_at": now + self._ttl}
+        stored = self._cipher.encrypt(signals.model_dump_json())
+        values = {"key": key, "signals": stored, "created_at": now, "expires_at": now + self._ttl}
         dialect = postgresql if self._engine.dialect.name == "postgresql" else sqlite
         stmt = dialect.insert(JdSignalsRow).values(**values)
         stmt = stmt.on_conflict_do_update(
@@ -126,9 +144,10 @@ class LocalFront:
 def signals_cache_for(settings: Settings, engine: Engine, connection: Redis | None = None) -> SignalsCache:
     """Redis when REDIS_URL is set, else the database; either behind a small in-process memo."""
     shared: RedisSignalsCache | DbSignalsCache
+    cipher = Cipher(settings.encryption_key)
     if settings.redis_url:
         conn = connection or Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
-        shared = RedisSignalsCache(conn, ttl_s=settings.jd_cache_ttl_s, prefix=settings.queue_name)
+        shared = RedisSignalsCache(conn, ttl_s=settings.jd_cache_ttl_s, prefix=settings.queue_name, cipher=cipher)
     else:
-        shared = DbSignalsCache(engine, ttl_s=settings.jd_cache_ttl_s)
+        shared = DbSignalsCache(engine, ttl_s=settings.jd_cache_ttl_s, cipher=cipher)
     return LocalFront(shared, ttl_s=min(300.0, settings.jd_cache_ttl_s))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,20 +63,29 @@ def _check_one(pair: PairIn, limits: Limits) -> CheckedPair:
         raise InputError("the resume is empty")
     if not isinstance(pair.jd, str) or not pair.jd.strip():
         raise InputError("the job description is empty")
-    for what, text in (("resume", pair.resume), ("job description", pair.jd), ("ref", str(pair.ref or ""))):
-        if "\x00" in text:  # PostgreSQL cannot store NUL, and it means a binary file was pasted
-            raise InputError(f"the {what} contains NUL bytes, so it looks like a binary file; paste its text")
+    if "\x00" in str(pair.ref or ""):
+        raise InputError("the ref contains NUL bytes, so it looks like a binary file; paste its text")
     if pair.ref is not None and len(str(pair.ref)) > MAX_REF:
         raise InputError(f"the ref is longer than {MAX_REF} characters")
-    resume, jd = ingest.normalise(pair.resume), ingest.normalise(pair.jd)
-    ingest.check_limits(resume, jd, limits)
-    bullets = ingest.split_bullets(resume)
-    if not bullets:
-        raise InputError("no bullets or sentences were found in the resume; paste the resume's text")
-    if len(bullets) > limits.max_bullets:
-        raise InputError(f"the resume has {len(bullets)} bullets; the limit is {limits.max_bullets} (ATS_MAX_BULLETS)")
+    ready = ingest.prepare(pair.resume, pair.jd, limits)  # the pair rules INGEST runs again, in one place
     ref = None if pair.ref is None else str(pair.ref)
-    return CheckedPair(resume=pair.resume, jd=pair.jd, ref=ref, jd_hash=jd_cache_key(jd), bullets=len(bullets))
+    return CheckedPair(
+        resume=pair.resume, jd=pair.jd, ref=ref, jd_hash=jd_cache_key(ready.jd), bullets=len(ready.bullets)
+    )
+
+
+def repeated_refs(refs: Sequence[str | None]) -> dict[int, str]:
+    """Rows (0-based) whose ref an earlier row already used, with the reason: each candidate needs its own ref (a
+    job's results, exports and tailored files are named by it). Rows without a ref never clash."""
+    seen: dict[str, int] = {}
+    out: dict[int, str] = {}
+    for i, ref in enumerate(refs):
+        if ref is None:
+            continue
+        if ref in seen:
+            out[i] = f"ref '{ref}' repeats row {seen[ref] + 1}; each candidate needs its own ref"
+        seen.setdefault(ref, i)
+    return out
 
 
 def check_pairs(raw_pairs: Any, settings: Settings) -> tuple[list[CheckedPair], list[dict[str, Any]]]:
@@ -87,26 +97,41 @@ def check_pairs(raw_pairs: Any, settings: Settings) -> tuple[list[CheckedPair], 
         raise InputError(
             f"the job has {len(pairs)} pairs; the limit is {settings.max_items_per_job} (ATS_MAX_ITEMS_PER_JOB)"
         )
-    limits = Limits(settings.max_resume_chars, settings.max_jd_chars, settings.max_bullets)
-    good: list[CheckedPair] = []
+    return check_rows(pairs, Limits(settings.max_resume_chars, settings.max_jd_chars, settings.max_bullets))
+
+
+def check_rows(pairs: Sequence[Any], limits: Limits) -> tuple[list[CheckedPair], list[dict[str, Any]]]:
+    """The row rules alone (each pair's checks, then repeated refs): every problem as {"row", "ref", "error"}."""
+    checked: list[CheckedPair | None] = []
     errors: list[dict[str, Any]] = []
+    refs: list[str | None] = []
     for row, raw in enumerate(pairs, start=1):
         ref = None
+        ok: CheckedPair | None = None
         try:
             pair = as_pair(raw)
             ref = pair.ref
-            good.append(_check_one(pair, limits))
+            ok = _check_one(pair, limits)
         except InputError as exc:
             errors.append({"row": row, "ref": ref, "error": str(exc)})
         except (AttributeError, TypeError):
             errors.append({"row": row, "ref": ref, "error": "the row must have a resume and a jd"})
-    return good, errors
+        checked.append(ok)
+        refs.append(None if ref is None else str(ref))
+    for i, reason in repeated_refs(refs).items():
+        if checked[i] is not None:  # one reason a row: its own problem first
+            checked[i] = None
+            errors.append({"row": i + 1, "ref": refs[i], "error": reason})
+    errors.sort(key=lambda e: e["row"])
+    return [c for c in checked if c is not None], errors
 
 
 def request_hash(pairs: list[CheckedPair], options: RewriteOptions) -> str:
     """A digest of the request, to tell a retried submission from a different one under the same key."""
     h = hashlib.sha256(options.model_dump_json().encode())
+    jds: dict[str, bytes] = {}  # a shared JD is hashed once, not once per item
     for p in pairs:
-        for part in (p.resume, p.jd, p.ref or ""):
-            h.update(hashlib.sha256(part.encode()).digest())
+        jd = jds.get(p.jd) or jds.setdefault(p.jd, hashlib.sha256(p.jd.encode()).digest())
+        for digest in (hashlib.sha256(p.resume.encode()).digest(), jd, hashlib.sha256((p.ref or "").encode()).digest()):
+            h.update(digest)
     return h.hexdigest()

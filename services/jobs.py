@@ -7,23 +7,27 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from redis.exceptions import RedisError
 from sqlalchemy import bindparam, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.config import Settings
 from core.errors import Conflict, DailyLimitReached, InvalidRows, NotFound
+from core.job_name import job_name
+from core.statuses import OPEN
 from core.types import RewriteOptions
-from db.models import Job, JobItem, LlmCall, User, utcnow
+from db.models import Job, JobItem, JobJd, LlmCall, User, utcnow
 from db.session import runtime_of
 from observability import metrics
 from services import audit, budget
-from services.estimate import estimate_item_usd
+from services.batch_progress import batch_progress
+from services.dispatch import CollectingQueue, ItemQueue, queue_for, send, send_items
+from services.estimate import batch_available, estimate_item_usd
+from services.finishing import stamp_finished
 from services.intake import PairIn, check_pairs, parse_options, request_hash
 from services.principal import Principal, job_visibility, require_scope
 from services.progress import status_dict, status_dicts
-from workers.queue import ItemQueue, queue_for
+from services.webhooks import jobs_finished
 
 __all__ = [
     "PairIn",
@@ -73,8 +77,11 @@ def submit_job(
     idempotency_key: str | None = None,
     callback_url: str | None = None,
     queue: ItemQueue | None = None,
+    file_name: str | None = None,
 ) -> dict[str, Any]:
     """Check every pair, estimate and check the cost, save the job and its items, commit, then enqueue.
+
+    The job is named after its JD's title (`file_name`, the uploaded file, when given; see core.job_name).
 
     Raises InvalidRows (every bad row, nothing saved), DailyLimitReached, or Conflict (idempotency key reused
     for a different request). The session is committed here so workers can see the items before they get them.
@@ -91,7 +98,8 @@ def submit_job(
         earlier = _idempotent_reply(s, principal, idempotency_key, digest)
         if earlier is not None:
             return earlier
-    estimate = round(sum(estimate_item_usd(settings, resume=p.resume, jd=p.jd, bullets=p.bullets) for p in good), 6)
+    live, batch = _estimates(settings, good)
+    estimate = batch if (opts.batch and batch is not None) else live
     if estimate > 0:
         try:
             budget.check(s, settings, user_id=principal.user_id, key_id=principal.api_key_id, estimated_usd=estimate)
@@ -105,6 +113,7 @@ def submit_job(
         api_key_id=principal.api_key_id,
         team=team,
         source=source,
+        name=job_name((p.jd for p in good), file_name),
         options=opts.model_dump(),
         total=len(good),
         estimated_usd=estimate,
@@ -130,11 +139,11 @@ def submit_job(
             "id": new_id(),
             "job_id": job.id,
             "seq": i,
-            "ref": p.ref,
+            "ref": cipher.encrypt(p.ref),
             "owner_id": principal.user_id,
             "api_key_id": principal.api_key_id,
             "resume_text": cipher.encrypt(p.resume),
-            "jd_text": cipher.encrypt(p.jd),
+            "jd_text": None,  # in job_jds, once per job
             "jd_hash": p.jd_hash,
             "stage": "INGEST",
             "status": "queued",
@@ -146,6 +155,9 @@ def submit_job(
         }
         for i, p in enumerate(good)
     ]
+    # One stored JD per distinct JD of the job: a shared JD costs its size once, not once per item.
+    jds = {p.jd_hash: p.jd for p in reversed(good)}  # the first raw text of each normalised JD
+    s.execute(insert(JobJd), [{"job_id": job.id, "jd_hash": h, "text": cipher.encrypt(jd)} for h, jd in jds.items()])
     s.execute(insert(JobItem), rows)
     audit.record(
         s,
@@ -157,37 +169,23 @@ def submit_job(
     s.commit()
     metrics.JOBS_SUBMITTED.labels(source=source).inc()
     metrics.ITEMS_SUBMITTED.labels(source=source).inc(len(rows))
-    _send(queue or queue_for(settings), [r["id"] for r in rows])
-    return {"job_id": job.id, "items": len(rows), "estimated_cost": estimate}
+    send(queue or queue_for(settings), [r["id"] for r in rows])
+    return {
+        "job_id": job.id,
+        "items": len(rows),
+        "estimated_cost": estimate,
+        "estimated_cost_live": live,
+        "estimated_cost_batch": batch,
+    }
 
 
-class CollectingQueue:
-    """A queue that only remembers the ids, so a caller can send them after answering (`send_items`)."""
-
-    def __init__(self) -> None:
-        self.item_ids: list[str] = []
-
-    def enqueue(self, item_ids: Sequence[str]) -> int:
-        """Remember the ids; nothing is sent yet."""
-        self.item_ids.extend(item_ids)
-        return len(item_ids)
-
-    def missing(self, item_ids: Sequence[str]) -> list[str]:
-        """Nothing was sent, so nothing can be lost yet."""
-        return []
-
-
-def send_items(settings: Settings, item_ids: list[str]) -> None:
-    """Enqueue committed items on the configured queue (a Redis failure is logged; the workers' scan resends)."""
-    _send(queue_for(settings), item_ids)
-
-
-def _send(queue: ItemQueue, item_ids: list[str]) -> None:
-    # The database already holds the items; if Redis is down, the workers' scan re-enqueues them later.
-    try:
-        queue.enqueue(item_ids)
-    except RedisError as exc:
-        log.warning("enqueue failed; the scan will re-enqueue", extra={"items": len(item_ids), "error": str(exc)})
+def _estimates(settings: Settings, good: Sequence[Any]) -> tuple[float, float | None]:
+    """The job's estimate with live calls, and through the provider's batch API (None when it has none)."""
+    live = round(sum(estimate_item_usd(settings, resume=p.resume, jd=p.jd, bullets=p.bullets) for p in good), 6)
+    if not batch_available(settings):
+        return live, None
+    batch = sum(estimate_item_usd(settings, resume=p.resume, jd=p.jd, bullets=p.bullets, batch=True) for p in good)
+    return live, round(batch, 6)
 
 
 _GROUPS = (
@@ -223,7 +221,10 @@ def job_status(s: Session, *, principal: Principal, job_id: str) -> dict[str, An
         if status is not None:  # a job without items has one row of NULLs from the outer join
             counts[status] = counts.get(status, 0) + n
             stages[stage] = stages.get(stage, 0) + n
-    return status_dict(rows[0][0], counts, stages, float(rows[0][4]))
+    out = status_dict(rows[0][0], counts, stages, float(rows[0][4]))
+    if (rows[0][0].options or {}).get("batch"):
+        out["batch"] = batch_progress(s, str(job_id))  # the provider batches' progress while they run
+    return out
 
 
 def list_jobs(s: Session, *, principal: Principal, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
@@ -253,13 +254,15 @@ def cancel_job(s: Session, *, principal: Principal, job_id: str) -> dict[str, An
         job.cancelled_at = now
     s.execute(
         update(JobItem)
-        .where(JobItem.job_id == job.id, JobItem.status.in_(("queued", "running", "paused_limit")))
+        .where(JobItem.job_id == job.id, JobItem.status.in_(OPEN))
         .values(status="cancelled", lease_token=None, updated_at=now, finished_at=now, state=None)
     )
-    if job.finished_at is None:
-        job.finished_at = now
+    stamped = stamp_finished(s, job.id)  # every item is closed now: the job is finished, by the one rule
     audit.record(s, actor=principal.username, action="job.cancel", target=job.id)
     s.commit()
+    s.refresh(job)
+    rt = runtime_of(s)
+    jobs_finished(rt.settings, s.get_bind(), stamped)  # its webhook, like a job whose last item ended
     return status_dicts(s, [job])[0]
 
 
@@ -289,5 +292,5 @@ def retry_failed(s: Session, *, principal: Principal, job_id: str, queue: ItemQu
     audit.record(s, actor=principal.username, action="job.retry_failed", target=job.id, detail={"items": len(ids)})
     s.commit()
     if ids:
-        _send(queue or queue_for(runtime_of(s).settings), ids)
+        send(queue or queue_for(runtime_of(s).settings), ids)
     return status_dicts(s, [job])[0]

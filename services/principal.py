@@ -44,9 +44,19 @@ def job_visibility(principal: Principal) -> ColumnElement[bool]:
     return true()
 
 
+def has_scope(principal: Principal, scope: str) -> bool:
+    """Whether the principal may act under `scope` — the one scope rule for the API and the services.
+
+    Least privilege: an API key holds exactly the scopes it was given. Its owner's role never widens it (an admin's
+    key with jobs:read cannot read metrics) and the `admin` scope implies no other scope; a leaked key can do only
+    what it was made for. A signed-in user (no key) acts with its role, checked by the services themselves.
+    """
+    return not scope or principal.api_key_id is None or scope in principal.scopes
+
+
 def require_scope(principal: Principal, scope: str) -> None:
     """Raise PermissionDenied when an API key lacks the scope."""
-    if principal.api_key_id is not None and scope not in principal.scopes:
+    if not has_scope(principal, scope):
         raise PermissionDenied(f"this API key lacks the {scope} scope")
 
 

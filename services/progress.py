@@ -1,4 +1,4 @@
-"""A job's status, counts and progress, derived from its items (so progress bars are exact)."""
+"""A job's status, counts and progress, derived from its items (so progress bars are exact) by core.statuses."""
 
 from __future__ import annotations
 
@@ -9,29 +9,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.statuses import ITEM_STATUSES, OPEN, STAGES, TERMINAL, derive_status
 from db.models import Job, JobItem, LlmCall, as_utc
 
-ITEM_STATUSES = ("queued", "running", "paused_limit", "completed", "failed", "quarantined", "cancelled")
-TERMINAL = frozenset({"completed", "failed", "quarantined", "cancelled"})
-OPEN = ("queued", "running", "paused_limit")
-STAGES = ("INGEST", "EXTRACT_SIGNALS", "PROCESS", "VALIDATE", "OUTPUT", "COMPLETED", "FAILED")
-
-
-def derive_status(counts: dict[str, int], total: int, cancelled: bool) -> str:
-    """The job status of CONTRACTS.md from its item counts."""
-    done = sum(counts.get(k, 0) for k in TERMINAL)
-    if cancelled and counts.get("running", 0) == 0:
-        return "cancelled"
-    if total and done >= total:
-        completed = counts.get("completed", 0)
-        if counts.get("cancelled", 0) and completed + counts.get("cancelled", 0) == total and completed < total:
-            return "cancelled"
-        if completed == total:
-            return "completed"
-        return "failed" if completed == 0 else "partially_failed"
-    if counts.get("running", 0) or done:
-        return "running"
-    return "queued"
+__all__ = ["ITEM_STATUSES", "OPEN", "STAGES", "TERMINAL", "derive_status", "status_dict", "status_dicts"]
 
 
 def status_dicts(s: Session, jobs: Sequence[Job]) -> list[dict[str, Any]]:
@@ -75,9 +56,45 @@ def status_dict(job: Job, counts: dict[str, int], stages: dict[str, int], cost_u
         "created_at": as_utc(job.created_at),
         "finished_at": as_utc(job.finished_at),
         "source": job.source,
+        "name": job.name,
         "owner_id": job.owner_id,
     }
 
 
 def _stage_pos(stage: str) -> int:
     return STAGES.index(stage) if stage in STAGES else len(STAGES)
+
+
+# Job statuses (CONTRACTS) as the earlier app named them: it knew only these three.
+_LEGACY_JOB_STATUS = {
+    "queued": "processing",
+    "running": "processing",
+    "completed": "completed",
+    "partially_failed": "completed",
+    "failed": "failed",
+    "cancelled": "failed",
+}
+
+
+def legacy_job_status(status: str) -> str:
+    """processing | completed | failed."""
+    return _LEGACY_JOB_STATUS.get(status, "processing")
+
+
+def status_fields(status: dict[str, Any]) -> dict[str, Any]:
+    """The status as the API and webhooks publish it: ours plus the earlier app's fields (`status` in its
+    vocabulary, `job_status` in ours)."""
+    counts = {k: int(v) for k, v in (status.get("counts") or {}).items()}
+    total = int(status.get("total") or sum(counts.values()))
+    processed = sum(counts.get(k, 0) for k in TERMINAL)
+    return {
+        **status,
+        "counts": counts,
+        "stages": {k: int(v) for k, v in (status.get("stages") or {}).items()},
+        "progress": float(status.get("progress") or 0.0),
+        "cost_usd": float(status.get("cost_usd") or 0.0),
+        "job_status": status.get("status"),
+        "status": legacy_job_status(str(status.get("status"))),
+        "total_candidates": total,
+        "processed_candidates": processed,
+    }

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from core.errors import InputError
-from db.models import Job, JobItem, utcnow
+from db.models import Job, JobItem, JobJd, utcnow
 from services import audit
 from services.principal import Principal, require_admin
 
@@ -27,7 +27,8 @@ def parse_age(text: str) -> timedelta:
 
 
 def purge(s: Session, *, older_than: timedelta, actor: Principal | None = None) -> dict[str, Any]:
-    """Blank resume/JD texts, saved states, results and reviews of finished jobs created before the cutoff."""
+    """Blank resume/JD texts (the job's stored JDs too), saved states, results and reviews of finished jobs created
+    before the cutoff."""
     require_admin(actor)
     cutoff = utcnow() - older_than
     job_ids = list(
@@ -44,6 +45,7 @@ def purge(s: Session, *, older_than: timedelta, actor: Principal | None = None) 
             ).rowcount
             or 0
         )
+        s.execute(update(JobJd).where(JobJd.job_id.in_(batch)).values(text=None))
         s.execute(update(Job).where(Job.id.in_(batch)).values(purged_at=utcnow(), callback_url=None))
     audit.record(
         s,

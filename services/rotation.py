@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, tuple_, update
 from sqlalchemy.orm import Session
 
 from core.errors import ConfigError
-from db.models import JobItem
+from db.models import CALL_ERROR_CHARS, JobItem, JobJd, LlmCall
 from db.session import runtime_of
 from services import audit
 from services.principal import Principal, require_admin
 
 BATCH = 200
-COLUMNS = ("resume_text", "jd_text", "state", "result", "review")
+COLUMNS = ("ref", "error", "resume_text", "jd_text", "state", "result", "review")
 
 
 def rotate_key(s: Session, *, actor: Principal | None = None) -> dict[str, Any]:
@@ -42,6 +42,53 @@ def rotate_key(s: Session, *, actor: Principal | None = None) -> dict[str, Any]:
             skipped += 0 if done else 1
         s.commit()
         last = rows[-1][0]
-    audit.record(s, actor=actor or "cli", action="rotate_key", detail={"items": rotated, "skipped": skipped})
+    jds = _rotate_job_jds(s, cipher)
+    calls = _rotate_call_errors(s, cipher)
+    detail = {"items": rotated, "skipped": skipped, "jds": jds, "call_errors": calls}
+    audit.record(s, actor=actor or "cli", action="rotate_key", detail=detail)
     s.commit()
-    return {"items_rotated": rotated, "items_skipped": skipped}
+    return {"items_rotated": rotated, "items_skipped": skipped, "jds_rotated": jds, "call_errors_rotated": calls}
+
+
+def _rotate_job_jds(s: Session, cipher: Any) -> int:
+    """Rotate the JDs stored once per job (written once at submission, so no compare-and-set is needed)."""
+    done = 0
+    last = ("", "")
+    while True:
+        rows = s.execute(
+            select(JobJd.job_id, JobJd.jd_hash, JobJd.text)
+            .where(tuple_(JobJd.job_id, JobJd.jd_hash) > tuple_(*last))
+            .order_by(JobJd.job_id, JobJd.jd_hash)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return done
+        for job_id, jd_hash, text in rows:
+            new = cipher.rotate(text)
+            if new != text:
+                s.execute(update(JobJd).where(JobJd.job_id == job_id, JobJd.jd_hash == jd_hash).values(text=new))
+                done += 1
+        s.commit()
+        last = (rows[-1][0], rows[-1][1])
+
+
+def _rotate_call_errors(s: Session, cipher: Any) -> int:
+    """Rotate the ledger's provider errors (written once per call, so no compare-and-set is needed)."""
+    done = 0
+    last = 0
+    while True:
+        rows = s.execute(
+            select(LlmCall.id, LlmCall.error)
+            .where(LlmCall.id > last, LlmCall.error.is_not(None))
+            .order_by(LlmCall.id)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return done
+        for call_id, error in rows:
+            new = cipher.rotate(error, CALL_ERROR_CHARS)
+            if new != error:
+                s.execute(update(LlmCall).where(LlmCall.id == call_id).values(error=new))
+                done += 1
+        s.commit()
+        last = rows[-1][0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -20,6 +20,16 @@ from services.principal import Principal
 POLL_S = 0.05
 
 
+class InlineRunner(Protocol):
+    """Runs an item in this process: `load()` readies the pipeline, a call runs the item (workers.tasks.ItemRunner)."""
+
+    def load(self) -> None:
+        """Load what running an item needs (once per process)."""
+
+    def __call__(self, item_id: str) -> object:
+        """Run the item to its end."""
+
+
 class _NoQueue:
     """This process runs the item itself; workers may still pick it up if it is left behind."""
 
@@ -30,39 +40,35 @@ class _NoQueue:
         return []
 
 
-_runtime_lock = threading.Lock()
-
-
-def _ensure_runtime(settings: Any) -> None:
-    from workers import runtime
-
-    with _runtime_lock:
-        if runtime._RUNTIME is None or runtime._RUNTIME.settings.database_url != settings.database_url:
-            runtime.init_runtime(settings)
-
-
 def process_pair_now(
     s: Session,
     *,
     principal: Principal,
     resume: str,
     jd: str,
+    run_item: InlineRunner,
     options: RewriteOptions | dict[str, Any] | None = None,
     timeout_s: float = 30.0,
+    ref: str | None = None,
 ) -> dict[str, Any]:
     """The CONTRACTS item result of one pair; raises TimeoutError when it takes longer than timeout_s.
 
+    `run_item(item_id)` runs the item in this process (the caller passes the worker's public runner,
+    `workers.tasks.item_runner`): services never import workers.
+
     Raises InvalidRows/InputError for bad input and DailyLimitReached like submit_job.
     """
-    settings = runtime_of(s).settings
     out = submit_job(
-        s, principal=principal, pairs=[{"resume": resume, "jd": jd}], options=options, source="api", queue=_NoQueue()
+        s,
+        principal=principal,
+        pairs=[{"resume": resume, "jd": jd, "ref": ref}],
+        options=options,
+        source="api",
+        queue=_NoQueue(),
     )
     item_id = s.scalar(select(JobItem.id).where(JobItem.job_id == out["job_id"]))
-    _ensure_runtime(settings)
-    from workers.tasks import process_item
-
-    worker = threading.Thread(target=process_item, args=(item_id,), daemon=True, name="sync-item")
+    run_item.load()  # loading the pipeline is not part of the pair's time budget
+    worker = threading.Thread(target=run_item, args=(item_id,), daemon=True, name="sync-item")
     started = time.monotonic()
     worker.start()
     worker.join(timeout_s)
@@ -77,9 +83,9 @@ def process_pair_now(
         if status == "paused_limit":
             s.execute(update(JobItem).where(JobItem.id == item_id).values(status="cancelled", finished_at=utcnow()))
             s.commit()
-            raise DailyLimitReached(error or "a daily cost limit was reached")
+            raise DailyLimitReached(runtime_of(s).cipher.decrypt(error) or "a daily cost limit was reached")
         if status in ("failed", "cancelled", "quarantined"):
-            return {"status": "FAILED", "error": error or status}
+            return {"status": "FAILED", "error": runtime_of(s).cipher.decrypt(error) or status}
         if time.monotonic() - started >= timeout_s:
             raise TimeoutError(f"the pair is still being processed after {timeout_s:g}s (job {out['job_id']})")
         time.sleep(POLL_S)

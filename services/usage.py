@@ -14,6 +14,7 @@ from core.errors import InputError
 from db.models import DailyLimit, Job, JobItem, LlmCall, User, utcnow
 from db.session import runtime_of
 from services import audit, budget
+from services.dispatch import queue_for, resume_paused
 from services.principal import Principal, require_admin
 
 
@@ -30,7 +31,9 @@ def _frame(s: Session, q: Select, columns: list[str]) -> pd.DataFrame:
     return df
 
 
-def cost_per_day(s: Session, *, start: date, end: date, team: str | None = None) -> pd.DataFrame:
+def cost_per_day(
+    s: Session, *, start: date, end: date, team: str | None = None, user_id: int | None = None
+) -> pd.DataFrame:
     """Columns day, usd, calls, input_tokens, output_tokens (from the ledger)."""
     q = (
         select(
@@ -44,12 +47,12 @@ def cost_per_day(s: Session, *, start: date, end: date, team: str | None = None)
         .group_by(LlmCall.day)
         .order_by(LlmCall.day)
     )
-    if team:
-        q = q.where(LlmCall.team == team)
-    return _frame(s, q, ["day", "usd", "calls", "input_tokens", "output_tokens"])
+    return _frame(s, _ledger_scope(q, team, user_id), ["day", "usd", "calls", "input_tokens", "output_tokens"])
 
 
-def cost_per_day_by_model(s: Session, *, start: date, end: date, team: str | None = None) -> pd.DataFrame:
+def cost_per_day_by_model(
+    s: Session, *, start: date, end: date, team: str | None = None, user_id: int | None = None
+) -> pd.DataFrame:
     """Columns day, provider, model, usd, calls (the ledger per day and model, for the dashboard)."""
     q = (
         select(LlmCall.day, LlmCall.provider, LlmCall.model, func.sum(LlmCall.usd), func.count())
@@ -57,17 +60,25 @@ def cost_per_day_by_model(s: Session, *, start: date, end: date, team: str | Non
         .group_by(LlmCall.day, LlmCall.provider, LlmCall.model)
         .order_by(LlmCall.day, LlmCall.provider, LlmCall.model)
     )
-    if team:
-        q = q.where(LlmCall.team == team)
-    return _frame(s, q, ["day", "provider", "model", "usd", "calls"])
+    return _frame(s, _ledger_scope(q, team, user_id), ["day", "provider", "model", "usd", "calls"])
 
 
-def _items_by_day(start: date, end: date, team: str | None, *cols: Any) -> Select:
+def _items_by_day(start: date, end: date, team: str | None, user_id: int | None, *cols: Any) -> Select:
     lo, hi = _bounds(start, end)
     day = func.date(JobItem.finished_at)
     q = select(day, *cols).where(JobItem.finished_at >= lo, JobItem.finished_at < hi).group_by(day).order_by(day)
     if team:
         q = q.join(Job, Job.id == JobItem.job_id).where(Job.team == team)
+    if user_id is not None:
+        q = q.where(JobItem.owner_id == user_id)
+    return q
+
+
+def _ledger_scope(q: Select, team: str | None, user_id: int | None) -> Select:
+    if team:
+        q = q.where(LlmCall.team == team)
+    if user_id is not None:
+        q = q.where(LlmCall.user_id == user_id)
     return q
 
 
@@ -75,33 +86,42 @@ def _count(status: str) -> Any:
     return func.sum(case((JobItem.status == status, 1), else_=0))
 
 
-def items_per_day(s: Session, *, start: date, end: date, team: str | None = None) -> pd.DataFrame:
+def items_per_day(
+    s: Session, *, start: date, end: date, team: str | None = None, user_id: int | None = None
+) -> pd.DataFrame:
     """Columns day, completed, failed, quarantined, cancelled (items that finished that day)."""
     cols = [_count(k) for k in ("completed", "failed", "quarantined", "cancelled")]
-    return _frame(s, _items_by_day(start, end, team, *cols), ["day", "completed", "failed", "quarantined", "cancelled"])
+    q = _items_by_day(start, end, team, user_id, *cols)
+    return _frame(s, q, ["day", "completed", "failed", "quarantined", "cancelled"])
 
 
-def score_lift(s: Session, *, start: date, end: date, team: str | None = None) -> pd.DataFrame:
+def score_lift(
+    s: Session, *, start: date, end: date, team: str | None = None, user_id: int | None = None
+) -> pd.DataFrame:
     """Columns day, items, score_before, score_after, lift (means over completed items)."""
     q = _items_by_day(
-        start, end, team, func.count(), func.avg(JobItem.score_before), func.avg(JobItem.score_after)
+        start, end, team, user_id, func.count(), func.avg(JobItem.score_before), func.avg(JobItem.score_after)
     ).where(JobItem.status == "completed", JobItem.score_before.is_not(None))
     df = _frame(s, q, ["day", "items", "score_before", "score_after"])
     df["lift"] = df["score_after"] - df["score_before"]
     return df
 
 
-def cache_hit_rate(s: Session, *, start: date, end: date, team: str | None = None) -> pd.DataFrame:
+def cache_hit_rate(
+    s: Session, *, start: date, end: date, team: str | None = None, user_id: int | None = None
+) -> pd.DataFrame:
     """Columns day, hits, misses, rate (JD signal cache, per completed item)."""
     hits = func.sum(case((JobItem.signals_cached.is_(True), 1), else_=0))
     misses = func.sum(case((JobItem.signals_cached.is_(False), 1), else_=0))
-    df = _frame(s, _items_by_day(start, end, team, hits, misses), ["day", "hits", "misses"])
+    df = _frame(s, _items_by_day(start, end, team, user_id, hits, misses), ["day", "hits", "misses"])
     total = df["hits"] + df["misses"]
     df["rate"] = (df["hits"] / total.where(total > 0)).fillna(0.0)
     return df
 
 
-def usage_per_user(s: Session, *, start: date, end: date, team: str | None = None) -> pd.DataFrame:
+def usage_per_user(
+    s: Session, *, start: date, end: date, team: str | None = None, user_id: int | None = None
+) -> pd.DataFrame:
     """Columns username, team, calls, usd, input_tokens, output_tokens."""
     q = (
         select(
@@ -119,6 +139,8 @@ def usage_per_user(s: Session, *, start: date, end: date, team: str | None = Non
     )
     if team:
         q = q.where(User.team == team)
+    if user_id is not None:
+        q = q.where(User.id == user_id)
     return _frame(s, q, ["username", "team", "calls", "usd", "input_tokens", "output_tokens"])
 
 
@@ -160,8 +182,5 @@ def set_daily_limit(s: Session, *, actor: Principal | None, scope: str, value: f
     )
     audit.record(s, actor=name, action="limit.set", target=scope, detail={"usd": value})
     s.commit()
-    from workers.queue import queue_for
-    from workers.scheduler import resume_paused
-
     resume_paused(s.get_bind(), queue_for(runtime_of(s).settings), force=True)
     return get_daily_limits(s)

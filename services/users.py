@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.config import Settings
-from core.errors import Conflict, InputError, NotFound
+from core.errors import Conflict, InputError, NotFound, SignInPaused
 from db.models import User, utcnow
 from db.session import runtime_of
-from services import audit
+from services import audit, signin_guard
 from services.principal import ROLES, Principal, require_admin
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
@@ -85,13 +85,29 @@ def create_user(
 
 
 def authenticate(s: Session, *, username: str, password: str, address: str | None = None) -> Principal | None:
-    """The principal when the password matches an enabled user, else None (both outcomes audited)."""
+    """The principal when the password matches an enabled user, else None (every outcome audited).
+
+    Raises:
+        SignInPaused: the name or the address is locked after repeated failures (services/signin_guard); the
+            password is not checked then. Also raised by the failure that starts a lock.
+    """
+    settings = runtime_of(s).settings
+    verdict = signin_guard.check(s, settings=settings, username=username, address=address)
+    if not verdict.allowed:
+        audit.record(s, actor=username, action="login.locked", address=address)
+        s.commit()  # the refusal is recorded even though the caller sees an exception
+        raise SignInPaused(verdict.retry_after_s)
     user = s.scalar(select(User).where(User.username == username))
     # An unknown name still pays for one bcrypt check, so timing does not tell which usernames exist.
     hashed = user.password_hash if user is not None else _dummy_hash(_rounds(s))
     if not _check_password(password, hashed) or user is None or user.disabled:
         audit.record(s, actor=username, action="login.failed", address=address)
+        verdict = signin_guard.failed(s, settings=settings, username=username, address=address)
+        if not verdict.allowed:
+            s.commit()
+            raise SignInPaused(verdict.retry_after_s)
         return None
+    signin_guard.succeeded(s, username=username)
     audit.record(s, actor=username, action="login", address=address)
     return _principal(user)
 
@@ -173,17 +189,6 @@ def change_password(s: Session, *, username: str, old: str, new: str) -> None:
     user.password_hash = hash_password(new, _rounds(s))
     user.password_changed_at = utcnow()
     audit.record(s, actor=username, action="password.change")
-
-
-def authenticator_credentials(s: Session) -> dict[str, Any]:
-    """Enabled users in streamlit-authenticator's credentials shape."""
-    users = s.scalars(select(User).where(User.disabled.is_(False)))
-    return {
-        "usernames": {
-            u.username: {"name": u.username, "email": u.email or "", "password": u.password_hash, "roles": [u.role]}
-            for u in users
-        }
-    }
 
 
 def ensure_admin(s: Session, *, settings: Settings) -> str | None:

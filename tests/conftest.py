@@ -107,6 +107,33 @@ def private_redis(tmp_path: Path) -> Iterator[dict]:
     stop()
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium (never a downloaded browser), one for the whole session: Playwright's sync API
+    allows one instance at a time, and tests/e2e and tests/security both drive it."""
+    if not CHROMIUM.exists():
+        pytest.fail("the browser tests could not run: /usr/bin/chromium is missing (apt-get install -y chromium)")
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=30_000)  # the first page of a cold server imports the whole app
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
 _LAYER_ORDER = {"unit": 0, "integration": 1, "ui": 2, "e2e": 3}
 
 
@@ -115,6 +142,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     event loop (Playwright's sync API) cannot leak into tests that call asyncio.run()."""
 
     def layer(item: pytest.Item) -> int:
+        if item.get_closest_marker("e2e"):
+            return _LAYER_ORDER["e2e"]  # browser tests outside tests/e2e (tests/security) run with the browser layer
         parts = Path(str(item.fspath)).relative_to(ROOT).parts
         return _LAYER_ORDER.get(parts[1], 1) if len(parts) > 1 else 1
 

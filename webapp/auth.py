@@ -1,165 +1,170 @@
-"""Sign-in with streamlit-authenticator over the users table; the signed-in Principal is re-read every run."""
+"""Web sign-in on public Streamlit APIs: the form, the signed-in user of every run, sign-out, the cookie's hand-off.
+
+A sign-in opens a row in web_sessions (services/web_sessions.py). The tab keeps that row's id in st.session_state
+(server memory, never sent to the browser); the browser gets an HttpOnly cookie from webapp/session_routes.py by
+trading a one-time ticket, and a reload or a new tab finds its session again through st.context.cookies. Every
+run looks the session up in the database, so a session signed out, revoked or expired opens nothing.
+
+streamlit-authenticator is not used: its cookie carries no session id, so it cannot be revoked server-side, and
+its public API neither reads credentials from our users table nor takes our throttled, audited password check.
+"""
 
 from __future__ import annotations
 
-import copy
-import json
-from datetime import UTC, datetime, timedelta
-from typing import Any
+import html
 
 import streamlit as st
-import streamlit.components.v1 as components
-import streamlit_authenticator as stauth
-from streamlit_authenticator.utilities import LoginError
 
-from core.config import Settings
-from core.errors import NotFound
-from services import users
+from core.errors import SignInPaused
+from services import web_sessions
 from services.principal import Principal
-from webapp.state import db
+from webapp.state import db, settings
 
-AUTH_KEY = "_authenticator"
-COOKIE_PENDING = "_cookie_pending"
+SESSION_KEY = "_web_session"  # the web_sessions row id of this tab
+TICKET_KEY = "_cookie_ticket"  # the ticket the page offers the browser until it is traded for the cookie
+CLEAR_KEY = "_cookie_clear"  # set by sign-out: the sign-in page asks the browser to drop the cookie
 LOGIN_ERROR = "_login_error"
+SIGNED_OUT = "_signed_out"
+ENDED = "_session_ended"
 USER_FIELD, PASSWORD_FIELD = "login_username", "login_password"
-
-
-def load_credentials() -> dict[str, Any]:
-    """Enabled users in streamlit-authenticator's shape (bcrypt hashes), read fresh on every run."""
-    with db() as s:
-        return users.authenticator_credentials(s)
-
-
-def make_authenticator(settings: Settings, credentials: dict[str, Any]) -> stauth.Authenticate:
-    """Build the Authenticate object for this run (call once per run)."""
-    # Authenticate edits the dict it is given (lower-cased names, login counters): give it a copy.
-    authenticator = stauth.Authenticate(
-        copy.deepcopy(credentials),
-        cookie_name=settings.cookie_name,
-        cookie_key=settings.cookie_key,
-        cookie_expiry_days=settings.cookie_expiry_days,
-        auto_hash=False,
-        login_sleep_time=settings.web_login_sleep_s,
-    )
-    _check_against_database(authenticator, credentials)
-    st.session_state[AUTH_KEY] = authenticator
-    return authenticator
-
-
-def authenticator() -> stauth.Authenticate:
-    """The Authenticate object app.py built for this run."""
-    return st.session_state[AUTH_KEY]
-
-
-def _check_against_database(authenticator: stauth.Authenticate, credentials: dict[str, Any]) -> None:
-    """Route the password check through services.users.authenticate.
-
-    That check is the one the REST side uses: it refuses disabled users, keeps the names' case (the
-    widget lower-cases what is typed) and writes both outcomes to the audit log.
-    """
-    names = {name.lower(): name for name in credentials["usernames"]}
-    model = authenticator.authentication_controller.authentication_model
-
-    def check_credentials(username: str, password: str) -> bool:
-        real = names.get(username, username)
-        with db() as s:
-            return users.authenticate(s, username=real, password=password, address=client_address()) is not None
-
-    model.check_credentials = check_credentials
-
-
-def signed_in_username() -> str | None:
-    """The signed-in user's name (as stored), or None."""
-    if not st.session_state.get("authentication_status"):
-        return None
-    return st.session_state.get("name") or st.session_state.get("username")
+START_PATH, END_PATH = "/session/start", "/session/end"  # served by webapp/session_routes.py
 
 
 def current_principal() -> Principal | None:
-    """The signed-in user as the database has them now (None when signed out, disabled or deleted)."""
-    username = signed_in_username()
-    if username is None:
+    """The signed-in user as the database has them now (None: signed out, revoked, expired or disabled)."""
+    session_id = st.session_state.get(SESSION_KEY)
+    with db() as s:
+        if session_id is not None:
+            principal = web_sessions.principal_of(s, session_id=session_id)
+            if principal is None:  # signed out elsewhere, revoked, expired, or the user was disabled
+                st.session_state.pop(SESSION_KEY, None)
+                st.session_state.pop(TICKET_KEY, None)
+                st.session_state[ENDED] = True
+            return principal
+        web_sessions.check_ready(s)  # signed out: no lookup below touches the database, so ask it once here
+        cookie = st.context.cookies.get(settings().cookie_name)
+        found = None
+        if isinstance(cookie, str) and cookie:  # AppTest has no real client: no cookies
+            found = web_sessions.session_for_cookie(s, cookie=cookie, settings=settings())
+    if found is None:
         return None
-    try:
-        with db() as s:
-            return users.principal_for(s, username=username)
-    except NotFound:
-        return None
+    st.session_state[SESSION_KEY] = found[0]
+    return found[1]
 
 
-def sign_in_form(fields: dict[str, str]) -> None:
+def signed_in_session() -> int | None:
+    """This tab's session id (None when signed out)."""
+    return st.session_state.get(SESSION_KEY)
+
+
+def sign_in_form() -> None:
     """The sign-in form; its button checks the password in a callback, before the next run starts.
 
-    The run that follows a press of Sign in then already knows the user, so app.py draws their first page
-    at once instead of drawing the sign-in page again and rerunning (one script run fewer).
+    The run that follows a press of Sign in then already knows the user, so the app draws the page of the URL
+    the user opened (or their first page) at once.
     """
     with st.form("login"):
-        st.subheader(fields["Form name"])
-        st.text_input(fields["Username"], key=USER_FIELD, autocomplete="off")
-        st.text_input(fields["Password"], type="password", key=PASSWORD_FIELD, autocomplete="off")
-        st.form_submit_button(fields["Login"], on_click=_on_sign_in)
+        st.subheader("Sign in")
+        st.text_input("Username", key=USER_FIELD, autocomplete="username")
+        st.text_input("Password", type="password", key=PASSWORD_FIELD, autocomplete="current-password")
+        st.form_submit_button("Sign in", type="primary", on_click=_on_sign_in)
 
 
 def _on_sign_in() -> None:
-    """Check the typed credentials with the authenticator of the run that drew the form."""
+    """Check the typed name and password; on success this tab holds the new session and offers its cookie."""
     username, password = st.session_state.get(USER_FIELD, ""), st.session_state.get(PASSWORD_FIELD, "")
     st.session_state[PASSWORD_FIELD] = ""  # the password is not kept in the session
+    if not username.strip() or not password:
+        st.session_state[LOGIN_ERROR] = "Type your username and your password."
+        return
     try:
-        if authenticator().authentication_controller.login(username, password):
-            st.session_state[COOKIE_PENDING] = True
-    except LoginError as exc:
-        st.session_state[LOGIN_ERROR] = str(exc)
+        with db() as s:
+            done = web_sessions.sign_in(
+                s, username=username, password=password, settings=settings(), address=client_address()
+            )
+    except SignInPaused as exc:  # the same words whichever of name or password was wrong
+        st.session_state[LOGIN_ERROR] = (
+            f"Sign-in failed, and is paused after repeated failures: try again in {exc.retry_after_s} s."
+        )
+        return
+    if done is None:
+        st.session_state[LOGIN_ERROR] = (
+            "Wrong username or password, or the account is disabled. Try again, or ask an admin to reset it."
+        )
+        return
+    st.session_state[SESSION_KEY] = done[1].session_id
+    st.session_state[TICKET_KEY] = done[1].ticket
+    for key in (CLEAR_KEY, SIGNED_OUT, ENDED):
+        st.session_state.pop(key, None)
+
+
+def reopen(principal: Principal) -> None:
+    """Give this tab a new session (after a password change ended the older ones) and offer its cookie."""
+    with db() as s:
+        opened = web_sessions.open_session(s, principal=principal, settings=settings(), address=client_address())
+    st.session_state[SESSION_KEY] = opened.session_id
+    st.session_state[TICKET_KEY] = opened.ticket
 
 
 def login_error() -> str | None:
-    """The authenticator's refusal of the last sign-in (too many attempts and the like), once."""
+    """Why the last sign-in was refused, once."""
     return st.session_state.pop(LOGIN_ERROR, None)
 
 
-def after_login() -> None:
-    """On the run a cookie signed the user in again: open the user's pages now; the cookie is renewed then."""
-    st.session_state[COOKIE_PENDING] = True
-    st.rerun()
+def why_signed_out() -> str | None:
+    """Why this tab is on the sign-in page again: it signed out, or its session ended elsewhere; None otherwise."""
+    if st.session_state.get(SIGNED_OUT):
+        return "Signed out. Sign in again below."
+    if st.session_state.get(ENDED):
+        return (
+            "Your session has ended: signed out elsewhere, the password changed, or the account was disabled. "
+            "Sign in again to continue."
+        )
+    return None
 
 
-def write_pending_cookie(auth: stauth.Authenticate) -> None:
-    """Write the re-login cookie once, on the first run after a sign-in.
+def sign_out() -> None:
+    """The Sign out button's callback: revoke this tab's session in the database, then ask to drop the cookie."""
+    session_id = st.session_state.pop(SESSION_KEY, None)
+    st.session_state.pop(TICKET_KEY, None)
+    if session_id is not None:
+        with db() as s:
+            web_sessions.close(s, session_id=session_id, address=client_address())
+    st.session_state[CLEAR_KEY] = True
+    st.session_state[SIGNED_OUT] = True
+    st.session_state.pop(ENDED, None)
 
-    A static script writes it rather than the authenticator's cookie widget: that widget answers the server
-    once the cookie is set, and the run this answer starts could land just after the user clicked to another
-    page and replace that page with the one they left (the same cookie, path and expiry otherwise).
+
+def offer_cookie() -> None:
+    """While this tab's ticket is untraded, draw an image whose request trades it for the HttpOnly cookie.
+
+    A plain <img> (st.html strips scripts): the browser fetches it from this origin, and the route's answer sets
+    the cookie. It is drawn again on later runs until the database says the ticket was used or ran out, so a run
+    that replaced the page before the browser fetched it does not lose the cookie.
     """
-    if not (st.session_state.pop(COOKIE_PENDING, False) and st.session_state.get("authentication_status")):
+    ticket = st.session_state.get(TICKET_KEY)
+    session_id = st.session_state.get(SESSION_KEY)
+    if ticket is None or session_id is None:
         return
-    model = auth.cookie_controller.cookie_model
-    if not model.cookie_expiry_days:
+    with db() as s:
+        pending = web_sessions.ticket_pending(s, session_id=session_id)
+    if not pending:
+        st.session_state.pop(TICKET_KEY, None)
         return
-    model.exp_date = model._set_exp_date()
-    token = model._token_encode()
-    expires = datetime.now(UTC) + timedelta(days=model.cookie_expiry_days)
-    cookie = f"{model.cookie_name}={token}; path=/; expires={expires:%a, %d %b %Y %H:%M:%S GMT}; samesite=strict"
-    components.html(f"<script>document.cookie = {json.dumps(cookie)};</script>", height=0)
+    _pixel(f"{START_PATH}?t={ticket}")
 
 
-def logout() -> None:
-    """Sign out: clear the session and delete the re-login cookie, then stop this run.
+def drop_cookie() -> None:
+    """After a sign-out, ask the browser to drop its cookie (the session is already revoked server-side)."""
+    if st.session_state.get(CLEAR_KEY):
+        _pixel(END_PATH)
 
-    The cookie widget reruns the app once the browser has dropped the cookie, which shows the sign-in
-    page; rerunning earlier could remove the widget before it ran and leave the cookie in place.
-    """
-    auth = authenticator()
-    auth.authentication_controller.logout()
-    auth.cookie_controller.delete_cookie()
-    st.info("Signed out.")
-    if st.button("Sign in again", key="sign_in_again"):
-        st.rerun()
-    st.stop()
+
+def _pixel(url: str) -> None:
+    st.html(f'<img src="{html.escape(url)}" alt="" width="1" height="1" style="opacity:0">', width=1)
 
 
 def client_address() -> str | None:
     """The browser's address as Streamlit reports it (None in AppTest)."""
-    try:
-        address = st.context.ip_address
-    except AttributeError:
-        return None
-    return address if isinstance(address, str) else None  # AppTest has no real client
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None

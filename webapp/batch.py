@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.config import Settings
 from core.errors import InputError
-from services.estimate import estimate_item_usd
+from services.estimate import batch_available, estimate_item_usd
 from services.intake import PairIn, check_pairs
 from webapp.uploads import ParsedUpload
 
@@ -17,6 +17,7 @@ class BatchCheck:
 
     parsed: ParsedUpload
     estimated_usd: float
+    estimated_batch_usd: float | None = None  # the same through the provider's batch API (None: not offered)
 
     @property
     def ok(self) -> bool:
@@ -42,7 +43,11 @@ def check_batch(parsed: ParsedUpload, settings: Settings) -> BatchCheck:
     for err in errors:
         candidates[err["row"] - 1].error = err["error"]
     usd = sum(estimate_item_usd(settings, resume=p.resume, jd=p.jd, bullets=p.bullets) for p in good)
-    return BatchCheck(parsed, round(usd, 6))
+    batch = None
+    if batch_available(settings):
+        batch = round(sum(estimate_item_usd(settings, resume=p.resume, jd=p.jd, bullets=p.bullets, batch=True)
+                          for p in good), 6)  # fmt: skip
+    return BatchCheck(parsed, round(usd, 6), batch)
 
 
 def provider_label(settings: Settings) -> str:
@@ -50,3 +55,15 @@ def provider_label(settings: Settings) -> str:
     if settings.llm_provider == "offline":
         return "offline engine (no model calls, no cost)"
     return f"{settings.llm_provider} · {settings.model_name}"
+
+
+def batch_caption(progress: dict) -> str:
+    """One line on a batch-mode job's provider batches (services.batch_progress), for the Jobs page."""
+    if not progress.get("batches"):
+        return "Batch mode: the model requests are gathered into a provider batch as candidates reach that step."
+    answered, requests, failed = progress["answered"], progress["requests"], progress["failed"]
+    if progress.get("running"):
+        states = ", ".join(sorted({b["provider_status"] or b["status"] for b in progress["batches"]}))
+        return f"Batch mode: {answered} of {requests} model requests answered so far ({states}); results within 24 h."
+    tail = f"; {failed} ran live instead" if failed else ""
+    return f"Batch mode: {answered} of {requests} model requests answered by the provider's batch{tail}."

@@ -21,6 +21,7 @@ from core.errors import (
     PermissionDenied,
     ProviderError,
 )
+from webapp.literal import md
 
 log = logging.getLogger("ats.web")
 
@@ -57,10 +58,10 @@ def user_errors(action: str | None = None) -> Iterator[None]:
     try:
         yield
     except InvalidRows as exc:
-        st.error(message_for(exc), icon=":material/error:")
+        st.error(md(message_for(exc)), icon=":material/error:")
         st.dataframe(pd.DataFrame(exc.rows), hide_index=True, width="stretch")
     except AtsError as exc:
-        st.error(message_for(exc), icon=":material/error:")
+        st.error(md(message_for(exc)), icon=":material/error:")  # messages may quote what the user typed
     except SQLAlchemyError as exc:
         log.error("database error during %s: %s", action or "a page action", type(exc).__name__)
         st.error(message_for(exc), icon=":material/error:")

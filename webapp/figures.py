@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from webapp import labels
 from webapp.review_data import ADDED_BY_REWRITE, IN_ORIGINAL, MISSING
 
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "template": "plotly_white", "height": 320}
@@ -16,6 +17,8 @@ _COVERAGE_COLORS = [
     [0.67, "#7cc98f"],  # in the original resume
     [1.0, "#7cc98f"],
 ]
+DAY_MS = 86_400_000
+BAR_MS = int(DAY_MS * 0.7)  # a day's bar on a date axis (plotly would size a lone bar to a millisecond)
 _COVERAGE_WORDS = {MISSING: "missing", ADDED_BY_REWRITE: "named by the rewrite", IN_ORIGINAL: "in the resume"}
 
 
@@ -64,11 +67,12 @@ def cost_per_day(frame: pd.DataFrame) -> go.Figure:
         if {"provider", "model"} <= set(frame.columns):
             labelled = frame.assign(series=frame["provider"].astype(str) + " / " + frame["model"].astype(str))
             for series, part in labelled.groupby("series", sort=True):
-                fig.add_bar(x=part["day"], y=part["usd"], name=str(series))
+                fig.add_bar(x=part["day"], y=part["usd"], name=str(series), width=BAR_MS)
         else:
-            fig.add_bar(x=frame["day"], y=frame["usd"], name="all models")
+            fig.add_bar(x=frame["day"], y=frame["usd"], name="all models", width=BAR_MS)
     fig.update_layout(**_LAYOUT, barmode="stack", title="Cost per day (USD)", yaxis_tickprefix="$")
-    return _empty_note(fig, frame)
+    fig.update_yaxes(rangemode="nonnegative")
+    return _day_axis(_empty_note(fig, frame), frame)
 
 
 ITEM_OUTCOMES = ("completed", "failed", "quarantined", "cancelled")
@@ -80,9 +84,10 @@ def items_per_day(frame: pd.DataFrame) -> go.Figure:
     if not frame.empty:
         for outcome in ITEM_OUTCOMES:
             if outcome in frame.columns and frame[outcome].fillna(0).sum() > 0:
-                fig.add_bar(x=frame["day"], y=frame[outcome], name=outcome)
-    fig.update_layout(**_LAYOUT, barmode="stack", title="Items finished per day")
-    return _empty_note(fig, frame)
+                fig.add_bar(x=frame["day"], y=frame[outcome], name=labels.status(outcome), width=BAR_MS)
+    fig.update_layout(**_LAYOUT, barmode="stack", title="Candidates finished per day")
+    fig.update_yaxes(rangemode="nonnegative", tickformat="d")
+    return _day_axis(_empty_note(fig, frame), frame)
 
 
 def score_lift(frame: pd.DataFrame) -> go.Figure:
@@ -91,17 +96,8 @@ def score_lift(frame: pd.DataFrame) -> go.Figure:
     if not frame.empty:
         fig.add_scatter(x=frame["day"], y=frame["score_before"], name="before", mode="lines+markers")
         fig.add_scatter(x=frame["day"], y=frame["score_after"], name="after", mode="lines+markers")
-    fig.update_layout(**_LAYOUT, title="Average ATS score, before → after", yaxis_range=[0, 100])
-    return _empty_note(fig, frame)
-
-
-def cache_hit_rate(frame: pd.DataFrame) -> go.Figure:
-    """JD-signals cache hit rate per day in percent (columns: day, rate in 0-1; hits and misses for the hover)."""
-    fig = go.Figure()
-    if not frame.empty:
-        fig.add_scatter(x=frame["day"], y=frame["rate"] * 100, name="hit rate", mode="lines+markers")
-    fig.update_layout(**_LAYOUT, title="JD cache hit rate", yaxis_ticksuffix="%", yaxis_range=[0, 105])
-    return _empty_note(fig, frame)
+    fig.update_layout(**_LAYOUT, title="Average match score, before → after", yaxis_range=[0, 100])
+    return _day_axis(_empty_note(fig, frame), frame)
 
 
 def usage_per_user(frame: pd.DataFrame) -> go.Figure:
@@ -139,6 +135,19 @@ def spend_gauge(spent: float, limit: float) -> go.Figure:
         )
     )
     fig.update_layout(**{**_LAYOUT, "height": 260})
+    return fig
+
+
+def _day_axis(fig: go.Figure, frame: pd.DataFrame) -> go.Figure:
+    """Dates on the x axis, one tick a day (never hours or milliseconds), with half a day of margin either side."""
+    if frame.empty or "day" not in frame:
+        return fig
+    days = pd.to_datetime(frame["day"], errors="coerce").dropna()
+    if days.empty:
+        return fig
+    lo, hi = days.min() - pd.Timedelta(hours=14), days.max() + pd.Timedelta(hours=14)
+    span = (days.max() - days.min()).days
+    fig.update_xaxes(type="date", range=[lo, hi], tickformat="%d %b", dtick=DAY_MS * max(1, span // 14 + 1))
     return fig
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from services.principal import Principal
 from webapp.auth import current_principal
-from webapp.nav import roles_for
+from webapp.nav import PAGES, refusal
 
 
 def require_page(url_path: str) -> Principal:
@@ -15,10 +15,8 @@ def require_page(url_path: str) -> Principal:
     if principal is None:
         st.warning("Your session has ended or your account is disabled. Sign in again to continue.")
         st.stop()
-    allowed = roles_for(url_path)
-    if principal.role not in allowed:
-        st.error(
-            f"This page is for {' and '.join(r + 's' for r in allowed)} only. Ask an admin if your role should change."
-        )
+    spec = next(p for p in PAGES if p.url_path == url_path)
+    if principal.role not in spec.roles:
+        st.error(refusal(spec))
         st.stop()
     return principal

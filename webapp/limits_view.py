@@ -8,6 +8,7 @@ import streamlit as st
 from services import usage
 from services.principal import Principal
 from webapp.errors import user_errors
+from webapp.literal import md
 from webapp.state import db, flash
 
 
@@ -29,7 +30,7 @@ def render(principal: Principal, usernames: list[str]) -> None:
             with user_errors("set daily limit"):
                 with db() as s:
                     usage.set_daily_limit(s, actor=principal, scope=scope, value=float(value))
-                flash(f"Daily limit for {scope} set to ${value:,.2f}.")
+                flash(f"Daily limit for {md(scope)} set to ${value:,.2f}.")
                 st.rerun()
 
 

@@ -35,9 +35,8 @@ def pages_for(role: str | None) -> list[PageSpec]:
     return [p for p in PAGES if role in p.roles]
 
 
-def roles_for(url_path: str) -> tuple[str, ...]:
-    """The roles allowed on a page, by its URL path (the guard on each page checks against this)."""
-    for page in PAGES:
-        if page.url_path == url_path:
-            return page.roles
-    raise KeyError(url_path)
+def refusal(spec: PageSpec) -> str:
+    """What a user whose role may not open a page reads there."""
+    names = {RECRUITER: "recruiters", MANAGER: "managers", ADMIN: "admins"}
+    who = " and ".join(names[r] for r in spec.roles)
+    return f"This page is for {who} only. Ask an admin if your role should change."

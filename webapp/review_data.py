@@ -6,27 +6,11 @@ from typing import Any
 
 import pandas as pd
 
+from webapp.labels import status as status_words
+
 # Cell values of the candidates x requirements matrix.
 MISSING, ADDED_BY_REWRITE, IN_ORIGINAL = 0, 1, 2
 PREFERRED_MARK = " (nice to have)"
-
-
-def coverage_table(result: dict[str, Any]) -> pd.DataFrame:
-    """One row per JD skill: required?, covered before / after, and the quoted evidence."""
-    rows = []
-    for entry in result.get("coverage") or []:
-        quotes = [f"“{e.get('quote', '')}” (bullet {int(e.get('bullet', 0)) + 1})" for e in entry.get("evidence") or []]
-        rows.append(
-            {
-                "skill": entry.get("skill", ""),
-                "required": bool(entry.get("required")),
-                "before": bool(entry.get("before")),
-                "after": bool(entry.get("after")),
-                "evidence": "; ".join(quotes) or "—",
-            }
-        )
-    frame = pd.DataFrame(rows, columns=["skill", "required", "before", "after", "evidence"])
-    return frame.sort_values(["required", "after", "skill"], ascending=[False, True, True], ignore_index=True)
 
 
 def coverage_matrix(items: list[dict[str, Any]]) -> pd.DataFrame:
@@ -64,6 +48,7 @@ def ranking(items: list[dict[str, Any]]) -> pd.DataFrame:
         before, after = result.get("score_before"), result.get("score_after")
         rows.append(
             {
+                "item": item.get("item_id"),
                 "candidate": _label(item),
                 "required covered": f"{covered}/{len(required)}",
                 "coverage %": round(100 * covered / len(required)) if required else 0,
@@ -71,9 +56,11 @@ def ranking(items: list[dict[str, Any]]) -> pd.DataFrame:
                 "score after": after,
                 "lift": (after - before) if before is not None and after is not None else None,
                 "flags": sum(len(b.get("flags") or []) for b in result.get("bullets") or []),
+                "reviewed": "{} of {}".format(*review_progress(item)),
             }
         )
-    columns = ["candidate", "required covered", "coverage %", "score before", "score after", "lift", "flags"]
+    columns = ["item", "candidate", "required covered", "coverage %", "score before", "score after", "lift", "flags"]
+    columns.append("reviewed")
     frame = pd.DataFrame(rows, columns=columns)
     frame = frame.sort_values(["coverage %", "score after"], ascending=[False, False], ignore_index=True)
     frame.insert(0, "rank", range(1, len(frame) + 1))
@@ -81,26 +68,30 @@ def ranking(items: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def item_overview(items: list[dict[str, Any]]) -> pd.DataFrame:
-    """One line per item for the item picker: ref, status, scores and how many rewrites await a decision."""
+    """One line per item for the candidate picker: ref, status, scores and review progress."""
     rows = []
     for item in items:
         result = item.get("result") or {}
-        bullets = result.get("bullets") or []
-        review = item.get("review") or {}
-        pending = sum(1 for b in bullets if b.get("rewrite") and str(b.get("index")) not in _keys(review))
+        reviewed, wanted = review_progress(item)
         rows.append(
             {
                 "item": item.get("item_id"),
-                "ref": item.get("ref") or f"item {item.get('item_id')}",
-                "status": item.get("status"),
-                "score before": result.get("score_before"),
-                "score after": result.get("score_after"),
-                "awaiting review": pending,
+                "ref": _label(item),
+                "status": status_words(item.get("status")),
+                "score before": _score(result.get("score_before")),
+                "score after": _score(result.get("score_after")),
+                "reviewed": reviewed,
+                "to review": wanted,
+                "awaiting review": wanted - reviewed,
                 "error": item.get("error") or "",
             }
         )
-    columns = ["item", "ref", "status", "score before", "score after", "awaiting review", "error"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["item", "ref", "status", "score before", "score after", "reviewed", "to review", "awaiting review"]
+    return pd.DataFrame(rows, columns=[*columns, "error"])
+
+
+def _score(value: Any) -> Any:
+    return "—" if value is None else value
 
 
 def review_for(item: dict[str, Any], bullet_index: int) -> dict[str, Any] | None:
@@ -119,3 +110,42 @@ def _completed(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _label(item: dict[str, Any]) -> str:
     return str(item.get("ref") or f"item {item.get('item_id')}")
+
+
+# What became of a bullet in the pipeline (before any reviewer saw it).
+REWRITTEN, FAILED, UNCHANGED = "rewritten", "failed", "unchanged"
+
+
+def bullet_state(bullet: dict[str, Any]) -> str:
+    """'rewritten' (a rewrite that passed the checks), 'failed' (one that did not), or 'unchanged' (none proposed)."""
+    if not bullet.get("rewrite") or bullet.get("rewrite") == bullet.get("original"):
+        return UNCHANGED
+    return REWRITTEN if bullet.get("accepted") else FAILED
+
+
+def bullet_counts(bullets: list[dict[str, Any]]) -> dict[str, int]:
+    """How many bullets were rewritten, failed the checks, or were left unchanged."""
+    counts = {REWRITTEN: 0, FAILED: 0, UNCHANGED: 0}
+    for b in bullets:
+        counts[bullet_state(b)] += 1
+    return counts
+
+
+def to_review(item: dict[str, Any]) -> list[int]:
+    """Indexes of the bullets that ask for a decision: every bullet with a rewrite, passed or failed."""
+    bullets = (item.get("result") or {}).get("bullets") or []
+    return [int(b["index"]) for b in bullets if bullet_state(b) != UNCHANGED]
+
+
+def review_progress(item: dict[str, Any]) -> tuple[int, int]:
+    """(bullets decided, bullets that ask for a decision) of one item."""
+    wanted = to_review(item)
+    decided = _keys(item.get("review") or {})
+    return sum(1 for i in wanted if str(i) in decided), len(wanted)
+
+
+def passed_undecided(item: dict[str, Any]) -> list[int]:
+    """Indexes of rewrites that passed the checks and nobody has decided yet ("Accept all that passed")."""
+    bullets = (item.get("result") or {}).get("bullets") or []
+    decided = _keys(item.get("review") or {})
+    return [int(b["index"]) for b in bullets if bullet_state(b) == REWRITTEN and str(b["index"]) not in decided]

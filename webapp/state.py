@@ -9,7 +9,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from core.config import Settings, get_settings
-from db.session import session_scope
+from services.sessions import session_scope
 
 FLASH_KEY = "_flash"
 

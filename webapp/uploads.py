@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.config import Settings
+from core.context import Limits
 from core.errors import InputError
+from core.zip_limits import check_zip
+from services.intake import PairIn, check_rows
 
 SUPPORTED = ("csv", "xlsx", "jsonl")
 PREVIEW_CHARS = 80
+DEFAULT_MAX_UNZIPPED = Settings.model_fields["max_unzipped_bytes"].default
 
 
 class UploadError(InputError):
@@ -73,6 +79,7 @@ def parse_upload(
     max_resume_chars: int,
     max_jd_chars: int,
     max_rows: int,
+    max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED,
 ) -> ParsedUpload:
     """Parse a CSV, XLSX or JSONL upload; `shared_jd` is used for rows without their own JD.
 
@@ -84,6 +91,11 @@ def parse_upload(
         raise UploadError(f"{name}: unsupported file type; upload a .csv, .xlsx or .jsonl file")
     if not data.strip():
         raise UploadError(f"{name} is empty; it needs a header row and at least one candidate")
+    if kind == "xlsx":
+        try:
+            check_zip(data, max_unzipped_bytes=max_unzipped_bytes, what=name)
+        except InputError as exc:
+            raise UploadError(str(exc)) from None
     records = _read_jsonl(data) if kind == "jsonl" else _read_table(kind, data, name)
     if not records:
         raise UploadError(f"{name} has no rows; add at least one candidate under the header")
@@ -91,17 +103,16 @@ def parse_upload(
         raise UploadError(f"{name} has {len(records)} rows; one job takes at most {max_rows}, split the file")
     if kind != "jsonl" and not any("resume" in r for r in records):
         raise UploadError(f"{name} has no 'resume' column; name the columns resume, jd (optional) and ref (optional)")
-    rows = [
-        _validate(i, rec, shared_jd, max_resume_chars=max_resume_chars, max_jd_chars=max_jd_chars)
-        for i, rec in enumerate(records, start=1)
-    ]
-    _mark_duplicate_refs(rows)
+    rows = [_read_row(i, rec, shared_jd) for i, rec in enumerate(records, start=1)]
+    _check(rows, max_resume_chars, max_jd_chars)
     return ParsedUpload(rows)
 
 
 def single_pair(resume: str, jd: str, *, max_resume_chars: int, max_jd_chars: int) -> UploadRow:
     """Validate one pasted pair the same way as an uploaded row."""
-    return _validate(1, {"resume": resume, "jd": jd, "ref": "pasted"}, None, max_resume_chars, max_jd_chars)
+    row = _read_row(1, {"resume": resume, "jd": jd, "ref": "pasted"}, None)
+    _check([row], max_resume_chars, max_jd_chars)
+    return row
 
 
 def _read_table(kind: str, data: bytes, name: str) -> list[dict]:
@@ -133,6 +144,9 @@ def _read_jsonl(data: bytes) -> list[dict]:
         except json.JSONDecodeError as exc:
             records.append({"__error__": f"not valid JSON ({exc.msg} at column {exc.colno})"})
             continue
+        except RecursionError:
+            records.append({"__error__": "the JSON is nested too deeply; each line must be a flat object"})
+            continue
         if not isinstance(obj, dict):
             records.append({"__error__": "each line must be a JSON object with resume, jd and ref"})
             continue
@@ -140,36 +154,21 @@ def _read_jsonl(data: bytes) -> list[dict]:
     return records
 
 
-def _validate(row: int, rec: dict, shared_jd: str | None, max_resume_chars: int, max_jd_chars: int) -> UploadRow:
+def _read_row(row: int, rec: dict, shared_jd: str | None) -> UploadRow:
     ref = _text(rec.get("ref")).strip() or f"row-{row}"
-    resume = _text(rec.get("resume"))
     jd = _text(rec.get("jd")) or (shared_jd or "")
-    error = rec.get("__error__")
-    if error is None:
-        error = _first_problem(resume, jd, max_resume_chars, max_jd_chars)
-    return UploadRow(row=row, ref=ref, resume=resume, jd=jd, error=error)
+    return UploadRow(row=row, ref=ref, resume=_text(rec.get("resume")), jd=jd, error=rec.get("__error__"))
 
 
-def _first_problem(resume: str, jd: str, max_resume_chars: int, max_jd_chars: int) -> str | None:
-    if not resume.strip():
-        return "resume is empty"
-    if not jd.strip():
-        return "job description is empty (add a jd column or paste one JD for all rows)"
-    if len(resume) > max_resume_chars:
-        return f"resume is {len(resume):,} characters; the limit is {max_resume_chars:,}"
-    if len(jd) > max_jd_chars:
-        return f"job description is {len(jd):,} characters; the limit is {max_jd_chars:,}"
-    if "\x00" in resume or "\x00" in jd:
-        return "text contains binary data; paste the plain text of the document"
-    return None
-
-
-def _mark_duplicate_refs(rows: list[UploadRow]) -> None:
-    seen: dict[str, int] = {}
-    for r in rows:
-        if r.ref in seen and r.error is None:
-            r.error = f"ref '{r.ref}' repeats row {seen[r.ref]}; each candidate needs its own ref"
-        seen.setdefault(r.ref, r.row)
+def _check(rows: list[UploadRow], max_resume_chars: int, max_jd_chars: int) -> None:
+    """Mark each readable row with the submission's own row rules (services.intake: the pair checks INGEST makes,
+    repeated refs). The bullet limit is left to the submission check that follows (webapp.batch.check_batch)."""
+    limits = Limits(max_resume_chars, max_jd_chars, max_bullets=sys.maxsize)
+    _, errors = check_rows([PairIn(r.resume, r.jd, r.ref) for r in rows], limits)
+    for err in errors:
+        row = rows[err["row"] - 1]
+        if row.error is None:  # a line that could not be read keeps that reason
+            row.error = err["error"]
 
 
 def _text(value: object) -> str:

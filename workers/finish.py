@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import logging
-import threading
 from typing import TYPE_CHECKING, Any
 
 from core.types import ItemState, Stage
 from db.crypto import Cipher
+from services.finishing import Finished
+from services.webhooks import jobs_finished
 
 if TYPE_CHECKING:
     from workers.runtime import Runtime
-
-log = logging.getLogger(__name__)
 
 
 def final_status(state: ItemState) -> str:
@@ -24,10 +22,10 @@ def final_status(state: ItemState) -> str:
 
 
 def final_values(state: ItemState, cipher: Cipher) -> tuple[str, dict[str, Any]]:
-    """The status and the columns written when an item finishes (result encrypted like the texts)."""
+    """The status and the columns written when an item finishes (result and error encrypted like the texts)."""
     result = state.result
     values: dict[str, Any] = {
-        "error": state.error,
+        "error": cipher.encrypt(state.error),
         "result": cipher.encrypt(json.dumps(result, ensure_ascii=False, default=str)) if result is not None else None,
         "score_before": result.get("score_before") if result else None,
         "score_after": result.get("score_after") if result else None,
@@ -37,14 +35,7 @@ def final_values(state: ItemState, cipher: Cipher) -> tuple[str, dict[str, Any]]
     return final_status(state), values
 
 
-def after_finish(rt: Runtime, job_id: str, callback_url: str | None) -> None:
-    """The job's last item just finished: send its webhook in the background (retries can take a minute)."""
-    log.info("job finished")
-    if callback_url:
-        threading.Thread(target=_deliver, args=(rt, job_id), daemon=True, name="webhook").start()
-
-
-def _deliver(rt: Runtime, job_id: str) -> None:
-    from api.webhooks import notify_job_finished
-
-    notify_job_finished(rt.settings, rt.engine, job_id)
+def after_finish(rt: Runtime, finished: Finished) -> None:
+    """Jobs this worker just stamped finished (services.finishing): their webhooks go out (services.webhooks)."""
+    if finished:
+        jobs_finished(rt.settings, rt.engine, finished)

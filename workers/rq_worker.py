@@ -3,182 +3,177 @@
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import time
 import uuid
+from typing import Any
 
 from redis import Redis
-from redis.client import Pipeline
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from rq import Queue, SimpleWorker
-from rq.executions import Execution
-from rq.job import Job, JobStatus, Retry
-from rq.results import Result
-from rq.timeouts import JobTimeoutException
-from rq.utils import now, utcformat
+from rq.job import Job
+from rq.scheduler import RQScheduler
 from rq.worker import WorkerStatus
 
+from core.config import Settings
+from workers.batches import rounds_for
 from workers.embedded import Stop
-from workers.queue import TASK
 from workers.runtime import Runtime
-from workers.scheduler import Scheduler
+from workers.slots import Slots, concurrency_for, death_penalty_class
+from workers.sweeper import Sweeper
 
 log = logging.getLogger(__name__)
 
 TICK_S = 1.0
-BEAT_SLACK_S = 10  # a worker key may expire this much sooner than RQ would have it (its TTL is minutes)
-SUSPEND_CHECK_S = 1.0
+SCHEDULER_LOCK_RETRY_S = 15.0  # a worker without the scheduler lock asks again this often (RQ waits 10 minutes)
 
 
 class PipelineWorker(SimpleWorker):
-    """SimpleWorker: jobs run in this process, so the loaded pipeline is reused; RQ's SIGALRM death
-    penalty still enforces each job's timeout.
+    """RQ's SimpleWorker (jobs run in this process, so the pipeline loaded once serves every item) that runs up to
+    `concurrency` jobs at once, each on its own thread.
 
-    RQ's own bookkeeping cost ~13 Redis round trips a job (~2.7 ms of CPU, a fifth of an item's). For our own
-    item jobs (never dependents, callbacks, repeats, webhooks or rate limits) it is done in two pipelines: one
-    to start (execution, started registry, job status, busy) and one to finish (result, finished registry,
-    execution cleanup, idle); with LMOVE + HGETALL to dequeue that is 4 round trips. Any other job, and every
-    failure (Retry, failed registry), takes RQ's own path.
+    Only public RQ API. Before each dequeue the worker waits for a free slot (reading IDLE: no job is in hand, so a
+    SIGTERM stops it at once), so it never takes a job it cannot start; `execute_job` (the hook RQ leaves to worker
+    classes) then does what SimpleWorker does — `prepare_execution`, then `perform_job`, which keeps RQ's own
+    bookkeeping (started registry, result, Retry, failed registry, counters) — with `perform_job` on the slot's
+    thread. RQ 3 tracks several executions per worker. With one slot it is exactly SimpleWorker. `teardown` waits
+    for the running jobs (a warm stop) before the worker unregisters; after a cold one (second signal, SIGKILL)
+    their leases expire and the sweeper re-enqueues them.
     """
 
-    def set_state(self, state: str, pipeline: Pipeline | None = None) -> None:
-        """RQ's set_state, minus the write when the state is already the one stored (idle is set twice a job)."""
-        if pipeline is None and state == getattr(self, "_stored_state", None):
-            self._state = state
-            return
-        super().set_state(state, pipeline=pipeline)
-        self._stored_state = state  # a pipelined write that fails raises, and the worker is rebuilt
+    def __init__(self, *args: Any, concurrency: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.slots = Slots(concurrency, name="ats-job")
+        # SIGALRM reaches only the main thread; a job on a slot thread gets a timer that raises in that thread.
+        self.death_penalty_class = death_penalty_class(concurrency)
 
-    def heartbeat(self, timeout: int | None = None, pipeline: Pipeline | None = None) -> None:
-        """RQ's heartbeat, pipelined; a standalone one is skipped while the last one still holds the key for as long
-        (less BEAT_SLACK_S): RQ sends up to five per job, each a round trip."""
-        ttl = timeout or self.worker_ttl + 60
-        now = time.monotonic()
-        if pipeline is not None:
-            super().heartbeat(ttl, pipeline=pipeline)
-        elif now + ttl - getattr(self, "_alive_until", 0.0) > BEAT_SLACK_S:
-            with self.connection.pipeline(transaction=False) as pipe:
-                super().heartbeat(ttl, pipeline=pipe)
-                pipe.execute()
-        else:
-            return
-        self._alive_until = now + ttl
-
-    def check_for_suspension(self, burst: bool) -> None:
-        """`rq suspend` is honoured within SUSPEND_CHECK_S instead of costing a round trip before every job."""
-        now = time.monotonic()
-        if now < getattr(self, "_next_suspend_check", 0.0):
-            return
-        self._next_suspend_check = now + SUSPEND_CHECK_S
-        super().check_for_suspension(burst)
+    def dequeue_job_and_maintain_ttl(self, timeout: int | None, max_idle_time: int | None = None) -> Any:
+        """RQ's dequeue, once a slot is free for what it returns."""
+        if self.slots.size == 1:
+            return super().dequeue_job_and_maintain_ttl(timeout, max_idle_time)
+        self.set_state(WorkerStatus.IDLE)
+        self.slots.reserve()
+        try:
+            found = super().dequeue_job_and_maintain_ttl(timeout, max_idle_time)
+        except BaseException:
+            self.slots.unreserve()
+            raise
+        if found is None:
+            self.slots.unreserve()
+        return found
 
     def execute_job(self, job: Job, queue: Queue) -> None:
-        """Run the job here; our item jobs take the two-pipeline path, anything else RQ's own."""
-        if not _lean(job):
+        """Run the job here: inline with one slot, else on the slot reserved for it."""
+        if self.slots.size == 1:
             super().execute_job(job, queue)
             return
-        ttl = self.get_heartbeat_ttl(job)
-        with self.connection.pipeline() as pipe:  # what prepare_execution + prepare_job_execution send, at once
-            execution = Execution.create(job, ttl, pipeline=pipe, worker_name=self.name)
-            self.executions[execution.id] = execution
-            self.set_state(WorkerStatus.BUSY, pipeline=pipe)
-            self.heartbeat(ttl, pipeline=pipe)
-            job.prepare_for_execution(self.name, pipeline=pipe)
-            pipe.persist(job.key)
-            if len(self.queues) == 1:
-                pipe.lrem(queue.intermediate_queue_key, 1, job.id)
-            pipe.execute()
         try:
-            job.started_at = now()
-            with self.death_penalty_class(job.timeout or queue.DEFAULT_TIMEOUT, JobTimeoutException, job_id=job.id):
-                value = job.perform()
-        except BaseException:  # noqa: BLE001 - RQ's failure path: Retry with backoff, failed registry, handlers
-            self._finalize_failure(job, queue, execution, sys.exc_info())
-            self.set_state(WorkerStatus.IDLE)
-            return
-        if isinstance(value, Retry):
-            self._finalize_success(job, queue, execution, value)
-            self.set_state(WorkerStatus.IDLE)
-            return
-        self._succeeded(job, queue, execution, value)
+            execution = self.prepare_execution(job)
+        except BaseException:
+            self.slots.unreserve()
+            raise
+        self.slots.start(self.perform_job, job, queue, execution)
 
-    def _succeeded(self, job: Job, queue: Queue, execution: Execution, value: object) -> None:
-        # RQ's handle_job_success, minus WATCH + SMEMBERS of dependents (our jobs have none) and minus re-saving
-        # the whole job hash (data, meta: only status and end time changed).
-        ended = job.ended_at = now()
-        job._result = value
-        job._status = JobStatus.FINISHED
-        result_ttl = job.get_result_ttl(self.default_result_ttl)
-        stamp = utcformat(ended)
-        with self.connection.pipeline() as pipe:
-            self.increment_successful_job_count(pipeline=pipe)
-            self.increment_total_working_time(ended - (job.started_at or ended), pipe)
-            pipe.hset(job.key, mapping={"status": JobStatus.FINISHED.value, "ended_at": stamp, "last_heartbeat": stamp})
-            if result_ttl != 0:
-                Result.create(
-                    job,
-                    Result.Type.SUCCESSFUL,
-                    result_ttl,
-                    return_value=value,
-                    worker_name=self.name,
-                    pipeline=pipe,
-                    execution_id=execution.id,
-                    execution_started_at=execution.created_at,
-                    execution_ended_at=ended,
-                )
-                job.finished_job_registry.add(job, result_ttl, pipe)
-            job.cleanup(result_ttl, pipeline=pipe, remove_from_queue=False)
-            self.cleanup_execution(job, pipeline=pipe, execution=execution)
-            self.set_state(WorkerStatus.IDLE, pipeline=pipe)
-            self.heartbeat(pipeline=pipe)
-            pipe.execute()
+    def teardown(self) -> None:
+        """Let running jobs finish (a warm stop), then unregister as RQ does."""
+        if self.slots.running:
+            log.info("waiting for running items before stopping", extra={"items": self.slots.running})
+        self.slots.drain()
+        super().teardown()
 
 
-def _lean(job: Job) -> bool:
-    """Whether a job may take the two-pipeline path: an item job with none of RQ's extras."""
-    return (
-        job.func_name == TASK
-        and not job._success_callback_name
-        and job.repeats_left is None
-        and not job.has_rate_limit
-        and not job.webhooks
-    )
+class RetryScheduler:
+    """RQ's scheduler (it moves delayed retries onto the queue when due), run on the sweeper thread.
+
+    `work(with_scheduler=True)` would fork it into a child process. A fork inherits the worker's database
+    connections, so after a SIGKILL (the OOM killer) the child kept the dead worker's open transaction, and its row
+    locks, alive: every other worker's sweeper then blocked on those rows and the dead worker's items stayed
+    `running` for as long as the child lived. In a thread it dies with its worker.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        assert settings.redis_url
+        connection = Redis.from_url(settings.redis_url, socket_connect_timeout=5, socket_timeout=10)
+        self.scheduler = RQScheduler([settings.queue_name], connection=connection, logging_level="WARNING")
+        self.born = False
+        self.next_lock_try = 0.0
+
+    def tick(self) -> None:
+        """Hold (or take over) the queue's scheduler lock and enqueue the retries that are due."""
+        try:
+            now = time.monotonic()
+            if not self.scheduler.acquired_locks and now >= self.next_lock_try:
+                self.next_lock_try = now + SCHEDULER_LOCK_RETRY_S
+                self.scheduler.acquire_locks()  # the holder's lock outlives it by about a minute, then this wins
+            if not self.scheduler.acquired_locks:
+                return  # another worker schedules this queue
+            if not self.born:
+                self.scheduler.register_birth()
+                self.born = True
+            self.scheduler.heartbeat()
+            self.scheduler.enqueue_scheduled_jobs()
+        except RedisError as exc:
+            log.warning("retry scheduling failed; retrying next tick", extra={"error": type(exc).__name__})
+
+    def stop(self) -> None:
+        """Release the lock so another worker's scheduler takes over at once."""
+        try:
+            if self.born:
+                self.scheduler.stop()
+            else:
+                self.scheduler.release_locks()
+        except RedisError:
+            pass  # the lock expires on its own
 
 
-def _scheduler_thread(rt: Runtime, stop: threading.Event) -> threading.Thread:
-    scheduler = Scheduler(rt.settings, rt.engine, rt.queue, rt.name)
+def _sweeper_thread(rt: Runtime, stop: threading.Event) -> threading.Thread:
+    sweeper = Sweeper(rt.settings, rt.engine, rt.queue, rt.name)
+    batch_rounds = rounds_for(rt)
+    retries = RetryScheduler(rt.settings)
 
     def loop() -> None:
-        while not stop.is_set():
-            scheduler.tick()
-            stop.wait(TICK_S)
+        try:
+            while not stop.is_set():
+                sweeper.tick()
+                batch_rounds.tick()
+                retries.tick()
+                stop.wait(TICK_S)
+        finally:
+            retries.stop()
 
-    thread = threading.Thread(target=loop, name="ats-scheduler", daemon=True)
+    thread = threading.Thread(target=loop, name="ats-sweeper", daemon=True)
     thread.start()
     return thread
 
 
 def run_rq(rt: Runtime, *, burst: bool = False) -> None:
-    """Consume the RQ queue; survive Redis restarts (the scheduler thread re-enqueues what was lost)."""
+    """Consume the RQ queue; survive Redis restarts (the sweeper thread re-enqueues what was lost)."""
     assert rt.settings.redis_url
     done = threading.Event()
     if burst:
-        Scheduler(rt.settings, rt.engine, rt.queue, rt.name).tick(force=True)
+        Sweeper(rt.settings, rt.engine, rt.queue, rt.name).tick(force=True)
+        rounds_for(rt).tick()
+        retries = RetryScheduler(rt.settings)
+        retries.tick()
+        retries.stop()
     else:
-        _scheduler_thread(rt, done)
+        thread = _sweeper_thread(rt, done)
     try:
         while True:
             try:
                 conn = Redis.from_url(rt.settings.redis_url, socket_connect_timeout=5, health_check_interval=10)
                 queue = Queue(rt.settings.queue_name, connection=conn)
                 worker = PipelineWorker(
-                    [queue], connection=conn, name=f"{rt.settings.queue_name}:{rt.name}:{uuid.uuid4().hex[:6]}"
+                    [queue],
+                    connection=conn,
+                    name=f"{rt.settings.queue_name}:{rt.name}:{uuid.uuid4().hex[:6]}",
+                    concurrency=concurrency_for(rt.settings.worker_concurrency, rt.ctx.provider.external),
                 )
                 # RQ logs three INFO lines per job; the worker's own "item finished" line says it once.
                 rq_level = "DEBUG" if rt.settings.log_level.upper() == "DEBUG" else "WARNING"
-                worker.work(burst=burst, with_scheduler=True, logging_level=rq_level)
+                worker.work(burst=burst, with_scheduler=False, logging_level=rq_level)  # RetryScheduler instead
                 return
             except (RedisConnectionError, RedisTimeoutError) as exc:
                 # Redis went away under the worker (restart, failover): reconnect; the database knows what is left.
@@ -186,6 +181,8 @@ def run_rq(rt: Runtime, *, burst: bool = False) -> None:
                 time.sleep(1.0)
     finally:
         done.set()
+        if not burst:
+            thread.join(TICK_S + 5)  # the scheduler lock is released before the process goes
 
 
 __all__ = ["PipelineWorker", "run_rq", "Stop"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import socket
+import threading
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,8 +19,7 @@ from db.models import Job
 from db.session import make_engine
 from services.budget import DbBudget
 from services.cache import signals_cache_for
-from workers.queue import ItemQueue, queue_for
-from workers.store_pg import HotConnection
+from services.dispatch import ItemQueue, queue_for
 
 JOB_CACHE_SIZE = 256
 
@@ -51,19 +51,6 @@ class Runtime:
         if found is None:
             found = self.__dict__["_autocommit"] = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         return found
-
-    @property
-    def hot(self) -> HotConnection:
-        """The connection this process holds for its items' claim and finish on PostgreSQL."""
-        found = self.__dict__.get("_hot")
-        if found is None:
-            found = self.__dict__["_hot"] = HotConnection(self.engine)
-        return found
-
-    @property
-    def on_postgres(self) -> bool:
-        """Whether the database is PostgreSQL (the one-statement claim and finish)."""
-        return self.engine.dialect.name == "postgresql"
 
     def job(self, job_id: str) -> JobInfo:
         """Options, team and callback of a job (one query per job per process)."""
@@ -104,12 +91,19 @@ def init_runtime(settings: Settings | None = None, *, provider: Provider | None 
     from core.factory import build_context
     from observability.breaker import ObservedBreakerStore
     from workers.breaker_store import breaker_store_for
+    from workers.rate_store import rate_store_for
 
     settings = settings or get_settings()
     engine = make_engine(settings, pre_ping=False)
     # One circuit per provider shared by every worker (Redis), its state published as a metric.
     breakers = ObservedBreakerStore(breaker_store_for(settings))
-    ctx = build_context(settings, provider=provider, cache=signals_cache_for(settings, engine), breaker_store=breakers)
+    ctx = build_context(
+        settings,
+        provider=provider,
+        cache=signals_cache_for(settings, engine),
+        breaker_store=breakers,
+        rate_store=rate_store_for(settings, engine),  # one request/token schedule for every worker
+    )
     warm_up(ctx)
     # The loaded pipeline (spaCy, taxonomy, TF-IDF) is hundreds of thousands of long-lived objects; moving them out
     # of the collector's reach makes every later collection cheap (~10% of an item's CPU measured here).
@@ -123,6 +117,19 @@ def set_runtime(rt: Runtime | None) -> None:
     """Install a runtime built elsewhere (tests, the sync path), or clear it."""
     global _RUNTIME
     _RUNTIME = rt
+
+
+_ensure_lock = threading.Lock()
+
+
+def ensure_runtime(settings: Settings) -> Runtime:
+    """This process's runtime for settings' database: the installed one, else loaded now (once, under a lock)."""
+    global _RUNTIME
+    with _ensure_lock:
+        if _RUNTIME is None or _RUNTIME.settings.database_url != settings.database_url:
+            init_runtime(settings)
+        assert _RUNTIME is not None
+        return _RUNTIME
 
 
 def get_runtime() -> Runtime:

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, BackgroundTasks, Header, Path, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from api import compat
 from api.deps import CallerDep
@@ -14,12 +15,14 @@ from api.errors import ApiError
 from api.intake import parse_bulk, parse_json
 from api.openapi import body_spec
 from api.schemas import BULK_REQUEST_MODELS, Accepted, ErrorBody, JobResults, JobStatus
-from api.webhooks import check_callback_url
+from api.uploads import BULK_FIELDS, FormIn, bulk_batch, is_multipart, options_of, read_form, with_form
 from core.config import Settings
-from core.errors import InputError
+from core.errors import ConfigError, InputError
 from services import intake as service_intake
 from services import jobs, results
+from services.documents import FileBatch
 from services.principal import Principal
+from services.webhooks import check_callback_url
 
 router = APIRouter(prefix="/api/bulk", tags=["bulk"])
 
@@ -49,11 +52,7 @@ def _accept(
         max_items=settings.max_items_per_job,
         check_rows=lambda pairs: service_intake.check_pairs(pairs, settings)[1],
     )
-    if bulk.callback_url:
-        try:
-            check_callback_url(bulk.callback_url, allow_private=settings.webhook_allow_private)
-        except InputError as exc:
-            raise ApiError(422, "invalid_callback_url", str(exc)) from None
+    _check_callback(settings, bulk.callback_url)
     accepted = jobs.submit_job(
         session,
         principal=principal,
@@ -67,13 +66,47 @@ def _accept(
     return {**accepted, "status": "processing", "total_candidates": accepted["items"]}
 
 
+def _check_callback(settings: Settings, url: str | None) -> None:
+    if url:
+        try:
+            settings.require_webhook_secret()  # a callback nobody could verify is refused up front
+            check_callback_url(url, allow_private=settings.webhook_allow_private)
+        except (InputError, ConfigError) as exc:
+            raise ApiError(422, "invalid_callback_url", str(exc)) from None
+
+
+def _accept_files(
+    session: Session,
+    principal: Principal,
+    form: FormIn,
+    batch: FileBatch,
+    idempotency_key: str | None,
+    sent: jobs.CollectingQueue,
+) -> dict:
+    """Submit the files already read (every one readable) as one job."""
+    uploads = form.files["files"]
+    accepted = jobs.submit_job(
+        session,
+        principal=principal,
+        pairs=batch.pairs(),
+        options=options_of(form),
+        source="api",
+        idempotency_key=idempotency_key,
+        callback_url=form.texts.get("callback_url") or None,
+        queue=sent,
+        file_name=uploads[0][0] if len(uploads) == 1 else None,  # one ZIP (or file) names the job
+    )
+    documents = [f.described() for f in batch.files]
+    return {**accepted, "status": "processing", "total_candidates": accepted["items"], "documents": documents}
+
+
 @router.post(
     "/process",
     status_code=202,
     response_model=Accepted,
     responses=_ERRORS,
     summary="Submit pairs for processing",
-    openapi_extra=body_spec(*BULK_REQUEST_MODELS, description=_BODY_HELP),
+    openapi_extra=with_form(body_spec(*BULK_REQUEST_MODELS, description=_BODY_HELP), "bulk"),
 )
 async def process_bulk(
     request: Request,
@@ -83,9 +116,19 @@ async def process_bulk(
 ) -> dict:
     """Queue a job; the same Idempotency-Key with the same body returns the same job, with another body 409."""
     principal = await caller.authorize("jobs:write", "bulk")  # before a byte of a large body is read
-    raw = await request.body()
     sent = jobs.CollectingQueue()
-    accepted = await caller.run_as(principal, lambda s, p: _accept(s, p, caller.settings, raw, idempotency_key, sent))
+    if is_multipart(request):
+        settings = caller.settings
+        form = await read_form(request, allowed=BULK_FIELDS, max_files=settings.doc_max_files + 1)  # + the JD
+        service_intake.parse_options(options_of(form))  # cheap checks first: reading files may take seconds (OCR)
+        _check_callback(settings, form.texts.get("callback_url"))
+        batch = await run_in_threadpool(bulk_batch, form, settings)  # no database session held while reading
+        accepted = await caller.run_as(principal, lambda s, p: _accept_files(s, p, form, batch, idempotency_key, sent))
+    else:
+        raw = await request.body()
+        accepted = await caller.run_as(
+            principal, lambda s, p: _accept(s, p, caller.settings, raw, idempotency_key, sent)
+        )
     if sent.item_ids:
         # The items are committed, so the 202 need not wait for RQ (a quarter second for 1,000 items); should
         # the process die before this runs, the workers' scan finds the queued items and enqueues them.

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from api.deps import CallerDep
 from api.schemas import ErrorBody
-from observability import state
+from services import metrics_state
 
 router = APIRouter(tags=["metrics"])
 
@@ -20,5 +20,7 @@ router = APIRouter(tags=["metrics"])
 )
 async def prometheus(caller: CallerDep) -> Response:
     """Requests and latency, jobs and items by state, stage durations, LLM tokens and cost, cache hits, queue depth."""
-    body, content_type = await caller.run("metrics", "read", lambda _s, _p: state.render_metrics(caller.settings))
+    body, content_type = await caller.run(
+        "metrics", "read", lambda _s, _p: metrics_state.render_metrics(caller.settings)
+    )
     return Response(body, media_type=content_type)

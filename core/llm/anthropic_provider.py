@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from core.errors import ReplyFormatError
 from core.llm.base import LLMProvider, RawReply, unexpected_response
+from core.llm.batch_api import AnthropicBatchApi, BatchApi
 from core.llm.prompts import Prompt
 
 TOOL_DESCRIPTION = "Submit the answer. Call this tool exactly once with the complete answer."
@@ -31,6 +32,10 @@ class AnthropicProvider(LLMProvider):
 
         return (anthropic.AnthropicError,)
 
+    def batch_api(self) -> BatchApi | None:
+        """Message Batches (half price, within 24 h)."""
+        return AnthropicBatchApi(self.client)
+
     def _request(self, prompt: Prompt, max_tokens: int) -> dict[str, Any]:
         """The messages request with the answer tool forced."""
         body: dict[str, Any] = {
@@ -51,15 +56,28 @@ class AnthropicProvider(LLMProvider):
         if len(raw.read()) > self.max_reply_bytes:
             raise ReplyFormatError(f"the reply is larger than {self.max_reply_bytes} bytes")
         with unexpected_response("messages"):
-            message = raw.parse()
-            payload: str | dict[str, Any] = ""
-            for block in message.content:
-                if block.type == "tool_use" and block.name == prompt.schema_name and isinstance(block.input, dict):
-                    payload = block.input
-                    break
-            else:
-                payload = "".join(getattr(b, "text", "") for b in message.content if b.type == "text")
-            usage = message.usage
-            return RawReply(
-                payload=payload, input_tokens=usage.input_tokens or 0, output_tokens=usage.output_tokens or 0
-            )
+            return _reply_of(raw.parse(), prompt.schema_name, dict(raw.headers.items()))
+
+    def reply_from_body(self, body: dict[str, Any], schema_name: str) -> RawReply:
+        """A message as a batch's results carry it (the same reading as a live reply)."""
+        from anthropic.types import Message
+
+        with unexpected_response("messages"):
+            return _reply_of(Message.model_validate(body), schema_name, {})
+
+
+def _reply_of(message: Any, schema_name: str, headers: dict[str, str]) -> RawReply:
+    payload: str | dict[str, Any] = ""
+    for block in message.content:
+        if block.type == "tool_use" and block.name == schema_name and isinstance(block.input, dict):
+            payload = block.input
+            break
+    else:
+        payload = "".join(getattr(b, "text", "") for b in message.content if b.type == "text")
+    usage = message.usage
+    return RawReply(
+        payload=payload,
+        input_tokens=usage.input_tokens or 0,
+        output_tokens=usage.output_tokens or 0,
+        headers=headers,
+    )

@@ -7,12 +7,13 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.errors import CircuitOpenError, ConfigError, DailyLimitReached, ProviderError, ReplyFormatError
+from core.llm.batch_api import BatchApi
 from core.llm.pricing import PriceTable, estimate_prompt_tokens, estimate_tokens, load_prices
 from core.llm.prompts import (
     Prompt,
@@ -22,14 +23,17 @@ from core.llm.prompts import (
     parse_reply,
     parse_signals_reply,
 )
-from core.llm.resilience import CircuitBreaker, MemoryBreakerStore, RetryPolicy
+from core.llm.ratelimit import MemoryRateStore, RateLimiter, RateLimits, parse_rate_headers
+from core.llm.resilience import CircuitBreaker, MemoryBreakerStore, RetryPolicy, status_of
 from core.types import (
+    BatchSlot,
     Budget,
     BulletRewrite,
     CallRecord,
     Flag,
     JDSignals,
     Provider,
+    RewriteBrief,
     RewriteOptions,
     RewriteReply,
     SignalsReply,
@@ -43,11 +47,13 @@ PER_BULLET_OUTPUT_TOKENS = 40  # keywords_used, rationale and JSON punctuation a
 
 @dataclass
 class RawReply:
-    """What a provider's wire call returns: the reply body (text, or a tool's input) and the reported usage."""
+    """What a provider's wire call returns: the reply body (text, or a tool's input), the reported usage and the
+    response headers (their rate-limit facts pace every worker)."""
 
     payload: str | dict[str, Any]
     input_tokens: int
     output_tokens: int
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -88,6 +94,7 @@ class LLMProvider(ABC):
         max_reply_bytes: int = 200_000,
         offline: Provider | None = None,
         options: dict[str, Any] | BaseModel | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         if self.needs_key and not api_key:
             raise ConfigError(f"the {self.name} provider needs an API key: set {self.key_env_var}")
@@ -96,6 +103,8 @@ class LLMProvider(ABC):
         self.timeout_s = timeout_s
         self.retry = retry or RetryPolicy()
         self.breaker = breaker or CircuitBreaker(f"{self.name}:{base_url or 'default'}", MemoryBreakerStore())
+        # Without a shared store the limiter still obeys the provider's headers within this process.
+        self.limiter = limiter or RateLimiter(MemoryRateStore(), RateLimits())
         self.prices = prices or load_prices()
         self.max_reply_bytes = max_reply_bytes
         self.options = self._parse_options(options)
@@ -112,6 +121,11 @@ class LLMProvider(ABC):
             return cls.Options(**data)
         except ValueError as exc:
             raise ConfigError(f"invalid options for the {cls.name} provider: {exc}") from exc
+
+    @property
+    def limit_key(self) -> str:
+        """The rate-limit key: one schedule per provider, model and server."""
+        return f"{self.name}:{self.model}:{self.base_url or 'default'}"
 
     @property
     def client(self) -> Any:
@@ -132,6 +146,10 @@ class LLMProvider(ABC):
         """The SDK's base error classes (caught and turned into a failed CallRecord)."""
         return ()
 
+    def _request(self, prompt: Prompt, max_tokens: int) -> dict[str, Any]:
+        """The request body of one call (what `_send` sends, and what a batch line carries)."""
+        raise NotImplementedError
+
     # -- the domain methods -------------------------------------------------------------------------------
 
     def rewrite(
@@ -142,13 +160,26 @@ class LLMProvider(ABC):
         budget: Budget,
         call_key: str = "",
         options: RewriteOptions | None = None,
+        brief: RewriteBrief | None = None,
     ) -> RewriteReply:
         """All bullets in one request; one repair on a bad reply; the offline engine with a flag after that."""
         options = options or RewriteOptions()
         if not bullets:
             return RewriteReply(rewrites=[])
-        prompt = build_prompt(bullets, signals, options, schema_in_prompt=self.schema_in_prompt)
+        prompt, parse, out_tokens = self._rewrite_plan(bullets, signals, options, brief)
         key = call_key or f"{self.name}:rewrite:{_digest(prompt.user)}"
+        value, records, problem = self._ask_with_repair(prompt, key, "rewrite", budget, parse, out_tokens)
+        if value is not None:
+            return RewriteReply(rewrites=value, records=records)
+        return self._fallback(
+            bullets, signals, budget=budget, call_key=key, options=options, records=records, why=problem, brief=brief
+        )
+
+    def _rewrite_plan(
+        self, bullets: list[str], signals: JDSignals, options: RewriteOptions, brief: RewriteBrief | None
+    ) -> tuple[Prompt, Callable[[str | dict[str, Any]], list[BulletRewrite]], int]:
+        """The rewrite request of these bullets, the reader of its reply, and the expected output tokens."""
+        prompt = build_prompt(bullets, signals, options, schema_in_prompt=self.schema_in_prompt, brief=brief)
         out_tokens = estimate_tokens(" ".join(bullets)) * max(options.variants, 1) + PER_BULLET_OUTPUT_TOKENS * len(
             bullets
         )
@@ -158,11 +189,92 @@ class LLMProvider(ABC):
                 raw, len(bullets), max_bytes=self.max_reply_bytes, max_variants=max(options.variants - 1, 0)
             )
 
-        value, records, problem = self._ask_with_repair(prompt, key, "rewrite", budget, parse, out_tokens)
-        if value is not None:
-            return RewriteReply(rewrites=value, records=records)
+        return prompt, parse, out_tokens
+
+    # -- batch mode (the provider's batch API at its batch price) ------------------------------------------
+
+    def batch_api(self) -> BatchApi | None:
+        """This provider's batch API, or None when it has none (the item then runs live)."""
+        return None
+
+    def reply_from_body(self, body: dict[str, Any], schema_name: str) -> RawReply:
+        """Read one response body as a batch returns it."""
+        raise NotImplementedError(f"the {self.name} provider has no batch API")
+
+    def batch_request(
+        self,
+        bullets: list[str],
+        signals: JDSignals,
+        *,
+        custom_id: str,
+        call_key: str,
+        options: RewriteOptions | None = None,
+        brief: RewriteBrief | None = None,
+    ) -> BatchSlot:
+        """The rewrite request a live call would send, as one line of a batch, with its estimate at batch price."""
+        options = options or RewriteOptions()
+        prompt, _, out_tokens = self._rewrite_plan(bullets, signals, options, brief)
+        max_tokens = self._max_tokens(out_tokens)
+        in_tokens = estimate_prompt_tokens(prompt.system, prompt.user)
+        usd = self.prices.cost(self.name, self.model, in_tokens, min(out_tokens, max_tokens), batch=True)
+        return BatchSlot(
+            custom_id=custom_id,
+            call_key=call_key,
+            provider=self.name,
+            model=self.model,
+            request=self._request(prompt, max_tokens),
+            estimate_usd=usd,
+        )
+
+    def rewrite_batched(
+        self,
+        bullets: list[str],
+        signals: JDSignals,
+        *,
+        budget: Budget,
+        slot: BatchSlot,
+        call_key: str = "",
+        options: RewriteOptions | None = None,
+        brief: RewriteBrief | None = None,
+    ) -> RewriteReply:
+        """The batch's answer read exactly like a live reply (one live repair, then the offline engine); an item the
+        batch did not answer (expired, failed, errored) makes its call live now."""
+        options = options or RewriteOptions()
+        key = call_key or slot.call_key
+        base = CallRecord(call_key=f"{slot.call_key}:batch", provider=self.name, model=self.model, purpose="rewrite")
+        if slot.reply is None or slot.provider != self.name or slot.model != self.model:
+            why = slot.error or ("no answer in the batch" if slot.reply is None else "the provider changed since")
+            missed = base.model_copy(update={"ok": False, "error": why[:300]})
+            live = self.rewrite(bullets, signals, budget=budget, call_key=key, options=options, brief=brief)
+            return live.model_copy(update={"records": [missed, *live.records]})
+        prompt, parse, out_tokens = self._rewrite_plan(bullets, signals, options, brief)
+        try:
+            raw = self.reply_from_body(slot.reply, prompt.schema_name)
+        except ReplyFormatError as exc:
+            raw, problem = None, str(exc)
+        usage = {"input_tokens": raw.input_tokens, "output_tokens": raw.output_tokens} if raw else {}
+        usd = self.prices.cost(
+            self.name, self.model, usage.get("input_tokens", 0), usage.get("output_tokens", 0), batch=True
+        )
+        record = base.model_copy(update={**usage, "usd": usd})
+        if raw is not None:
+            try:
+                return RewriteReply(rewrites=parse(raw.payload), records=[record])
+            except ReplyFormatError as exc:
+                problem = str(exc)
+        bad = record.model_copy(update={"ok": False, "error": problem})
+        repair = self._ask(build_repair_prompt(prompt, problem), f"{key}:repair", "repair", budget, parse, out_tokens)
+        if repair.value is not None:
+            return RewriteReply(rewrites=repair.value, records=[bad, repair.record])
         return self._fallback(
-            bullets, signals, budget=budget, call_key=key, options=options, records=records, why=problem
+            bullets,
+            signals,
+            budget=budget,
+            call_key=key,
+            options=options,
+            records=[bad, repair.record],
+            why=repair.problem,
+            brief=brief,
         )
 
     def extract_signals(self, jd_text: str, *, budget: Budget, call_key: str = "") -> SignalsReply:
@@ -206,14 +318,14 @@ class LLMProvider(ABC):
         out_tokens: int,
     ) -> _Outcome[T]:
         """One logical call (retried inside) turned into a value or a problem, always with its CallRecord."""
-        max_tokens = min(self.options.max_output_tokens, max(1024, 2 * out_tokens))
-        estimate = self.prices.cost(
-            self.name, self.model, estimate_prompt_tokens(prompt.system, prompt.user), min(out_tokens, max_tokens)
-        )
+        max_tokens = self._max_tokens(out_tokens)
+        in_tokens = estimate_prompt_tokens(prompt.system, prompt.user)
+        estimate = self.prices.cost(self.name, self.model, in_tokens, min(out_tokens, max_tokens))
+        tokens = in_tokens + min(out_tokens, max_tokens)
 
         def attempt() -> RawReply:
             budget.check(estimate)  # before every request that could be billed, retries included
-            return self.breaker.call(lambda: self._send(prompt, max_tokens))
+            return self.breaker.call(lambda: self._paced_send(prompt, max_tokens, tokens))
 
         caught: tuple[type[BaseException], ...] = (ProviderError, *self._sdk_errors())
         started = time.perf_counter()
@@ -244,6 +356,25 @@ class LLMProvider(ABC):
             return _Outcome(None, bad, str(exc), bad_format=True)
         return _Outcome(value, done)
 
+    def _max_tokens(self, out_tokens: int) -> int:
+        """The request's output cap: room for twice the expected reply, at least 1024, within the option."""
+        return min(self.options.max_output_tokens, max(1024, 2 * out_tokens))
+
+    def _paced_send(self, prompt: Prompt, max_tokens: int, tokens: int) -> RawReply:
+        """One wire call in its turn under the shared rate limit; the response's rate-limit headers adjust it."""
+        self.limiter.acquire(self.limit_key, tokens)
+        try:
+            raw = self._send(prompt, max_tokens)
+        except Exception as exc:
+            status = status_of(exc) or 0
+            headers = _error_headers(exc)
+            if headers or status == 429:
+                self.limiter.observe(self.limit_key, parse_rate_headers(headers, status=status))
+            raise
+        used = raw.input_tokens + raw.output_tokens
+        self.limiter.observe(self.limit_key, parse_rate_headers(raw.headers), extra_tokens=used - tokens if used else 0)
+        return raw
+
     def _fallback(
         self,
         bullets: list[str],
@@ -254,12 +385,15 @@ class LLMProvider(ABC):
         options: RewriteOptions,
         records: list[CallRecord],
         why: str,
+        brief: RewriteBrief | None = None,
     ) -> RewriteReply:
         """The offline engine's rewrites for this pair, flagged so a reviewer sees the model was not used."""
         if self._offline is None:
             self._offline = _default_offline()  # kept: it loads the skills matcher (seconds) on first use
         offline = self._offline
-        reply = offline.rewrite(bullets, signals, budget=budget, call_key=f"{call_key}:offline", options=options)
+        reply = offline.rewrite(
+            bullets, signals, budget=budget, call_key=f"{call_key}:offline", options=options, brief=brief
+        )
         flag = Flag(kind="llm_fallback", detail=f"{self.name} model {self.model} not used ({why}); offline rewrite")
         return RewriteReply(rewrites=reply.rewrites, records=[*records, *reply.records], flags=[*reply.flags, flag])
 
@@ -271,6 +405,12 @@ def unexpected_response(wire: str) -> Iterator[None]:
         yield
     except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
         raise ReplyFormatError(f"the response is not a valid {wire} response ({type(exc).__name__})") from None
+
+
+def _error_headers(exc: BaseException) -> dict[str, str]:
+    """The response headers an SDK error carries (an HTTP error answered by the server), else none."""
+    headers = getattr(getattr(exc, "response", None), "headers", None)
+    return dict(headers.items()) if headers is not None else {}
 
 
 def _default_offline() -> Provider:

@@ -7,12 +7,14 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from core.llm import verbs
+from core.llm import owned, tense, verbs
 from core.types import (
     Budget,
     BulletRewrite,
     CallRecord,
+    ImpliedSkill,
     JDSignals,
+    RewriteBrief,
     RewriteOptions,
     RewriteReply,
     SignalsReply,
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
 
 MODEL = "offline-rules-v1"
 _FIRST_WORD = re.compile(r"^([A-Za-z][A-Za-z'-]*)(\s+|$)")
-_NEXT_WORD = re.compile(r"^\s*([A-Za-z0-9][\w'-]*)")
 
 
 class OfflineProvider:
@@ -55,18 +56,25 @@ class OfflineProvider:
         budget: Budget,
         call_key: str = "",
         options: RewriteOptions | None = None,
+        brief: RewriteBrief | None = None,
     ) -> RewriteReply:
         """Rewrite every bullet; the reply carries a zero-cost call record."""
         started = time.perf_counter()
         options = options or RewriteOptions()
+        brief = brief or RewriteBrief()
         names = jd_names(signals)
-        drafts = [self._rewrite_one(text, names) for text in bullets]
-        tense = _majority_tense([d[0] for d in drafts])
         rewrites: list[BulletRewrite] = []
-        for index, (original, (draft, notes, used)) in enumerate(zip(bullets, drafts, strict=True)):
-            draft, changed_tense = _set_tense(draft, tense)
-            if changed_tense:
-                notes.append(f"{tense} tense like the other bullets")
+        for index, original in enumerate(bullets):
+            if index in brief.keep:
+                rewrites.append(BulletRewrite(index=index, rewrite=original.strip(), rationale=brief.keep[index]))
+                continue
+            role_tense = brief.tenses[index] if index < len(brief.tenses) else None
+            draft, notes, used = self._rewrite_one(original, names, role_tense)
+            implied = [s for s in brief.implied if s.bullet == index]
+            draft, named = name_requirements(draft, implied)
+            if named:
+                notes.append("the JD's words beside the evidence: " + ", ".join(named))
+                used += [s.skill for s in implied if s.requirement in named and s.skill not in used]
             if len(draft) > options.max_len and len(draft) > len(original.strip()):
                 draft, notes = original.strip(), ["kept: the rewrite would pass the length limit"]
             rationale = "; ".join(notes) if notes else "already concise; no change"
@@ -93,7 +101,9 @@ class OfflineProvider:
         )
         return SignalsReply(signals=signals, records=[record])
 
-    def _rewrite_one(self, text: str, names: dict[str, str]) -> tuple[str, list[str], list[str]]:
+    def _rewrite_one(
+        self, text: str, names: dict[str, str], role_tense: str | None
+    ) -> tuple[str, list[str], list[str]]:
         """One bullet: (draft, notes for the rationale, JD skills it shows)."""
         notes: list[str] = []
         draft = text.strip()
@@ -106,18 +116,45 @@ class OfflineProvider:
         if without_pronoun != draft:
             draft = without_pronoun
             notes.append("no first-person opening")
-        stronger = _strengthen(draft)
-        if stronger != draft:
-            draft = stronger
-            notes.append("stronger opening verb")
+        target = tense.target_tense(draft, role_tense)
+        stronger = _take_ownership(draft, target)
+        if stronger is not None:
+            draft = stronger[0]
+            notes.append(stronger[1])
+            target = target or tense.tense_of(draft) or "past"
+            if target == "present" and tense.reports_completed(tense.set_tense(draft, "past")[0]):
+                target = "past"  # 'Helped design the pipeline' in a current job: a finished piece of work
         tightened = verbs.remove_filler(draft)
         if tightened != draft:
             draft = tightened
             notes.append("filler removed")
+        if target is not None:
+            draft, changed = tense.set_tense(draft, target)
+            if changed:
+                notes.append(f"{target} tense" + (" (current role)" if role_tense == "present" else ""))
         first = draft.split(" ", 1)[0]
         if first.isalpha() and first.islower():  # never 'Ratelimit-go' or 'Npm'
             draft = draft[0].upper() + draft[1:]
         return draft, notes, used
+
+
+def name_requirements(text: str, implied: list[ImpliedSkill]) -> tuple[str, list[str]]:
+    """The JD's name of a requirement written beside the narrower skill that meets it ('EKS (Kubernetes)',
+    'Terraform (infrastructure as code)'); one name per piece of evidence, never where the bullet already has it."""
+    named: list[str] = []
+    for item in implied:
+        lower = text.lower()
+        if item.requirement.lower() in lower:
+            continue
+        found = re.search(r"(?<![\w-])" + re.escape(item.quote) + r"(?![\w-])(?!\s+[A-Z(])", text)
+        at = found.start() if found else -1
+        inside = text.count("(", 0, max(at, 0)) > text.count(")", 0, max(at, 0))
+        if at < 0 or inside:
+            continue  # not there as a whole name (not 'SolidWorks' of 'SolidWorks PDM'), or inside a parenthesis
+        end = at + len(item.quote)
+        text = f"{text[:end]} ({item.requirement}){text[end:]}"
+        named.append(item.requirement)
+    return text, named
 
 
 def jd_names(signals: JDSignals) -> dict[str, str]:
@@ -128,7 +165,9 @@ def jd_names(signals: JDSignals) -> dict[str, str]:
     names: dict[str, str] = {}
     for skill, counter in quotes.items():
         best = counter.most_common(1)[0][0] if counter else ""
-        names[skill] = best if best and not best.islower() and len(best) <= len(skill) + 24 else skill
+        # only the JD's own words: a taxonomy label the JD never wrote ('Data Visualization') is no name to use
+        if best and len(best) <= len(skill) + 24:
+            names[skill] = best
     return names
 
 
@@ -151,6 +190,8 @@ def _rename_skills(
             continue  # 'API' vs 'APIs': a plural is not a different name
         if target.lower() in quote.lower() and quote.lower() != target.lower():
             continue  # the bullet's wording already holds the JD's and says more ('REST APIs' vs 'APIs')
+        if len(target.split()) > len(quote.split()) and quote.lower() in target.lower():
+            continue  # the JD's name says more than the bullet shows ('SolidWorks' is not 'SolidWorks PDM')
         if quote.lower() == target.lower():
             # A case-only change is safe only for words that are not also plain English ('react', 'go').
             if quote == target or (quote.isalpha() and quote.islower() and len(quote) <= 5):
@@ -174,84 +215,20 @@ def _abbreviates(quote: str, target: str) -> bool:
     return bool(short) and all(c in chars for c in short)
 
 
-def _strengthen(text: str) -> str:
-    """Replace a weak opening ('Responsible for', 'Helped', 'Worked on') with an action verb."""
+def _take_ownership(text: str, target: str | None) -> tuple[str, str] | None:
+    """'Responsible for managing X' -> 'Managed X'; 'Helped reduce X' -> 'Reduced X' (see core/llm/owned.py)."""
     for pattern, kind in verbs.WEAK_OPENINGS:
+        if kind != "own":
+            continue
         match = pattern.match(text)
-        if not match:
+        if not match or not any(c.isalpha() for c in match["rest"]):
             continue
         rest = match["rest"].strip()
-        if not any(c.isalpha() for c in rest):
-            continue
         first = _FIRST_WORD.match(rest)
         form = verbs.verb_forms().get(first.group(1).lower()) if first else None
-        tail = rest[first.end() :] if first else rest
-        if kind == "own":
-            if form and form[1] == "gerund":  # 'Responsible for managing X and hiring Y' -> 'Managed X and hired Y'
-                tail = _COORDINATED_GERUND.sub(lambda m: m.group(1) + _retense(m.group(2), "past"), tail)
-                return f"{verbs.past(form[0]).capitalize()} {tail}".strip()
-            return f"Owned {rest}"
-        if (
-            form
-            and form[1] in ("gerund", "present")
-            and first
-            and first.group(1).lower() == (verbs.gerund(form[0]) if form[1] == "gerund" else form[0])
-        ):
-            return f"Contributed to {verbs.gerund(form[0])} {tail}".strip()
-        if kind == "help":
-            # 'Helped with the migration' -> 'Supported the migration'; 'Helped customers migrate' is left alone
-            return f"Supported {rest}" if match.groupdict().get("prep") else text
-        return f"Contributed to {rest}"
-    return text
-
-
-def _lead_verb(text: str) -> tuple[str, str, str] | None:
-    """(word, base, tense) of a bullet's opening verb, or None when it does not open with a known verb."""
-    match = _FIRST_WORD.match(text)
-    if not match:
-        return None
-    word = match.group(1)
-    form = verbs.verb_forms().get(word.lower())
-    if form is None:
-        return None
-    if form[1] == "present" and word.lower() == form[0]:
-        following = _NEXT_WORD.match(text[match.end() :])
-        nxt = following.group(1).lower() if following else ""
-        if nxt not in verbs.OBJECT_STARTERS and not nxt[:1].isdigit():
-            return None  # 'Lead developer for …', 'Design reviews …': a noun phrase, not an order
-    return word, form[0], form[1]
-
-
-def _majority_tense(drafts: list[str]) -> str:
-    counts = Counter(lead[2] for lead in map(_lead_verb, drafts) if lead and lead[2] != "gerund")
-    return "present" if counts["present"] > counts["past"] else "past"
-
-
-def _set_tense(text: str, tense: str) -> tuple[str, bool]:
-    lead = _lead_verb(text)
-    if lead is None or lead[2] == tense:
-        return text, False
-    word, base, _ = lead
-    new = verbs.inflect(base, tense)
-    new = new.capitalize() if word[:1].isupper() else new
-    if new == word:
-        return text, False
-    rest = text[len(word) :]
-    if form_is_gerund(word):
-        # 'Leading X and writing Y' -> 'Led X and wrote Y': keep the coordinated verbs parallel
-        rest = _COORDINATED_GERUND.sub(lambda m: m.group(1) + _retense(m.group(2), tense), rest)
-    return new + rest, True
-
-
-_COORDINATED_GERUND = re.compile(r"((?:;|,?\s*\band)\s+)([a-z]+ing)\b")  # not after a bare comma: ", reducing costs"
-
-
-def form_is_gerund(word: str) -> bool:
-    """True for a known verb's -ing form."""
-    form = verbs.verb_forms().get(word.lower())
-    return form is not None and form[1] == "gerund"
-
-
-def _retense(word: str, tense: str) -> str:
-    form = verbs.verb_forms().get(word)
-    return verbs.inflect(form[0], tense) if form and form[1] == "gerund" else word
+        when = target or "past"
+        if form and form[1] == "gerund" and first:  # 'Responsible for managing X and hiring Y' -> 'Managed X …'
+            owned_text = tense.set_tense(rest, when)[0]
+            return owned_text[:1].upper() + owned_text[1:], "an owned verb for 'responsible for'"
+        return f"{'Owned' if when == 'past' else 'Own'} {rest}", "an owned verb for 'responsible for'"
+    return owned.own(text, target)

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from core.errors import ReplyFormatError
 from core.llm.base import LLMProvider, RawReply, unexpected_response
+from core.llm.batch_api import BatchApi, OpenAIBatchApi
 from core.llm.prompts import Prompt
 
 
@@ -33,6 +34,10 @@ class OpenAIProvider(LLMProvider):
 
         return (openai.OpenAIError,)
 
+    def batch_api(self) -> BatchApi | None:
+        """The Batch API (chat completions at half price, within 24 h)."""
+        return OpenAIBatchApi(self.client)
+
     def _request(self, prompt: Prompt, max_tokens: int) -> dict[str, Any]:
         """The request body (subclasses change the structured-output part)."""
         body: dict[str, Any] = {
@@ -56,16 +61,27 @@ class OpenAIProvider(LLMProvider):
         if len(raw.content) > self.max_reply_bytes:
             raise ReplyFormatError(f"the reply is larger than {self.max_reply_bytes} bytes")
         with unexpected_response("chat-completions"):
-            completion = raw.parse()
-            if not completion.choices:
-                raise ReplyFormatError("the reply has no choices")
-            message = completion.choices[0].message
-            usage = completion.usage
-            return RawReply(
-                payload=message.content or "",
-                input_tokens=usage.prompt_tokens if usage else 0,
-                output_tokens=usage.completion_tokens if usage else 0,
-            )
+            return _reply_of(raw.parse(), dict(raw.headers.items()))
+
+    def reply_from_body(self, body: dict[str, Any], schema_name: str) -> RawReply:
+        """A chat completion as a batch's output file carries it (the same reading as a live reply)."""
+        from openai.types.chat import ChatCompletion
+
+        with unexpected_response("chat-completions"):
+            return _reply_of(ChatCompletion.model_validate(body), {})
+
+
+def _reply_of(completion: Any, headers: dict[str, str]) -> RawReply:
+    if not completion.choices:
+        raise ReplyFormatError("the reply has no choices")
+    message = completion.choices[0].message
+    usage = completion.usage
+    return RawReply(
+        payload=message.content or "",
+        input_tokens=usage.prompt_tokens if usage else 0,
+        output_tokens=usage.completion_tokens if usage else 0,
+        headers=headers,
+    )
 
 
 class OpenAICompatibleProvider(OpenAIProvider):
@@ -81,6 +97,10 @@ class OpenAICompatibleProvider(OpenAIProvider):
         """Compatible-server knobs; json_mode=False for servers that reject `response_format`."""
 
         json_mode: bool = True
+
+    def batch_api(self) -> BatchApi | None:
+        """Compatible servers (vLLM, Ollama) have no batch API: batch jobs run live."""
+        return None
 
     def __init__(self, *, api_key: str | None = None, **kwargs: Any) -> None:
         # The SDK insists on a key; a server without auth ignores this placeholder.

@@ -35,6 +35,10 @@ def estimate_prompt_tokens(*messages: str) -> int:
     return sum(estimate_tokens(m) + MESSAGE_OVERHEAD_TOKENS for m in messages)
 
 
+BATCH_DISCOUNT = 0.5
+"""Both providers' batch APIs charge half the live price; a row may state its own `batch_input`/`batch_output`."""
+
+
 @dataclass(frozen=True)
 class Price:
     """USD per million input and output tokens."""
@@ -49,19 +53,25 @@ class PriceTable:
     def __init__(self, table: dict[str, object]) -> None:
         self._table = table
 
-    def price(self, provider: str, model: str) -> Price:
-        """The price row for (provider, model)."""
+    def price(self, provider: str, model: str, *, batch: bool = False) -> Price:
+        """The price row for (provider, model): live, or through the provider's batch API."""
         rows = self._table.get(provider)
         row = None
         if isinstance(rows, dict):
             row = rows.get(model) or rows.get("*")
         row = row or self._table.get("*") or {"input": 0.0, "output": 0.0}
         assert isinstance(row, dict)
-        return Price(float(row.get("input", 0.0)), float(row.get("output", 0.0)))
+        live = Price(float(row.get("input", 0.0)), float(row.get("output", 0.0)))
+        if not batch:
+            return live
+        return Price(
+            float(row.get("batch_input", live.input * BATCH_DISCOUNT)),
+            float(row.get("batch_output", live.output * BATCH_DISCOUNT)),
+        )
 
-    def cost(self, provider: str, model: str, input_tokens: int, output_tokens: int) -> float:
-        """USD for a call with these token counts."""
-        p = self.price(provider, model)
+    def cost(self, provider: str, model: str, input_tokens: int, output_tokens: int, *, batch: bool = False) -> float:
+        """USD for a call with these token counts (at the batch price when it went through a batch)."""
+        p = self.price(provider, model, batch=batch)
         return round((input_tokens * p.input + output_tokens * p.output) / 1_000_000, 8)
 
 

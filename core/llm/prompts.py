@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.errors import ReplyFormatError
-from core.types import BulletRewrite, JDSignals, Keyword, RewriteOptions, SkillMention
+from core.types import BulletRewrite, JDSignals, Keyword, RewriteBrief, RewriteOptions, SkillMention
 
 MAX_KEYWORDS = 15  # the top keywords carry the JD's vocabulary; the long tail only costs tokens
 
@@ -71,9 +71,24 @@ _DATA_RULE = (
 )
 
 REWRITE_SYSTEM = (
-    "You improve resume bullets for applicant tracking systems.\n"
-    "- Rewrite every bullet: a strong verb first, tighter wording, and the job's own names for skills the bullet "
-    "already shows.\n"
+    "You tailor resume bullets to a job, for applicant tracking systems and the recruiter who reads them.\n"
+    "- Rewrite every bullet: a verb that owns the work first, tighter wording, and the job's own names for skills "
+    "the bullet already shows.\n"
+    "- Never open with a hedge (Helped, Assisted, Contributed to, Participated in, Worked on, Involved in). When the "
+    "bullet says the candidate only took part, keep that meaning and say what they did (Supported, Enabled, "
+    "Attended); 'Helped reduce X' becomes 'Reduced X'.\n"
+    "- Tense: the brief gives each bullet's tense (present for the current job, past for past jobs). Under a past "
+    "job every verb is past. Under the current job recurring work is present, while finished work or a measured "
+    "result may stay past ('Launched exit interviews in 2023'). Every coordinated verb of one bullet agrees "
+    "('Planned and scheduled content and designed graphics', never 'Planned and schedule'). A bullet without a "
+    "tense keeps its own, consistently.\n"
+    "- Implied requirements: where the brief says a bullet meets a job requirement through a narrower or "
+    "equivalent skill, name the requirement once, in that bullet, beside that evidence, in the job's own words "
+    "(Terraform -> 'Terraform (infrastructure as code)'). Name no other requirement: never a category label the "
+    "job does not use, never a requirement the resume does not meet, never a number the bullet does not hold "
+    "('OSHA 10' is not an OSHA 30 card), never a credential the resume says is pending or partly passed.\n"
+    "- Skills listed as 'to confirm' are not shown by the resume: never write them.\n"
+    "- Bullets listed as 'keep' are returned unchanged.\n"
     "- Never add facts: no number, employer, title, degree, date, tool or skill the bullet does not state.\n"
     "- Copy placeholders such as [EMAIL_1] exactly; never invent contact details.\n"
     "- {data_rule}\n"
@@ -144,6 +159,23 @@ def _signals_lines(signals: JDSignals) -> str:
     return "\n".join(_neutral(line) for line in lines)
 
 
+def _brief_lines(brief: RewriteBrief | None, count: int) -> str:
+    """The brief as a few compact lines: tense per bullet, bullets kept, implied requirements, skills to confirm."""
+    if brief is None:
+        return ""
+    by_tense: dict[str, list[str]] = {}
+    for i, tense in enumerate(brief.tenses[:count]):
+        if tense and i not in brief.keep:
+            by_tense.setdefault(tense, []).append(str(i))
+    lines = ["tense: " + ("; ".join(f"{t}: {', '.join(ix)}" for t, ix in by_tense.items()) or "-")]
+    if brief.keep:
+        lines.append("keep: " + ", ".join(str(i) for i in sorted(brief.keep) if i < count))
+    implied = [f"[{s.bullet}] {s.requirement} (shown as: {s.quote})" for s in brief.implied if 0 <= s.bullet < count]
+    lines.append("implied: " + ("; ".join(implied) or "-"))
+    lines.append("to confirm: " + ("; ".join(brief.confirm) or "-"))
+    return "\n".join(_neutral(line) for line in lines)
+
+
 def _with_schema(system: str, schema: dict[str, Any], schema_in_prompt: bool) -> str:
     if not schema_in_prompt:
         return system
@@ -151,12 +183,20 @@ def _with_schema(system: str, schema: dict[str, Any], schema_in_prompt: bool) ->
 
 
 def build_prompt(
-    bullets: list[str], signals: JDSignals, options: RewriteOptions | None = None, *, schema_in_prompt: bool = False
+    bullets: list[str],
+    signals: JDSignals,
+    options: RewriteOptions | None = None,
+    *,
+    schema_in_prompt: bool = False,
+    brief: RewriteBrief | None = None,
 ) -> Prompt:
-    """The fused rewrite request: every bullet of one pair and the JD's signals, user text only inside data blocks."""
+    """The fused rewrite request: every bullet of one pair, the JD's signals and the brief (tense per bullet,
+    implied requirements with their evidence, skills to confirm); user text only inside data blocks."""
     options = options or RewriteOptions()
     # The tone comes from the job's options (an integrator's text), so it travels as data too.
     signal_text = f"requested tone: {_neutral(options.tone)[:40] or 'professional'}\n{_signals_lines(signals)}"
+    if brief is not None:
+        signal_text += "\n" + _brief_lines(brief, len(bullets))
     bullet_text = "\n".join(f"[{i}] {_neutral(b)}" for i, b in enumerate(bullets))
     tag = _tag(signal_text, bullet_text)
     extra = max(options.variants - 1, 0)
@@ -164,7 +204,7 @@ def build_prompt(
         "TASK: rewrite\n"
         f"At most {options.max_len} characters per bullet. "
         f"Alternative variants per bullet: {extra}{' (variants: [])' if extra == 0 else ''}.\n"
-        f"Requested tone and job signals:\n{_block(tag, signal_text)}\n"
+        f"Requested tone, job signals and brief:\n{_block(tag, signal_text)}\n"
         f"Bullets ({len(bullets)}, numbered from 0):\n{_block(tag, bullet_text)}"
     )
     system = _with_schema(REWRITE_SYSTEM.format(data_rule=_DATA_RULE.format(tag=tag)), REWRITE_SCHEMA, schema_in_prompt)

@@ -11,6 +11,7 @@ from core.llm.anthropic_provider import AnthropicProvider
 from core.llm.base import LLMProvider
 from core.llm.openai_provider import OpenAICompatibleProvider, OpenAIProvider
 from core.llm.pricing import load_prices
+from core.llm.ratelimit import MemoryRateStore, RateLimiter, RateLimits, RateStore
 from core.llm.resilience import BreakerStore, CircuitBreaker, MemoryBreakerStore, RetryPolicy
 from core.types import Provider
 
@@ -37,11 +38,15 @@ def make_provider(
     base_url: str | None = None,
     api_key: str | None = None,
     breaker_store: BreakerStore | None = None,
+    rate_store: RateStore | None = None,
     offline: Provider | None = None,
     retry: RetryPolicy | None = None,
     options: dict[str, Any] | None = None,
 ) -> Provider:
-    """The configured provider; explicit arguments win over settings. Raises ConfigError naming what to set."""
+    """The configured provider; explicit arguments win over settings. Raises ConfigError naming what to set.
+
+    `breaker_store` and `rate_store` come from the edge (Redis or the database when several workers share them).
+    """
     name = provider or settings.llm_provider
     if name == "offline":
         from core.llm.offline import OfflineProvider
@@ -65,17 +70,26 @@ def make_provider(
         failures=settings.llm_breaker_failures,
         cooldown_s=settings.llm_breaker_cooldown_s,
     )
+    # ATS_LLM_RPM/TPM are the limits of ATS_LLM_PROVIDER's model; any model still obeys its server's headers.
+    configured = same and chosen_model == settings.model_name
+    limits = RateLimits(settings.llm_rpm, settings.llm_tpm) if configured else RateLimits()
     return cls(
         model=chosen_model,
         api_key=key,
         base_url=url,
         timeout_s=settings.llm_timeout_s,
-        retry=retry or RetryPolicy(max_retries=settings.llm_max_retries, base_s=settings.llm_retry_base_s),
+        retry=retry
+        or RetryPolicy(
+            max_retries=settings.llm_max_retries,
+            base_s=settings.llm_retry_base_s,
+            rate_limit_retries=settings.llm_rate_limit_retries,
+        ),
         breaker=breaker,
         prices=load_prices(settings.llm_prices_file),
         max_reply_bytes=settings.llm_max_reply_bytes,
         offline=offline,
         options=options if options is not None else (_settings_options(settings) if same else {}),
+        limiter=RateLimiter(rate_store or MemoryRateStore(), limits),
     )
 
 

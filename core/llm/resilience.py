@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import random
 import threading
 import time
@@ -10,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity import RetryCallState, Retrying, retry_if_exception
 
 from core.errors import CircuitOpenError, ReplyFormatError
+from core.llm.ratelimit import retry_after_from
 
 T = TypeVar("T")
 
@@ -45,30 +45,19 @@ def retry_after_s(exc: BaseException, *, now: float | None = None) -> float | No
     headers = getattr(response, "headers", None)
     if headers is None:
         return None
-    if (ms := headers.get("retry-after-ms")) is not None:
-        try:
-            return max(float(ms) / 1000, 0.0)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if value is None:
-        return None
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value).timestamp()
-    except (TypeError, ValueError):
-        return None
-    return max(when - (time.time() if now is None else now), 0.0)
+    lowered = {str(k).lower(): str(v) for k, v in headers.items()}
+    return retry_after_from(lowered, now=time.time() if now is None else now)
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How many times to retry and how long to wait: min(cap, base * 2**n) with full jitter, or Retry-After."""
+    """How many times to retry and how long to wait: min(cap, base * 2**n) with full jitter, or Retry-After.
+
+    A 429 may be retried up to `rate_limit_retries` times: the server is up and said when to come back.
+    """
 
     max_retries: int = 3
+    rate_limit_retries: int = 6
     base_s: float = 0.5
     cap_s: float = 20.0
     sleep: Callable[[float], None] = time.sleep
@@ -88,8 +77,15 @@ class RetryPolicy:
             exc = state.outcome.exception() if state.outcome else None
             return self.wait_s(state.attempt_number, exc)
 
+        def _stop(state: RetryCallState) -> bool:
+            exc = state.outcome.exception() if state.outcome else None
+            allowed = self.max_retries
+            if exc is not None and status_of(exc) == 429:
+                allowed = max(allowed, self.rate_limit_retries)
+            return state.attempt_number > allowed
+
         retrying = Retrying(
-            stop=stop_after_attempt(self.max_retries + 1),
+            stop=_stop,
             wait=_wait,
             retry=retry_if_exception(is_retryable),
             sleep=self.sleep,
@@ -228,8 +224,9 @@ class CircuitBreaker:
             # The server answered: the provider is up even if this reply is unusable.
             self.record_success()
             raise
-        except Exception:
-            self.record_failure()
+        except Exception as exc:
+            if status_of(exc) != 429:  # "slow down" is not "down": the rate limiter handles it
+                self.record_failure()
             raise
         self.record_success()
         return result

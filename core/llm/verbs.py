@@ -104,7 +104,8 @@ def inflect(base: str, tense: str) -> str:
     return past(base) if tense == "past" else base
 
 
-# Weak openings, tried in order; group 'rest' is what follows. The replacement decides the new opening.
+# Openings that name a duty instead of an action ('Responsible for'); group 'rest' is what follows. Hedges
+# ('Helped', 'Worked on' ...) are handled by core/llm/owned.py.
 WEAK_OPENINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r)
     for p, r in (
@@ -115,10 +116,6 @@ WEAK_OPENINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:i\s+was\s+|was\s+)?in\s+charge\s+of\s+(?P<rest>.+)$", "own"),
         (r"^(?:i\s+was\s+|was\s+)?tasked\s+with\s+(?P<rest>.+)$", "own"),
         (r"^(?:my\s+)?(?:duties|responsibilities)\s+(?:included|include|were)\s*:?\s*(?P<rest>.+)$", "own"),
-        (r"^(?:i\s+)?(?:helped|helping)\s+(?P<prep>to\s+|with\s+|in\s+)?(?P<rest>.+)$", "help"),
-        (r"^(?:i\s+)?(?:assisted|assisting)\s+(?P<prep>with\s+|in\s+)?(?P<rest>.+)$", "help"),
-        (r"^(?:i\s+)?(?:worked|working)\s+on\s+(?P<rest>.+)$", "work"),
-        (r"^(?:i\s+)?(?:was\s+)?(?:involved\s+in|participated\s+in|took\s+part\s+in)\s+(?P<rest>.+)$", "work"),
     )
 )
 

@@ -14,21 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import CHROMIUM, free_port  # the browser fixture lives in tests/conftest.py
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ADMIN_PASSWORD = "e2e-admin-password-1"
-USERS = {"rita": ("recruiter", "blue", "e2e-recruiter-pw-1")}
+USERS = {"rita": ("recruiter", "blue", "e2e-recruiter-pw-1"), "mona": ("manager", "blue", "e2e-manager-pw-1")}
 START_TIMEOUT_S = 90
 
 
@@ -110,21 +101,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     finally:
         _stop(proc)
         log.close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Debian chromium (never a downloaded browser)."""
-    if not CHROMIUM.exists():
-        pytest.fail("the e2e tests could not run: /usr/bin/chromium is missing (apt-get install -y chromium)")
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=30_000)  # the first page of a cold server imports the whole app
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+        ARTIFACTS.mkdir(exist_ok=True)  # the app's output beside the screenshots (its warnings are tested)
+        (ARTIFACTS / "app-run.log").write_text((home / "run.log").read_text())
 
 
 @pytest.fixture
@@ -134,16 +112,22 @@ def page(browser, app_server) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     pg = context.new_page()
     pg.set_default_timeout(30_000)
+    pg.set_default_navigation_timeout(90_000)  # a page load fetches the app's scripts: slow on a loaded machine
     yield pg
     context.close()
 
 
-def sign_in(page, base: str, username: str, password: str) -> None:
-    """Open the app and sign in through the login form."""
-    page.goto(base)
+def sign_in(page, base: str, username: str, password: str, path: str = "") -> None:
+    """Open the app (at `path`) and sign in through the login form; returns once the browser holds the cookie.
+
+    The page trades its one-time ticket for the HttpOnly cookie with an image request to /session/start just
+    after the first signed-in page is drawn; a reload or a typed URL needs that cookie.
+    """
+    page.goto(base + path)
     page.get_by_role("textbox", name="Username").fill(username)
     page.get_by_role("textbox", name="Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    with page.expect_response(lambda r: "/session/start" in r.url and r.status == 200):
+        page.get_by_role("button", name="Sign in").click()
 
 
 def shot(page, name: str) -> None:

@@ -22,6 +22,7 @@ from db.models import User
 from db.session import session_scope
 from services.api_keys import create_api_key
 from services.users import create_user
+from tests.processes import kill_group
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,7 +60,8 @@ class ApiEnv:
         if self.settings.redis_url:
             env["REDIS_URL"] = self.settings.redis_url
         env["ATS_WEBHOOK_ALLOW_PRIVATE"] = "true" if self.settings.webhook_allow_private else "false"
-        env["ATS_COOKIE_KEY"] = self.settings.cookie_key
+        if self.settings.cookie_key:
+            env["ATS_COOKIE_KEY"] = self.settings.cookie_key
         if self.settings.webhook_secret:
             env["ATS_WEBHOOK_SECRET"] = self.settings.webhook_secret
         return env
@@ -86,6 +88,7 @@ def make_api(make_settings, pg_url, redis_namespace) -> Iterator[Callable[..., A
             "redis_url": redis_url,
             "queue_name": namespace,
             "webhook_allow_private": True,
+            "webhook_secret": "api-test-webhook-secret-0123456789",
         }
         values.update(overrides)
         settings = make_settings(**values)
@@ -95,6 +98,7 @@ def make_api(make_settings, pg_url, redis_namespace) -> Iterator[Callable[..., A
             "bob": add_key(settings, "bob", "recruiter", ("jobs:write", "jobs:read")),
             "reader": add_key(settings, "carol", "recruiter", ("jobs:read",)),
             "admin": add_key(settings, "root", "admin", ("jobs:write", "jobs:read")),
+            "scraper": add_key(settings, "root", "admin", ("metrics",)),
         }
         client = TestClient(create_app(settings), raise_server_exceptions=False)
         clients.append(client)
@@ -136,6 +140,7 @@ def start_workers() -> Iterator[Callable[[ApiEnv, int], Workers]]:
                 env=env.env_vars(),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
+                start_new_session=True,
             )
             procs.append(proc)
             started.append(proc)
@@ -150,6 +155,7 @@ def start_workers() -> Iterator[Callable[[ApiEnv, int], Workers]]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(5)
+        kill_group(proc)
 
 
 def wait_for_status(env: ApiEnv, job_id: str, who: str = "alice", timeout_s: float = 90.0) -> dict[str, Any]:

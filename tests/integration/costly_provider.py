@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from core.types import Budget, JDSignals, RewriteOptions, RewriteReply, SignalsReply
+from core.types import Budget, JDSignals, RewriteBrief, RewriteOptions, RewriteReply, SignalsReply
 
 USD_PER_CALL = 0.001
 
@@ -46,6 +46,7 @@ class CostlyProvider:
         budget: Budget,
         call_key: str = "",
         options: RewriteOptions | None = None,
+        brief: RewriteBrief | None = None,
     ) -> RewriteReply:
         """The offline rewrite, charged and logged; sleeps delay_s to stand for network time."""
         budget.check(USD_PER_CALL)
@@ -54,7 +55,7 @@ class CostlyProvider:
             time.sleep(self._delay)
         if self._fail:
             raise RuntimeError(self._fail)
-        reply = self._offline.rewrite(bullets, signals, budget=budget, call_key=call_key, options=options)
+        reply = self._offline.rewrite(bullets, signals, budget=budget, call_key=call_key, options=options, brief=brief)
         record = reply.records[0].model_copy(
             update={
                 "provider": self.name,

@@ -88,7 +88,11 @@ def test_scopes_are_enforced(make_api):
     response = env.client.post("/api/bulk/process", json={"jd": "x", "resumes": ["y"]}, headers=env.auth("reader"))
     assert response.status_code == 403 and response.json()["error"] == "forbidden"
     assert env.client.get("/metrics", headers=env.auth("alice")).status_code == 403
-    metrics = env.client.get("/metrics", headers=env.auth("admin"))
+    # Least privilege (services.principal.has_scope): an admin's key has its scopes, not its owner's role.
+    assert env.client.get("/metrics", headers=env.auth("admin")).status_code == 403
+    submit = env.client.post("/api/bulk/process", json={"jd": "x", "resumes": ["y"]}, headers=env.auth("scraper"))
+    assert submit.status_code == 403  # the admin's metrics key cannot submit either
+    metrics = env.client.get("/metrics", headers=env.auth("scraper"))
     assert metrics.status_code == 200
     assert "ats_api_requests_total" in metrics.text
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from api.webhooks import SIGNATURE_HEADER, verify_signature
+from services.webhooks import SIGNATURE_HEADER, verify_signature
 from tests.integration.api_support import JD, RESUME, make_api, start_workers, wait_for_status  # noqa: F401
 from tests.integration.test_api_webhooks import Receiver
 
@@ -89,7 +89,7 @@ def test_earlier_app_client_posts_its_shape_and_reads_its_fields(make_api, start
 
 
 def test_webhook_arrives_signed_when_the_job_completes(make_api, start_workers):
-    env = make_api(webhook_secret="hook-secret")
+    env = make_api(webhook_secret="flow-test-hook-secret-0123")
     receiver = Receiver()
     try:
         start_workers(env, 1)
@@ -101,7 +101,7 @@ def test_webhook_arrives_signed_when_the_job_completes(make_api, start_workers):
             time.sleep(0.1)
         assert len(receiver.received) == 1
         headers, raw = receiver.received[0]
-        assert verify_signature("hook-secret", headers[SIGNATURE_HEADER], raw)
+        assert verify_signature("flow-test-hook-secret-0123", headers[SIGNATURE_HEADER], raw)
         payload = json.loads(raw)
         assert payload["event"] == "job.completed" and payload["job"]["job_id"] == job_id
         assert payload["job"]["status"] == "completed" and payload["job"]["counts"]["completed"] == 1

@@ -9,7 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from api.webhooks import (
+from core.errors import InputError
+from services.webhooks import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     check_callback_url,
@@ -17,7 +18,6 @@ from api.webhooks import (
     verify_signature,
     webhook_secret,
 )
-from core.errors import InputError
 
 
 class Receiver:
@@ -56,19 +56,21 @@ def receiver() -> Iterator[Receiver]:
 
 
 def test_delivery_is_signed_and_verifiable(make_settings, receiver):
-    settings = make_settings(webhook_allow_private=True, webhook_secret="s3cret")
+    settings = make_settings(webhook_allow_private=True, webhook_secret="test-webhook-s3cret-0123")
     status = {"job_id": "j-1", "status": "completed", "counts": {"completed": 2}}
     assert deliver_job_webhook(settings, status, receiver.url, sleep=lambda _s: None) is True
     headers, body = receiver.received[0]
     assert json.loads(body)["job"]["job_id"] == "j-1"
     assert headers[SIGNATURE_HEADER].startswith(f"t={headers[TIMESTAMP_HEADER]},v1=")
-    assert verify_signature("s3cret", headers[SIGNATURE_HEADER], body)
+    assert verify_signature("test-webhook-s3cret-0123", headers[SIGNATURE_HEADER], body)
     assert not verify_signature("other", headers[SIGNATURE_HEADER], body)
-    assert not verify_signature("s3cret", headers[SIGNATURE_HEADER], body + b" ")
+    assert not verify_signature("test-webhook-s3cret-0123", headers[SIGNATURE_HEADER], body + b" ")
 
 
 def test_server_errors_are_retried_with_growing_backoff(make_settings, receiver):
-    settings = make_settings(webhook_allow_private=True, webhook_max_attempts=4)
+    settings = make_settings(
+        webhook_allow_private=True, webhook_max_attempts=4, webhook_secret="test-webhook-s3cret-0123"
+    )
     receiver.replies = [500, 503]
     delays: list[float] = []
     assert deliver_job_webhook(settings, {"job_id": "j"}, receiver.url, sleep=delays.append) is True
@@ -79,7 +81,9 @@ def test_server_errors_are_retried_with_growing_backoff(make_settings, receiver)
 
 
 def test_client_errors_are_not_retried_and_attempts_are_capped(make_settings, receiver):
-    settings = make_settings(webhook_allow_private=True, webhook_max_attempts=3)
+    settings = make_settings(
+        webhook_allow_private=True, webhook_max_attempts=3, webhook_secret="test-webhook-s3cret-0123"
+    )
     receiver.replies = [410]
     assert deliver_job_webhook(settings, {"job_id": "j"}, receiver.url, sleep=lambda _s: None) is False
     assert len(receiver.received) == 1
@@ -89,7 +93,7 @@ def test_client_errors_are_not_retried_and_attempts_are_capped(make_settings, re
 
 
 def test_private_and_loopback_targets_are_refused(make_settings, receiver):
-    settings = make_settings(webhook_allow_private=False)
+    settings = make_settings(webhook_allow_private=False, webhook_secret="test-webhook-s3cret-0123")
     assert deliver_job_webhook(settings, {"job_id": "j"}, receiver.url, sleep=lambda _s: None) is False
     assert receiver.received == []
     for url in ("http://10.1.2.3/x", "http://[::1]/x", "http://169.254.169.254/latest", "http://0.0.0.0/"):

@@ -326,6 +326,19 @@ def test_a_reply_that_obeys_injected_text_is_rejected_by_validation(make_setting
     assert all(ECHO_SUFFIX.strip() not in b["original"] for b in result["bullets"])
 
 
+def test_a_model_that_adds_facts_gets_none_accepted_and_the_brief_reaches_it_redacted(make_settings, server):
+    server.default = "inventive"  # each rewrite drops a hedge and adds a number, employer, skill, cert, title or degree
+    result = _run(_context(make_settings, server))
+    assert result["status"] == "COMPLETED"
+    changed = [b for b in result["bullets"] if b["rewrite"]]
+    assert changed and all(not b["accepted"] and b["flags"] for b in changed)
+    kinds = {f["kind"] for b in changed for f in b["flags"]}
+    assert {"invented_number", "invented_skill"} <= kinds
+    sent = server.requests[-1].user_text
+    assert "tense:" in sent and "to confirm:" in sent and "implied:" in sent  # the brief travels as data
+    assert "jane.doe@example.com" not in sent
+
+
 def test_bad_replies_reach_the_result_as_a_fallback_flag(make_settings, server):
     server.queue("malformed", "malformed")
     result = _run(_context(make_settings, server))

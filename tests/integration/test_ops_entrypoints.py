@@ -26,6 +26,7 @@ import yaml
 from cryptography.fernet import Fernet
 
 from tests.conftest import free_port
+from tests.processes import kill_group
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
@@ -139,7 +140,7 @@ def _start(cmd: list[str], app: Path, env: dict) -> subprocess.Popen:
     """Start a server with its output in a file that failures can show."""
     log = app.parent / f"{cmd[2]}-{time.monotonic_ns()}.log"
     with log.open("w") as sink:
-        proc = subprocess.Popen(cmd, cwd=app, env=env, stdout=sink, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=app, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
     proc.log_path = log  # type: ignore[attr-defined]
     return proc
 
@@ -165,6 +166,8 @@ def _stop(proc: subprocess.Popen) -> int:
     except subprocess.TimeoutExpired:
         proc.kill()
         raise
+    finally:
+        kill_group(proc)  # the server's own children (Streamlit under `manage.py web`) go with it
 
 
 def test_migrate_is_a_repeatable_one_shot(checkout: Path, overrides: dict[str, str]) -> None:

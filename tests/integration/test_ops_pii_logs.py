@@ -18,6 +18,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import create_engine, text
 
 from tests.conftest import free_port
+from tests.processes import kill_group
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
@@ -109,6 +110,7 @@ def test_pii_job_leaves_no_trace_in_logs(pg_url: str, redis_namespace: tuple[str
             env=env,
             stdout=sink,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -144,7 +146,10 @@ def test_pii_job_leaves_no_trace_in_logs(pg_url: str, redis_namespace: tuple[str
         assert "ats_spend_today_usd" in scrape.text and "ats_queue_depth" in scrape.text
     finally:
         api.send_signal(signal.SIGTERM)
-        api.wait(20)
+        try:
+            api.wait(20)
+        finally:
+            kill_group(api)
     stderr_of["api"] = api_log.read_text()
 
     lines = [(name, ln) for name, text in stderr_of.items() for ln in text.splitlines() if ln.strip()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -14,12 +15,12 @@ from core.errors import Conflict, InputError, NotFound, PermissionDenied
 from core.factory import build_context, load_local
 from core.llm.offline import OfflineProvider
 from db.models import JobItem
-from services import jobs, results, retention, review, usage
+from services import jobs, results, retention, review, team_report, usage
 from services.budget import today
 from services.cache import signals_cache_for
+from services.dispatch import DbQueue
 from tests.integration.costly_provider import USD_PER_CALL, CostlyProvider
 from workers import runtime as worker_runtime
-from workers.queue import DbQueue
 from workers.tasks import process_item
 
 RESUME = "Experience\n- Responsible for building REST APIs in Python for 3 teams\n- Led a team of 4 engineers"
@@ -48,16 +49,37 @@ def finished_job(session, engine, db_settings, make_user):
 def test_review_decisions_are_kept_per_bullet_and_shape_the_export(session, finished_job, make_user):
     alice, job_id = finished_job
     item = results.job_results(session, principal=alice, job_id=job_id)["items"][0]
+
+    def export() -> list[dict[str, str]]:
+        rows = csv.DictReader(io.StringIO(results.export_accepted(session, principal=alice, job_id=job_id).decode()))
+        return [r for r in rows if r["ref"] == "c0" and r["bullet"].isdigit()]
+
+    bullets = item["result"]["bullets"]
+    assert [r["decision"] for r in export()] == ["not reviewed" if b["rewrite"] else "no rewrite" for b in bullets]
+    assert [r["final"] for r in export()] == [b["original"] for b in bullets]  # undecided: never the rewrite
     review.set_review(
         session, principal=alice, item_id=item["item_id"], bullet_index=0, decision="edit", text="Built APIs"
     )
     state = review.set_review(session, principal=alice, item_id=item["item_id"], bullet_index=1, decision="reject")
     assert state[0]["decision"] == "edit" and state[0]["text"] == "Built APIs" and state[1]["decision"] == "reject"
     assert results.job_results(session, principal=alice, job_id=job_id)["items"][0]["review"][0]["by"] == "alice"
+    mine = export()
+    assert [r["bullet"] for r in mine] == ["1", "2"]  # numbered from 1, as the Review page does
+    assert mine[0]["final"] == "Built APIs" and mine[0]["decision"] == "edited"
+    assert mine[1]["final"] == mine[1]["original"] and mine[1]["decision"] == "kept original"
+    state = review.set_reviews(
+        session, principal=alice, item_id=item["item_id"], decisions=[(0, "accept", None), (1, "accept", None)]
+    )
+    assert state[0]["decision"] == state[1]["decision"] == "accept" and state[0]["text"] is None
+    assert [(r["final"], r["decision"]) for r in export()] == [
+        (b["rewrite"], "accepted") if b["rewrite"] else (b["original"], "no rewrite") for b in bullets
+    ]
+    with pytest.raises(InputError):  # one bad decision refuses the whole batch
+        review.set_reviews(
+            session, principal=alice, item_id=item["item_id"], decisions=[(0, "reject", None), (1, "maybe", None)]
+        )
+    assert results.job_results(session, principal=alice, job_id=job_id)["items"][0]["review"][0]["decision"] == "accept"
     rows = list(csv.DictReader(io.StringIO(results.export_accepted(session, principal=alice, job_id=job_id).decode())))
-    mine = [r for r in rows if r["ref"] == "c0"]
-    assert mine[0]["final"] == "Built APIs" and mine[0]["decision"] == "edit"
-    assert mine[1]["final"] == mine[1]["original"] and mine[1]["decision"] == "reject"
     book = load_workbook(io.BytesIO(results.export_accepted(session, principal=alice, job_id=job_id, fmt="xlsx")))
     assert book.active.max_row == len(rows) + 1
     with pytest.raises(InputError):
@@ -67,6 +89,34 @@ def test_review_decisions_are_kept_per_bullet_and_shape_the_export(session, fini
     bob = make_user("bob", team="blue")
     with pytest.raises(NotFound):
         review.set_review(session, principal=bob, item_id=item["item_id"], bullet_index=0, decision="accept")
+
+
+def test_summary_and_skills_lists_are_reviewed_like_bullets(session, finished_job):
+    alice, _ = finished_job  # the fixture's worker runtime processes this job too
+    sample = Path(__file__).resolve().parents[2] / "samples"
+    pair = {"resume": (sample / "resume.txt").read_text(), "jd": (sample / "jd.txt").read_text(), "ref": "c0"}
+    job_id = jobs.submit_job(session, principal=alice, pairs=[pair])["job_id"]
+    for item_id in session.scalars(select(JobItem.id).where(JobItem.job_id == job_id)):
+        assert process_item(item_id) == "completed"
+    session.commit()
+    item = results.job_results(session, principal=alice, job_id=job_id)["items"][0]
+    result = item["result"]
+    assert result["summary"] is not None and result["skills_section"]
+    state = review.set_reviews(
+        session,
+        principal=alice,
+        item_id=item["item_id"],
+        decisions=[("summary", "edit", "Backend engineer building REST APIs in Python."), ("skills:0", "accept", None)],
+    )
+    assert state["summary"]["text"] == "Backend engineer building REST APIs in Python." and state["skills:0"]["by"]
+    rows = csv.DictReader(io.StringIO(results.export_accepted(session, principal=alice, job_id=job_id).decode()))
+    mine = {r["bullet"]: r for r in rows if r["ref"] == "c0"}
+    assert mine["summary"]["decision"] == "edited" and mine["summary"]["final"].startswith("Backend engineer")
+    assert mine["skills 1"]["final"] == result["skills_section"][0]["rewrite"]
+    with pytest.raises(InputError):
+        review.set_review(session, principal=alice, item_id=item["item_id"], bullet_index="skills:9", decision="accept")
+    with pytest.raises(InputError):
+        review.set_review(session, principal=alice, item_id=item["item_id"], bullet_index="headline", decision="accept")
 
 
 def test_results_csv_has_the_contract_columns(session, finished_job):
@@ -102,6 +152,48 @@ def test_usage_frames_count_the_ledger_and_items(session, finished_job, make_use
     per_user = usage.usage_per_user(session, start=day, end=day)
     assert per_user.iloc[0]["username"] == "alice" and per_user.iloc[0]["calls"] == 2
     assert usage.spend_today(session)["spent"] == pytest.approx(2 * USD_PER_CALL)
+
+
+def test_team_report_counts_throughput_reviews_coverage_and_gaps(session, finished_job, make_user):
+    alice, first_job = finished_job  # the fixture's worker runtime processes this job too
+    sample = Path(__file__).resolve().parents[2] / "samples"
+    pair = {"resume": (sample / "resume.txt").read_text(), "jd": (sample / "jd.txt").read_text()}
+    job_id = jobs.submit_job(session, principal=alice, pairs=[pair | {"ref": "s1"}, pair | {"ref": "s2"}])["job_id"]
+    for item_id in session.scalars(select(JobItem.id).where(JobItem.job_id == job_id)):
+        assert process_item(item_id) == "completed"
+    session.commit()
+    items = results.job_results(session, principal=alice, job_id=job_id)["items"]
+    wanted = [b["index"] for b in items[0]["result"]["bullets"] if b["rewrite"]]
+    review.set_reviews(session, principal=alice, item_id=items[0]["item_id"], decisions=[(wanted[0], "accept", None)])
+    day = today()
+    report = team_report.team_report(session, start=day, end=day, team="red")
+    people = report["throughput"].to_dict("records")
+    earlier = 2  # the fixture's two candidates (a JD with no required skills read)
+    to_review = sum(1 for it in items for b in it["result"]["bullets"] if b["rewrite"])
+    assert people[0]["recruiter"] == "alice" and people[0]["jobs"] == 2 and people[0]["completed"] == 2 + earlier
+    assert people[0]["reviewed"] == 1 and people[0]["to review"] >= to_review
+    assert report["review_completion"] == round(1 / people[0]["to review"], 3)
+    # Every completed candidate of the day with required skills read is judged (the fixture's two and these two).
+    everyone = items + results.job_results(session, principal=alice, job_id=first_job)["items"]
+    judged = [[c for c in it["result"]["coverage"] if c["required"]] for it in everyone]
+    judged = [req for req in judged if req]
+    shares = [sum(c["after"] for c in req) / len(req) for req in judged]
+    assert judged and report["mean_coverage"] == round(sum(shares) / len(shares), 3)
+    missing: dict[str, int] = {}
+    for req in judged:
+        for c in req:
+            if not c["after"]:
+                missing[c["jd_name"] or c["skill"]] = missing.get(c["jd_name"] or c["skill"], 0) + 1
+    gaps = {g["skill"]: g for g in report["missing"].to_dict("records")}
+    assert set(gaps) == set(missing)
+    assert all(
+        gaps[k]["candidates missing it"] == n and gaps[k]["share"] == round(n / len(judged), 3)
+        for k, n in missing.items()
+    )
+    assert report["mean_lift"] is not None
+    assert team_report.team_report(session, start=day, end=day, team="blue")["candidates"] == 0  # other team
+    mine = team_report.team_report(session, start=day, end=day, user_id=alice.user_id, limit=1)
+    assert mine["candidates"] == 1 and mine["truncated"]
 
 
 def test_limits_are_set_by_admins_only(session, make_user):

@@ -45,9 +45,7 @@ def test_ensure_admin_creates_admin_once(session, db_settings):
     first = users.ensure_admin(session, settings=db_settings)
     assert first is not None
     assert users.ensure_admin(session, settings=db_settings) is None
-    creds = users.authenticator_credentials(session)
-    assert creds["usernames"]["admin"]["roles"] == ["admin"]
-    assert creds["usernames"]["admin"]["password"].startswith("$2")
+    assert users.principal_for(session, username="admin").role == "admin"
 
 
 def test_api_key_shown_once_stored_hashed_verified_and_revoked(session, make_user):

@@ -16,12 +16,13 @@ from core.types import JDSignals
 from db.models import JobItem, utcnow
 from services import jobs, sync
 from services.cache import DbSignalsCache, LocalFront, RedisSignalsCache, signals_cache_for
+from services.dispatch import RqQueue, rq_job_id
 from tests.integration.costly_provider import CostlyProvider
 from workers import runtime as worker_runtime
 from workers.embedded import run_embedded
-from workers.queue import RqQueue, rq_job_id
 from workers.rq_worker import PipelineWorker
-from workers.scheduler import Scheduler, reap, requeue_lost
+from workers.sweeper import Sweeper, reap, requeue_lost
+from workers.tasks import item_runner
 
 RESUME = "Experience\n- Built REST APIs in Python for 3 teams\n- Led a team of 4 engineers"
 JD = "Backend engineer. Required: Python, AWS."
@@ -94,7 +95,7 @@ def test_job_timeout_is_enforced_without_forking(session, make_user, rq_setup, e
 
 
 def test_embedded_loop_processes_everything_and_the_scheduler_finishes_jobs(session, make_user, engine, db_settings):
-    from workers.queue import DbQueue
+    from services.dispatch import DbQueue
 
     rt = _runtime(db_settings, engine, DbQueue())
     alice = make_user("alice")
@@ -103,7 +104,7 @@ def test_embedded_loop_processes_everything_and_the_scheduler_finishes_jobs(sess
     session.commit()
     status = jobs.job_status(session, principal=alice, job_id=job_id)
     assert status["status"] == "completed" and status["finished_at"] is not None
-    assert Scheduler(rt.settings, engine, rt.queue, "t").tick(force=True)["jobs_finished"] == 0
+    assert Sweeper(rt.settings, engine, rt.queue, "t").tick(force=True)["jobs_finished"] == 0
     worker_runtime.set_runtime(None)
 
 
@@ -129,15 +130,19 @@ def test_redis_signal_cache_expires_and_the_db_cache_is_real(engine, redis_names
 
 
 def test_process_pair_now_returns_the_item_result_and_times_out(session, make_user, engine, db_settings):
-    from workers.queue import DbQueue
+    from services.dispatch import DbQueue
 
     _runtime(db_settings, engine, DbQueue())
     alice = make_user("alice")
-    result = sync.process_pair_now(session, principal=alice, resume=RESUME, jd=JD, timeout_s=30)
+    result = sync.process_pair_now(
+        session, principal=alice, resume=RESUME, jd=JD, timeout_s=30, run_item=item_runner(db_settings)
+    )
     assert result["status"] == "COMPLETED" and result["bullets"] and result["cost"]["provider"] == "costly"
     _runtime(db_settings, engine, DbQueue(), delay_s=2.0)
     with pytest.raises(TimeoutError):
-        sync.process_pair_now(session, principal=alice, resume=RESUME, jd=JD, timeout_s=0.3)
+        sync.process_pair_now(
+            session, principal=alice, resume=RESUME, jd=JD, timeout_s=0.3, run_item=item_runner(db_settings)
+        )
     for thread in threading.enumerate():
         if thread.name == "sync-item":
             thread.join(10)  # it finishes the item in the background; let it before the database goes
@@ -149,8 +154,7 @@ def test_rq_queue_name_is_safe_for_job_ids():
 
 
 def test_paused_items_resume_when_their_day_is_over(session, make_user, db_settings):
-    from workers.queue import DbQueue
-    from workers.scheduler import resume_paused
+    from services.dispatch import DbQueue, resume_paused
 
     alice = make_user("alice")
     job_id = jobs.submit_job(session, principal=alice, pairs=[{"resume": RESUME, "jd": JD}] * 2)["job_id"]

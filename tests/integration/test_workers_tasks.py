@@ -10,10 +10,10 @@ from core.llm.offline import OfflineProvider
 from db.models import JobItem, LlmCall, SecurityEvent, StageEvent
 from services import jobs, results, usage
 from services.cache import signals_cache_for
+from services.dispatch import DbQueue
 from tests.integration.costly_provider import USD_PER_CALL, CostlyProvider
 from workers import runtime as worker_runtime
 from workers import tasks
-from workers.queue import DbQueue
 from workers.tasks import process_item
 
 RESUME = "Experience\n- Built REST APIs in Python for 3 teams\n- Led a team of 4 engineers"
@@ -119,17 +119,22 @@ def test_cancelled_while_running_stops_without_writing(session, make_user, make_
     make_runtime()
     alice = make_user("alice")
     job_id, (item_id,) = _submit(session, alice)
+    _cancel_at_validate(monkeypatch, session, alice, job_id)
+    assert process_item(item_id) == "lost"
+    item = session.scalar(select(JobItem).where(JobItem.id == item_id))
+    assert item.status == "cancelled" and item.result is None
+
+
+def _cancel_at_validate(monkeypatch, session, owner, job_id) -> None:
+    """The job is cancelled while its item runs (when VALIDATE starts): the worker's next write finds it gone."""
     real = tasks.advance
 
     def cancel_midway(state, ctx):
         if state.stage.value == "VALIDATE":
-            jobs.cancel_job(session, principal=alice, job_id=job_id)
+            jobs.cancel_job(session, principal=owner, job_id=job_id)
         return real(state, ctx)
 
     monkeypatch.setattr(tasks, "advance", cancel_midway)
-    assert process_item(item_id) == "lost"
-    item = session.scalar(select(JobItem).where(JobItem.id == item_id))
-    assert item.status == "cancelled" and item.result is None
 
 
 def test_injection_is_quarantined_and_recorded(session, make_user, make_runtime):
@@ -156,3 +161,123 @@ def test_retry_failed_queues_failed_items_again(session, make_user, make_runtime
     keys = list(session.scalars(select(LlmCall.call_key)))
     # Attempts keep counting across a retry, so the new call cannot collide with an earlier attempt's key.
     assert keys == [f"{item_id}:rewrite:{rt.settings.item_max_attempts + 1}"]
+
+
+# One store on both databases (issue 14): the same statements, in the same transactions.
+
+
+def test_paid_calls_are_booked_even_when_the_lease_is_lost_at_the_finish(session, make_user, make_runtime, monkeypatch):
+    # Before, PostgreSQL's one-statement finish booked them and SQLite's transaction rolled them back with the item.
+    _, provider = make_runtime()
+    alice = make_user("alice")
+    job_id, (item_id,) = _submit(session, alice)
+    monkeypatch.setattr(tasks, "_worth_saving", lambda *_: False)  # the paid call is written only at the finish
+    _cancel_at_validate(monkeypatch, session, alice, job_id)
+    assert process_item(item_id) == "lost"
+    assert len(provider.calls) == 1 and _count(session, LlmCall) == 1
+    assert _count(session, StageEvent) == 0  # nothing else of the lost finish was written
+
+
+def test_the_finish_is_one_transaction_on_both_databases(session, make_user, make_runtime, monkeypatch):
+    # Before, PostgreSQL's finish was one autocommit statement beside SQLite's transaction; now a failure inside the
+    # finish leaves nothing of it written on either database, and the item is released for a retry.
+    _, provider = make_runtime()
+    alice = make_user("alice")
+    job_id, (item_id,) = _submit(session, alice)
+    real = tasks.store.add_stage_events
+
+    def history_fails(conn, claim, records, outcome=None):
+        if outcome is not None:  # the finish's stage history
+            raise RuntimeError("the history failed")
+        return real(conn, claim, records, outcome)
+
+    monkeypatch.setattr(tasks.store, "add_stage_events", history_fails)
+    with pytest.raises(RuntimeError, match="the history failed"):
+        process_item(item_id)
+    item = session.scalar(select(JobItem).where(JobItem.id == item_id))
+    assert item.status == "queued" and item.result is None  # released for a retry, not half finished
+    assert _count(session, StageEvent, StageEvent.outcome == "completed") == 0
+    assert _count(session, LlmCall) == len(provider.calls) == 1  # booked once, when PROCESS was saved
+    monkeypatch.undo()
+    make_runtime()
+    assert process_item(item_id) == "completed"
+    session.commit()
+    assert jobs.job_status(session, principal=alice, job_id=job_id)["finished_at"] is not None
+
+
+@pytest.mark.postgres
+def test_the_claim_and_finish_are_prepared_statements_on_the_workers_engine(pg_url, make_settings):
+    from sqlalchemy import text
+    from sqlalchemy.orm import Session
+
+    from db.migrate import upgrade
+    from db.session import make_engine
+    from services.users import create_user, principal_for
+
+    settings = make_settings(database_url=pg_url, bcrypt_rounds=4, llm_signals_threshold=0.0)
+    engine = make_engine(settings, pre_ping=False, pool_size=1, max_overflow=0)  # every statement on one connection
+    try:
+        upgrade(engine=engine)
+        ctx = build_context(
+            settings, provider=OfflineProvider(*load_local()), cache=signals_cache_for(settings, engine)
+        )
+        worker_runtime.set_runtime(worker_runtime.Runtime(settings=settings, engine=engine, ctx=ctx, queue=DbQueue()))
+        with Session(engine) as s:
+            create_user(s, username="alice", role="recruiter", password="alice-password-1")
+            s.commit()
+            _, ids = _submit(s, principal_for(s, username="alice"), 7)
+        assert [process_item(i) for i in ids] == ["completed"] * 7
+        with engine.connect() as conn:
+            prepared = [" ".join(p.split()) for p in conn.scalars(text("SELECT statement FROM pg_prepared_statements"))]
+        # psycopg prepares a statement server-side once the connection has sent it 5 times (prepare_threshold): every
+        # per-item statement of the store is the same text each time, so each one is prepared.
+        marks = {
+            "claim": ("UPDATE job_items SET", "attempts=(job_items.attempts"),
+            "finish": ("UPDATE job_items SET", "finished_at=$"),
+            "stage history": ("INSERT INTO stage_events", ""),
+            "ledger": ("INSERT INTO llm_calls", "ON CONFLICT (call_key) DO NOTHING"),
+            "job stamp": ("UPDATE jobs SET finished_at=$", ""),
+        }
+        missing = [
+            k for k, (head, part) in marks.items() if not any(p.startswith(head) and part in p for p in prepared)
+        ]
+        assert missing == [], prepared
+    finally:
+        worker_runtime.set_runtime(None)
+        engine.dispose()
+
+
+def test_a_providers_error_is_booked_encrypted_and_fits_its_column(session, make_user, engine, db_settings):
+    # A provider's error may quote the request back (resume text); llm_calls.error is 500 characters.
+    from cryptography.fernet import Fernet
+
+    from core.types import CallRecord
+    from db.crypto import Cipher
+    from db.session import bind_settings
+    from services.rotation import rotate_key
+    from workers import store
+
+    settings = db_settings.model_copy(update={"encryption_key": Fernet.generate_key().decode()})
+    cipher = bind_settings(engine, settings).cipher
+    _, (item_id,) = _submit(session, make_user("alice"))
+    session.commit()
+    quoted = "400 Bad Request: could not parse 'Jane Falcon, jane@falcon.example, Zürich … " + "é" * 900
+    with engine.begin() as conn:
+        claim = store.claim(conn, item_id, "t" * 32, 60)
+        call = CallRecord(call_key="k1", provider="openai", model="m", purpose="rewrite", ok=False, error=quoted)
+        store.add_calls(conn, claim, [call], team=None, cipher=cipher)
+        # a row booked before this change, in plain text and as long as the column allows
+        conn.execute(LlmCall.__table__.insert().values(**{**_ledger_row(conn), "call_key": "k0", "error": "é" * 500}))
+    session.commit()
+    stored = dict(session.execute(select(LlmCall.call_key, LlmCall.error)).all())
+    assert stored["k1"].startswith("enc1:") and "Falcon" not in stored["k1"] and len(stored["k1"]) <= 500
+    assert quoted.startswith(Cipher(settings.encryption_key).decrypt(stored["k1"]))
+    assert rotate_key(session)["call_errors_rotated"] == 2
+    session.commit()
+    for error in session.scalars(select(LlmCall.error)):
+        assert error.startswith("enc1:") and len(error) <= 500 and "é" * 100 in cipher.decrypt(error)
+
+
+def _ledger_row(conn) -> dict:
+    row = conn.execute(select(LlmCall.__table__)).mappings().first()
+    return {k: v for k, v in row.items() if k != "id"}

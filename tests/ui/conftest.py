@@ -13,7 +13,7 @@ from db.migrate import upgrade
 from db.session import session_scope
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = str(Path(__file__).resolve().parent / "app_entry.py")
+APP = str(ROOT / "webapp" / "main.py")
 PASSWORDS = {"admin": "admin-pass-123", "rita": "recruiter-pass-1", "mona": "manager-pass-1", "otto": "other-team-pw1"}
 
 
@@ -24,7 +24,6 @@ def web_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Se
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'web.db'}")
     monkeypatch.delenv("REDIS_URL", raising=False)
-    monkeypatch.setenv("ATS_WEB_LOGIN_SLEEP_S", "0")
     monkeypatch.setenv("ATS_WEB_REFRESH_S", "60")
     monkeypatch.setenv("ATS_COOKIE_KEY", "ui-test-cookie-key-of-at-least-32-bytes")
     get_settings.cache_clear()
@@ -40,7 +39,7 @@ def web_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Se
 
 
 def new_app() -> AppTest:
-    """A fresh AppTest of app.py (one browser session)."""
+    """A fresh AppTest of the web app's script (one browser session)."""
     return AppTest.from_file(APP, default_timeout=30)
 
 
@@ -75,19 +74,19 @@ def run_queue(web_settings: Settings, pipeline_ctx):
     import workers.runtime as runtime
     from db.session import get_engine
     from services.cache import signals_cache_for
+    from services.dispatch import queue_for
     from workers.embedded import run_embedded
-    from workers.queue import queue_for
 
     engine = get_engine(web_settings)
     ctx = replace(pipeline_ctx, cache=signals_cache_for(web_settings, engine))
     rt = runtime.Runtime(settings=web_settings, engine=engine, ctx=ctx, queue=queue_for(web_settings))
 
     def _run() -> int:
-        runtime._RUNTIME = rt
+        runtime.set_runtime(rt)
         try:
             return run_embedded(rt, burst=True)
         finally:
-            runtime._RUNTIME = None
+            runtime.set_runtime(None)
 
     return _run
 

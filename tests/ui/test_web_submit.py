@@ -25,10 +25,12 @@ def test_bad_row_shows_reason_and_enqueues_nothing(web_settings) -> None:
     ).to_csv(index=False)
     at.file_uploader(key="batch_file").set_value(("batch.csv", data.encode(), "text/csv")).run()
     assert not at.exception
-    table = at.dataframe[0].value
+    refused = at.dataframe[0].value  # the refused rows come first, above the whole file
+    assert refused.to_dict("records") == [{"row": 2, "ref": "empty", "reason": "the resume is empty"}]
+    table = at.dataframe[1].value
     bad = table[table["ref"] == "empty"].iloc[0]
-    assert bad["status"] == "invalid" and bad["reason"] == "resume is empty"
-    assert any("cannot be processed" in e.value for e in at.error)
+    assert bad["status"] == "invalid" and bad["reason"] == "the resume is empty"
+    assert any("1 row of 2 cannot be processed" in e.value for e in at.error)
     assert at.button(key="submit_batch").disabled
     assert _count(web_settings, Job) == 0 and _count(web_settings, JobItem) == 0
 
@@ -44,6 +46,8 @@ def test_upload_with_shared_jd_submits_a_job(web_settings) -> None:
     assert _count(web_settings, Job) == 1 and _count(web_settings, JobItem) == 2
     assert at.query_params.get("job")  # landed on the job's page
     assert "Jobs" in [t.value for t in at.title]
+    with session_scope(web_settings) as s:
+        assert s.scalar(select(Job.name)) == "batch.csv · Senior Backend Engineer"  # the file, and the JD's title
 
 
 def test_pasted_pair_creates_a_job(web_settings) -> None:

@@ -105,3 +105,10 @@ def test_injection_counts() -> None:
     assert (report["tp"], report["fn"], report["fp"], report["tn"]) == (1, 1, 1, 1)
     assert report["recall"] == 0.5 and report["fpr"] == 0.5 and report["balanced_accuracy"] == 0.5
     assert report["by_category"] == {"a": {"n": 2, "flagged": 1}, "b": {"n": 2, "flagged": 1}}
+
+
+def test_pii_spelled_out_emails_and_addresses_in_sentences_or_split_lines() -> None:
+    # Written for issue 16 before the eval ran on it; first try: email F2 0.917, address 0.926 (see README).
+    report = evaluate_pii(_rows(DATA / "pii_obfuscated.jsonl"))
+    assert report["entities"]["EMAIL_ADDRESS"]["f2"] >= 0.90, report["entities"]["EMAIL_ADDRESS"]
+    assert report["entities"]["STREET_ADDRESS"]["f2"] >= 0.90, report["entities"]["STREET_ADDRESS"]

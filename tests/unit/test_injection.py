@@ -1,4 +1,5 @@
-"""Unit tests of core.injection: categories, evidence, hard negatives, and that gating never changes a verdict."""
+"""Unit tests of core.injection: categories, evidence, hard negatives, and that gating (word gates, rule windows)
+never changes a verdict."""
 
 from __future__ import annotations
 
@@ -75,12 +76,15 @@ def _all_texts() -> list[str]:
     texts = [json.loads(line)["text"] for line in (SHARED_EVAL / "injection_dev.jsonl").read_text().splitlines()]
     texts += [json.loads(line)["text"] for line in (DATA / "injection_extra.jsonl").read_text().splitlines()]
     texts += (DATA / "clean_bullets.txt").read_text().splitlines()
+    for round_file in sorted((DATA / "redteam").glob("round*.jsonl")):
+        texts += [json.loads(line)["text"] for line in round_file.read_text(encoding="utf-8").splitlines()]
     return texts
 
 
 def test_gates_never_change_a_verdict() -> None:
     for text in _all_texts():
-        assert detect_injection(text) == detect_injection(text, use_gates=False), text[:80]
+        # Windows may skip a weak rule hit far from any anchored sentence; the verdict must stay the same.
+        assert detect_injection(text).detected == detect_injection(text, use_gates=False).detected, text[:80]
 
 
 @settings(max_examples=60, deadline=None)

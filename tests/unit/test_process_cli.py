@@ -55,10 +55,10 @@ def bad_file(kind: str, folder: Path) -> Path:
     path = folder / f"{kind}.txt"
     if kind == "empty":
         path.write_text(" \n")
-    elif kind == "binary":
+    elif kind == "damaged-pdf":
         path.write_bytes(b"%PDF-1.7\x00\x01\x02")
-    elif kind == "latin1":
-        path.write_bytes("caf\xe9 r\xe9sum\xe9".encode("latin-1"))
+    elif kind == "binary":
+        path.write_bytes(bytes(range(256)) * 4)
     elif kind == "directory":
         return folder
     return path
@@ -68,9 +68,9 @@ def bad_file(kind: str, folder: Path) -> Path:
     ("kind", "message"),
     [
         ("missing", "resume file not found"),
-        ("empty", "resume file is empty"),
-        ("binary", "looks binary"),
-        ("latin1", "not UTF-8"),
+        ("empty", "the file has no text"),
+        ("damaged-pdf", "the PDF is damaged"),
+        ("binary", "not text, PDF or a Word document"),
         ("directory", "is a directory"),
     ],
 )
@@ -111,3 +111,20 @@ def test_item_flags_lead_the_report():
     item = json.loads(result.stdout.strip().splitlines()[-1])
     item["item_flags"] = [{"kind": "llm_fallback", "detail": "model not used; offline rewrite", "tokens": []}]
     assert format_report(item).splitlines()[0] == "! llm_fallback: model not used; offline rewrite"
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_pdf_or_docx_resume_gives_the_bullets_of_its_text(tmp_path, kind):
+    from bench.doccorpus import load_sources, to_docx, to_pdf_platypus
+
+    source = load_sources(1)[0]  # samples/resume.txt
+    path = tmp_path / f"resume.{kind}"
+    path.write_bytes(to_pdf_platypus(source) if kind == "pdf" else to_docx(source))
+    runs = [
+        CliRunner().invoke(build_app(), ["process", "--resume", str(p), "--jd", str(JD), "--json"], env=OFFLINE)
+        for p in (RESUME, path)
+    ]
+    assert [r.exit_code for r in runs] == [0, 0], runs[1].output
+    text_item, doc_item = (json.loads(r.stdout.strip().splitlines()[-1]) for r in runs)
+    assert [b["original"] for b in doc_item["bullets"]] == [b["original"] for b in text_item["bullets"]]
+    assert doc_item["score_before"] == text_item["score_before"]

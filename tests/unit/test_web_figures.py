@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from webapp import figures
-from webapp.review_data import coverage_matrix, coverage_table, item_overview, ranking
+from webapp.review_data import coverage_matrix, item_overview, ranking
 
 
 def _item(ref: str, cov: list[tuple[str, bool, bool, bool]], before: int, after: int) -> dict:
@@ -51,18 +51,13 @@ def test_heatmap_and_ranking_figures() -> None:
     assert [t.name for t in bars.data] == ["before", "after"]
 
 
-def test_coverage_table_quotes_evidence() -> None:
-    table = coverage_table(ITEMS[0]["result"])
-    assert list(table["skill"]) == ["AWS", "Python", "Go"]
-    assert table.loc[1, "evidence"] == "“Python” (bullet 1)"
-    assert table.loc[0, "evidence"] == "—"
-
-
 def test_overview_counts_pending_reviews() -> None:
     items = [ITEMS[0] | {"review": {}}, ITEMS[1] | {"review": {"0": {"decision": "accept"}}}, ITEMS[2]]
     frame = item_overview(items)
     assert list(frame["awaiting review"]) == [1, 0, 0]
-    assert frame.loc[2, "error"] == "resume is empty"
+    assert list(frame["reviewed"]) == [0, 1, 0] and list(frame["to review"]) == [1, 1, 0]
+    assert frame.loc[2, "error"] == "resume is empty" and frame.loc[2, "status"] == "failed"
+    assert frame.loc[2, "score after"] == "—"  # never None on screen
 
 
 def test_dashboard_figures() -> None:
@@ -81,13 +76,49 @@ def test_dashboard_figures() -> None:
     assert [t.name for t in totals.data] == ["all models"]
     empty = figures.items_per_day(pd.DataFrame(columns=["day", "completed"]))
     assert empty.layout.annotations[0].text == "No data in this range"
-    outcomes = figures.items_per_day(pd.DataFrame({"day": ["d"], "completed": [4], "failed": [1], "cancelled": [0]}))
+    outcomes = figures.items_per_day(
+        pd.DataFrame({"day": ["2026-11-01"], "completed": [4], "failed": [1], "cancelled": [0]})
+    )
     assert [t.name for t in outcomes.data] == ["completed", "failed"]
     gauge = figures.spend_gauge(9.5, 10.0)
     assert gauge.data[0].gauge.bar.color == "#c0392b"
     users = figures.usage_per_user(pd.DataFrame({"username": ["a", "b"], "usd": [2.0, 1.0], "calls": [3, 1]}))
     assert list(users.data[0].y) == ["b", "a"]
-    hits = figures.cache_hit_rate(pd.DataFrame({"day": ["d"], "hits": [3], "misses": [1], "rate": [0.75]}))
-    assert list(hits.data[0].y) == [75.0]
-    lift = figures.score_lift(pd.DataFrame({"day": ["d"], "score_before": [40.0], "score_after": [55.0]}))
+    lift = figures.score_lift(pd.DataFrame({"day": ["2026-11-01"], "score_before": [40.0], "score_after": [55.0]}))
     assert [list(t.y) for t in lift.data] == [[40.0], [55.0]]
+
+
+def test_one_day_of_data_ticks_by_day_not_by_millisecond() -> None:
+    one_day = pd.DataFrame({"day": [pd.Timestamp("2026-11-02").date()], "completed": [3]})
+    axis = figures.items_per_day(one_day).layout.xaxis
+    assert axis.type == "date" and axis.tickformat == "%d %b" and axis.dtick == figures.DAY_MS
+    assert figures.items_per_day(one_day).data[0].width == figures.BAR_MS  # a lone bar is a day wide
+    low, high = (pd.Timestamp(v) for v in axis.range)
+    assert low < pd.Timestamp("2026-11-02") < high and (high - low) < pd.Timedelta(days=2)
+    month = pd.DataFrame({"day": pd.date_range("2026-10-01", "2026-10-31").date, "completed": range(31)})
+    assert figures.items_per_day(month).layout.xaxis.dtick == 3 * figures.DAY_MS  # about 14 ticks at most
+    cost = figures.cost_per_day(pd.DataFrame({"day": ["2026-11-02"], "usd": [0.0], "calls": [1]}))
+    assert cost.layout.yaxis.rangemode == "nonnegative"
+
+
+def test_team_figures() -> None:
+    from webapp import figures_team
+
+    people = pd.DataFrame(
+        {
+            "recruiter": ["rita", "otto"],
+            "jobs": [2, 1],
+            "candidates": [5, 1],
+            "completed": [5, 1],
+            "to review": [40, 8],
+            "reviewed": [30, 0],
+        }
+    )
+    fig = figures_team.recruiter_throughput(people)
+    assert [t.name for t in fig.data] == ["candidates finished", "rewrites reviewed"]
+    assert list(fig.data[0].y) == ["otto", "rita"]  # the busiest recruiter drawn on top
+    gaps = pd.DataFrame({"skill": ["AWS", "Go"], "candidates missing it": [4, 1], "share": [0.8, 0.2]})
+    bars = figures_team.missing_skills(gaps)
+    assert list(bars.data[0].x) == [20.0, 80.0] and list(bars.data[0].y) == ["Go", "AWS"]
+    empty = figures_team.missing_skills(gaps.iloc[0:0])
+    assert empty.layout.annotations[0].text == "No data in this range"

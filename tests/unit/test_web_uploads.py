@@ -29,7 +29,7 @@ def test_csv_rows_with_reasons() -> None:
     parsed = parse_upload("batch.csv", data, **LIMITS)
     assert [r.ref for r in parsed.valid] == ["a"]
     reasons = {r.row: r.error for r in parsed.invalid}
-    assert reasons[2] == "resume is empty"
+    assert reasons[2] == "the resume is empty"
     assert "501" in reasons[3] and "500" in reasons[3]
     assert "repeats row 1" in reasons[4]
     preview = parsed.preview()

@@ -1,0 +1,124 @@
+"""The ATS score: how well a resume meets a JD's requirement groups, as a recruiter would judge it (docs/SCORING.md).
+
+Deterministic and explainable: each requirement group earns a credit (met in the work described: 1; met only in a
+keyword list: LISTED_CREDIT; missing: 0), weighted by what kind of requirement it is; the parts are combined with
+fixed weights; a missing licence, certification, degree or years requirement scales the score down when the JD was read
+with confidence and asks for enough groups. Every constant, and the figures behind it, is in docs/SCORING.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.coverage import Judged, years_share
+
+WEIGHTS = {"required": 0.70, "terms": 0.20, "preferred": 0.05, "keywords": 0.0, "quality": 0.05}
+KIND_WEIGHT = {  # how much one requirement group counts, by kind
+    "licence": 1.5,
+    "certification": 1.5,
+    "degree": 1.5,
+    "experience_years": 1.5,
+    "skill": 1.0,
+    "soft_skill": 0.5,
+    "condition": 0.25,
+}
+TERM_LISTED = 0.5  # the JD's words for a group written only in a keyword list (what an ATS finds, not shown in work)
+GATE_FACTOR = 0.7  # each required licence, certification, degree or years group missing scales the score by this
+LISTED_CREDIT = 0.35  # met only in a keyword list, never in the work described ("keyword stuffing")
+YEARS_CLOSE = 0.75  # years found / years asked at or above this: short, but not a gate missing ("3 of 4 years")
+GATE_KINDS = frozenset({"licence", "certification", "degree", "experience_years"})
+CAP_BASE, CAP_SPAN = 55, 40  # with any required group missing: cap = CAP_BASE + CAP_SPAN x required part
+CAP_MIN_GROUPS = 3  # caps apply only when the JD asks for at least this many required groups...
+CAP_MIN_CONFIDENCE = 0.5  # ...and was read with at least this confidence
+LOW_CONFIDENCE_CAP = 60  # a JD read with little confidence cannot make a resume look like a strong match
+NO_REQUIREMENTS_CAP = 35  # nor can a JD whose requirements could not be read at all
+
+
+def credit(met: bool, listed: bool) -> float:
+    """What one requirement group earns: 1 met in the work, LISTED_CREDIT met only in a keyword list, 0 missing."""
+    if not met:
+        return 0.0
+    return LISTED_CREDIT if listed else 1.0
+
+
+def _part(items: list[tuple[float, float]]) -> float | None:
+    total = sum(w for w, _ in items)
+    return sum(w * c for w, c in items) / total if total else None
+
+
+def score(
+    judged: list[Judged],
+    *,
+    side: str,
+    keywords: float | None,
+    quality: float | None,
+    confidence: float,
+    written: list[float] | None = None,
+) -> tuple[int, dict[str, Any]]:
+    """The 0-100 score of one side ("before" or "after") and how it was reached (`written`: per group, where the
+    JD's words for it are written, see core.scoring.terms_written)."""
+    after = side == "after"
+    required: list[tuple[float, float]] = []
+    terms: list[tuple[float, float]] = []
+    preferred: list[tuple[float, float]] = []
+    missing, missing_gates, listed = [], [], []
+    for i, j in enumerate(judged):
+        req = j.requirement
+        met, was_listed = (j.after, j.after_listed) if after else (j.before, j.before_listed)
+        weight = KIND_WEIGHT.get(req.kind, 1.0)
+        share = years_share(j.how) if req.kind == "experience_years" and not met else None
+        earned = share if share is not None else credit(met, was_listed)  # 3 of 4 years earns three quarters
+        (required if req.required else preferred).append((weight, earned))
+        where = written[i] if written is not None else -1.0
+        if req.required and where >= 0 and j.how != "assumed":  # nothing to search for on an assumed soft skill
+            # the JD's words count only on evidence; on a keyword-list claim no more than a listing
+            terms.append((weight, 0.0 if not met else min(where, TERM_LISTED) if was_listed else where))
+        if was_listed and met:
+            listed.append(req.skill)
+        if req.required and not met:
+            missing.append(req.skill)
+            if req.kind in GATE_KINDS and not (share is not None and share >= YEARS_CLOSE):
+                missing_gates.append(req.skill)
+    parts: dict[str, float | None] = {
+        "required": _part(required),
+        "terms": _part(terms) if WEIGHTS["terms"] else None,
+        "preferred": _part(preferred),
+        "keywords": keywords,
+        "quality": quality,
+    }
+    used = {k: WEIGHTS[k] for k, v in parts.items() if v is not None and WEIGHTS.get(k)}
+    total = sum(used.values())
+    raw = 100 * sum(w * (parts[k] or 0.0) for k, w in used.items()) / total if total else 0.0
+    caps: list[tuple[int, str]] = []
+    confident = confidence >= CAP_MIN_CONFIDENCE and len(required) >= CAP_MIN_GROUPS
+    gate = GATE_FACTOR ** len(missing_gates) if confident and missing_gates else None
+    if gate is not None:
+        # a missing gate scales the score down (a cap at a share of what the parts add up to), so candidates who
+        # lack it still rank among themselves and a better-written resume still reads better
+        caps.append((round(raw * gate), "required licence/degree/years missing"))
+    if confident and missing:
+        caps.append((int(CAP_BASE + CAP_SPAN * (parts["required"] or 0.0)), "required group missing"))
+    if not required:
+        caps.append((NO_REQUIREMENTS_CAP, "no requirements could be read from the job description"))
+    elif not confident:
+        caps.append((LOW_CONFIDENCE_CAP, "few requirements read, or low confidence"))
+    cap = min(caps) if caps else None
+    value = round(min(raw, cap[0]) if cap else raw)
+    breakdown: dict[str, Any] = {
+        **{k: (round(v, 4) if v is not None else None) for k, v in parts.items()},
+        "weights": {k: round(w / total, 4) for k, w in used.items()} if total else {},
+        "raw": round(raw, 2),
+        "gate_factor": round(gate, 4) if gate is not None else None,
+        "cap": cap[0] if cap else None,
+        "cap_reason": cap[1] if cap else None,
+        "matched_required": [j.requirement.skill for j in judged if j.requirement.required and j.skill_met(after)],
+        "missing_required": missing,
+        "missing_gates": missing_gates,
+        "listed_only": listed,
+        "matched_preferred": [j.requirement.skill for j in judged if not j.requirement.required and j.skill_met(after)],
+        "missing_preferred": [
+            j.requirement.skill for j in judged if not j.requirement.required and not j.skill_met(after)
+        ],
+        "confidence": round(confidence, 3),
+    }
+    return max(0, min(100, value)), breakdown

@@ -1,0 +1,238 @@
+"""Which JD requirements a resume meets, and how: the skill itself, a narrower skill, an alternative, enough years.
+
+`requirement_coverage()` is the one call for other modules (scoring, the rewrite engine): for a resume and a JD's
+signals it gives one CoverageEntry per requirement group, with evidence that names the bullet, the quoted words
+and, when a narrower or alternative skill met it, `via` ("Infrastructure as Code" <- "Terraform", bullet 4).
+A broader skill never meets a narrower requirement ("databases" does not show PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from core.coverage_kinds import (
+    CREDENTIALS,
+    Found,
+    degree_met,
+    line_status,
+    state_ok,
+    words_met,
+    years_met,
+    years_share,
+)
+from core.resume_view import ResumeView, read_resume
+from core.types import Bullet, CoverageEntry, CoverageEvidence, JDSignals, Requirement
+
+__all__ = ["Found", "Judged", "entries_of", "judge_all", "requirement_coverage", "requirements_of", "years_share"]
+
+MAX_EVIDENCE = 3
+
+
+def requirements_of(signals: JDSignals) -> list[Requirement]:
+    """The JD's requirement groups; signals read before groups existed give one group per skill."""
+    if signals.requirements:
+        return list(signals.requirements)
+    required = {m.skill for m in signals.required}
+    out: list[Requirement] = []
+    for mention in [*signals.required, *signals.preferred]:
+        if mention.skill in {r.skill for r in out}:
+            continue
+        out.append(
+            Requirement(
+                skill=mention.skill,
+                jd_name=mention.quote,
+                required=mention.skill in required,
+                alternatives=[mention.skill],
+                span=mention.span,
+            )
+        )
+    return out
+
+
+def resume_skills(resume_text: str, bullets: list[Bullet], texts: list[str] | None, matcher: Any) -> list[Found]:
+    """Every skill mention of the resume: outside the bullets from the resume itself, inside from `texts` (the
+    bullets as they stand) or the original bullets."""
+    view = read_resume(resume_text)
+    found: list[Found] = []
+    pos = 0
+    # the text between the bullets, piece by piece: each piece is remembered by the matcher, and a tailored
+    # document shares most of its pieces with the original resume
+    for start, end in [*sorted(b.span for b in bullets), (len(resume_text), len(resume_text))]:
+        piece = resume_text[pos:start]
+        if piece.strip():
+            for m in matcher.find(piece):
+                at = pos + m.span[0]
+                line = view.line_at(at)
+                found.append(Found(m.skill, -1, m.quote, line.listing, at, line.text, *line_status(line.text)))
+        pos = max(pos, end)
+    for i, bullet in enumerate(bullets):
+        text = texts[i] if texts is not None and i < len(texts) else bullet.text
+        original = text == bullet.text
+        for m in matcher.find(text):
+            pos = bullet.span[0] + m.span[0] if original else bullet.span[0]
+            found.append(Found(m.skill, bullet.index, m.quote, False, pos, text, *line_status(text)))
+    return found
+
+
+def _evidence(req: Requirement, found: list[Found], graph: Any, view: ResumeView) -> list[CoverageEvidence]:
+    acceptable = graph.acceptable(req.alternatives or [req.skill], similar=req.similar)
+    credential = req.kind in CREDENTIALS
+    hits = []
+    met_by: dict[str, str | None] = {}
+    for f in found:
+        if f.skill not in met_by:
+            met_by[f.skill] = graph.meets(f.skill, acceptable)
+        met = met_by[f.skill]
+        if met is None or (credential and f.listed):
+            continue  # a licence named only in a keyword list is not a licence held
+        if credential and req.states and not state_ok(req.states, f.line):
+            continue
+        via = f.skill if f.skill != req.skill else None
+        hits.append(CoverageEvidence(bullet=f.bullet, quote=f.quote, via=via, listed=f.listed))
+    hits.sort(key=lambda e: (e.listed, e.bullet < 0))  # work done first, keyword lists last
+    unique: dict[tuple[int, str], CoverageEvidence] = {}
+    for hit in hits:
+        unique.setdefault((hit.bullet, hit.quote), hit)
+    return list(unique.values())
+
+
+def _held(found: list[Found], view: ResumeView, graph: Any) -> list[Found]:
+    """The mentions that show something held: a credential on a line saying it is pending, or a skill on a line
+    saying it is being learned, is not."""
+    return [f for f in found if not (f.pending if graph.kinds.get(f.skill) in CREDENTIALS else f.learning)]
+
+
+def judge(
+    req: Requirement, view: ResumeView, found: list[Found], graph: Any
+) -> tuple[bool, list[CoverageEvidence], str]:
+    """Whether one requirement is met, the evidence and how it was judged (`found`: mentions of things held)."""
+    if req.kind == "condition":
+        return True, [], "assumed"  # lifting, shifts, own tools: confirmed at the screen, not on paper
+    evidence = _evidence(req, found, graph, view) if (req.alternatives or req.skill in graph) else []
+    if req.kind == "experience_years" and req.years:
+        met, how = years_met(req, view, found, graph)
+        return met, evidence if met else [], how
+    if req.kind == "degree":
+        met, hits = degree_met(req, view, found, graph)
+        ev = [
+            CoverageEvidence(bullet=f.bullet, quote=f.quote, via=f.skill if f.skill != req.skill else None)
+            for f in hits
+        ]
+        return met, ev[:MAX_EVIDENCE] if met else [], "degree"
+    if evidence:
+        how = "narrower" if all(e.via for e in evidence) else "skill"
+        return True, evidence, how
+    words = words_met(req, view)
+    if words is not None:
+        return True, [words], "words"
+    if req.kind == "soft_skill":
+        return True, [], "assumed"  # communication and the like are judged in the interview
+    return False, [], "missing"
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One requirement judged against the resume before and after the rewrites."""
+
+    requirement: Requirement
+    before: bool
+    after: bool
+    before_listed: bool  # met only through keyword lists (before)
+    after_listed: bool
+    evidence: list[CoverageEvidence]  # after
+    how: str
+
+    def skill_met(self, after: bool) -> bool:
+        """Met on the side asked for."""
+        return self.after if after else self.before
+
+
+def _listed_only(met: bool, evidence: list[CoverageEvidence], how: str) -> bool:
+    return met and how in ("skill", "narrower") and bool(evidence) and all(e.listed for e in evidence)
+
+
+_Side = list[tuple[bool, list[CoverageEvidence], str]]
+_MEMO: OrderedDict[tuple[Any, ...], tuple[JDSignals, _Side]] = OrderedDict()
+_MEMO_SIZE = 64
+_MEMO_LOCK = threading.Lock()
+
+
+def judge_all(
+    resume_text: str, bullets: list[Bullet], signals: JDSignals, matcher: Any, after_texts: list[str] | None = None
+) -> list[Judged]:
+    """Every requirement of the JD judged before (original bullets) and after (`after_texts`)."""
+    before = _side(resume_text, bullets, None, signals, matcher)
+    same = after_texts is None or list(after_texts) == [b.text for b in bullets]
+    after = before if same else _side(resume_text, bullets, after_texts, signals, matcher)
+    out = []
+    for req, (b_met, b_ev, b_how), (a_met, a_ev, a_how) in zip(requirements_of(signals), before, after, strict=True):
+        out.append(
+            Judged(
+                requirement=req,
+                before=b_met,
+                after=a_met,
+                before_listed=_listed_only(b_met, b_ev, b_how),
+                after_listed=_listed_only(a_met, a_ev, a_how),
+                evidence=a_ev,
+                how=a_how,
+            )
+        )
+    return out
+
+
+def _side(resume_text: str, bullets: list[Bullet], texts: list[str] | None, signals: JDSignals, matcher: Any) -> _Side:
+    """Each requirement judged against the resume with these bullets standing; remembered for the last few
+    calls, because scoring and the rewrite engine ask the same question of one pair several times."""
+    key = (
+        id(signals),
+        id(matcher),
+        resume_text,
+        tuple((b.index, b.span, b.text) for b in bullets),
+        None if texts is None else tuple(texts),
+    )
+    with _MEMO_LOCK:
+        hit = _MEMO.get(key)
+        if hit is not None and hit[0] is signals:
+            _MEMO.move_to_end(key)
+            return hit[1]
+    view = read_resume(resume_text)
+    graph = matcher.graph
+    found = _held(resume_skills(resume_text, bullets, texts, matcher), view, graph)
+    judged = [judge(req, view, found, graph) for req in requirements_of(signals)]
+    with _MEMO_LOCK:
+        _MEMO[key] = (signals, judged)
+        if len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return judged
+
+
+def entries_of(judged: list[Judged]) -> list[CoverageEntry]:
+    """The coverage entries of the item result."""
+    return [
+        CoverageEntry(
+            skill=j.requirement.skill,
+            required=j.requirement.required,
+            before=j.before,
+            after=j.after,
+            evidence=j.evidence[:MAX_EVIDENCE],
+            jd_name=j.requirement.jd_name,
+            alternatives=[a for a in j.requirement.alternatives if a != j.requirement.skill],
+            kind=j.requirement.kind,
+            how=j.how,
+        )
+        for j in judged
+    ]
+
+
+def requirement_coverage(
+    resume_text: str,
+    bullets: list[Bullet],
+    signals: JDSignals,
+    matcher: Any,
+    after_texts: list[str] | None = None,
+) -> list[CoverageEntry]:
+    """One entry per requirement group: met before (original bullets) and after (`after_texts`), with evidence."""
+    return entries_of(judge_all(resume_text, bullets, signals, matcher, after_texts))

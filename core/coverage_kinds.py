@@ -1,0 +1,267 @@
+"""How each kind of requirement is judged against a resume: years of experience from dated roles, degrees by
+level and field, licences by state, and requirements in the JD's own words (see docs/SCORING.md, "Coverage")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from core.jd_parts import PORTABLE, states_in
+from core.jd_requirements import DEGREE_LEVELS, years_what
+from core.resume_view import ResumeView
+from core.types import CoverageEvidence, Requirement
+
+YEARS_SLACK = 0.25  # "3+ years" is met by 2 years and 10 months of dated roles
+BODY_YEARS_SHARE = 0.5  # a role whose heading does not name the skill, and one line of it does: half its years
+WORDS_MET = 0.6  # share of a requirement's content words one resume line must hold (requirements with no skill)
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#&]*")
+_HIGH_SCHOOL = re.compile(r"\bhigh school\b|\bGED\b|\bsecondary school\b", re.I)
+# a credential or degree not held yet: "(expected 2027)", "working toward LCSW", "enrolled", "in progress"
+_PENDING = re.compile(
+    r"\b(?:expected|anticipated|in progress|pursuing|enrolled|candidate|toward|towards|working on|studying|"
+    r"preparing|applying|planned|plan(?:ning)? to|intend(?:ing)? to|apply to|will (?:sit|take)|"
+    r"hours (?:of|toward)|course still|not yet|half done|"
+    r"due (?:in )?20\d\d|pending|application submitted|applied for|submitted to|awaiting|under review)\b",
+    re.I,
+)
+# a skill being learned, not used: "Playwright course (in progress)"
+_LEARNING = re.compile(r"\b(?:in progress|enrolled|currently taking|still in progress)\b", re.I)
+_GENERIC = frozenset(
+    """professional experience role roles work working position setting settings environment industry field
+    including include related relevant similar equivalent least years year months level plus hands overall total
+    combined verifiable proven progressive direct prior previous minimum company companies team teams
+    a an the or and of in on for to with as at by from any such like""".split()
+)
+CREDENTIALS = frozenset({"certification", "licence", "degree"})
+_AS_TITLE = re.compile(r"\b(?:as|as an?|as the)\s+(?:an?\s+)?[a-z]", re.I)
+_LENIENT_FIELD = re.compile(r"\brelated (?:field|discipline|area|degree)|\bequivalent\b|\bsimilar field", re.I)
+_CERTIFICATE_OK = re.compile(r"\bor (?:a )?(?:certificate|certification|diploma)\b", re.I)
+# "X such as A or B", "X (A, B or similar)": a parenthesis lists examples when it holds a list
+_EXAMPLES = re.compile(r"\s*(?:\bsuch as\b|\be\.g\.,?|\bincluding\b|\blike\b|\((?=[^()]*(?:,|\bor\b)))\s*", re.I)
+# a credential named by its acronym needs no "certification" beside it ("CCNA certification": "Cisco CCNA")
+_ACRONYM_CREDENTIAL = re.compile(r"\b[A-Z]{3,}\b(?!\s*\d)[^,/]*?\s(?:certification|certificate|certified|credential)\b")
+_CREDENTIAL_WORDS = re.compile(r"\bcertifi|\blicen[cs]|\bregistration\b|\bcredential|\bendorsement", re.I)
+_CERTIFICATE = re.compile(r"\b(?:certificate|diploma|certification)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A taxonomy skill shown in the resume: where, the words, and whether only in a keyword list."""
+
+    skill: str
+    bullet: int  # bullet index, -1 outside bullets
+    quote: str
+    listed: bool
+    pos: int  # character offset in the resume (a rewritten bullet's mentions: the bullet's start)
+    line: str  # the line (or bullet as it stands) the mention is in
+    pending: bool = False  # the line says a credential is not held yet ("expected 2027", "working toward")
+    learning: bool = False  # the line says a skill is being learned ("course in progress")
+
+
+@lru_cache(maxsize=4096)
+def line_status(line: str) -> tuple[bool, bool]:
+    """(pending, learning) for one line of the resume."""
+    return bool(_PENDING.search(line)), bool(_LEARNING.search(line))
+
+
+def _stem(word: str) -> str:
+    """A light stem so "cooking", "cooks" and "cook" meet, and the work meets the one who does it: "driving",
+    "drivers" and "drive" are "driv", "writing" and "writer" "writ" ("counselor" stays as it is)."""
+    for suffix, keep in (("ing", 5), ("ies", 4), ("es", 5), ("s", 4), ("ed", 5)):
+        if len(word) >= keep + len(suffix) - 1 and word.endswith(suffix) and not word.endswith("ss"):
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if len(word) >= 6 and word.endswith("er"):
+        word = word[:-2]
+    return word[:-1] if len(word) >= 5 and word.endswith("e") else word
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()))
+
+
+_GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
+
+
+def key_words(terms: list[str]) -> set[str]:
+    return {w for w in _words(" ".join(terms)) if w not in _GENERIC_STEMS and not w.isdigit() and len(w) > 1}
+
+
+def state_ok(states: list[str], line: str) -> bool:
+    """A licence line from another state does not meet "Ohio RN license"; one naming no state, or a compact, does."""
+    named = states_in(line)
+    return not named or bool(set(named) & set(states)) or bool(PORTABLE.search(line))
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+_QUALIFIER = re.compile(r"\s(?:with|in|at|for|on|across)\s|,\s*(?:including|especially|ideally|preferably)\b")
+
+
+@lru_cache(maxsize=4096)
+def _head_words(head: str) -> frozenset[str]:
+    """A heading's words and the initials of its capitalised names ("Human Resources Assistant" -> hr, hra)."""
+    extra = set()
+    for run in _CAPITALISED_RUN.findall(head):
+        initials = "".join(w[0] for w in run.split()).lower()
+        extra.update(initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1))
+    return _words(head) | extra
+
+
+def _title_hit(terms: set[str], head: str) -> bool:
+    """The role's heading holds the requirement's words: all of one or two, two thirds of more."""
+    if not terms:
+        return False
+    shared = len(terms & _head_words(head))
+    return shared >= (len(terms) if len(terms) <= 2 else -(-2 * len(terms) // 3))
+
+
+def _split_hit(side: set[str], head: str, text: str) -> bool:
+    """The title carries part of it and the role's work the rest ("Marketing Operations Analyst" writing SQL for
+    the "data" team: data analyst experience)."""
+    return bool(side & _head_words(head)) and side <= _words(text)
+
+
+def _stated_hit(what: str, said: str) -> bool:
+    """A stated "N years designing weldments for forestry equipment" is about "product design experience with
+    heavy equipment, vehicles or industrial machinery": half the words before the qualifier and half of one of
+    its sides (a candidate's own statement of years is read more loosely than a role's title)."""
+    qualifier = _QUALIFIER.search(what)
+    if not qualifier:
+        return False
+    head = key_words([what[: qualifier.start()]])
+    words = _words(said)
+    if not head or 2 * len(head & words) < len(head):
+        return False
+    return any(2 * len(side & words) >= len(side) for side in sides(what[qualifier.end() :]) if side)
+
+
+def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any) -> tuple[bool, str]:
+    """Whether the dated roles (or a stated "N years of ...") reach the years asked, counting relevant roles:
+    a role named for it counts in full, a role whose work only mentions it counts half."""
+    need = req.years or 0.0
+    acceptable = graph.acceptable(req.alternatives, similar=req.similar) if req.alternatives else frozenset()
+    terms = key_words(req.terms)
+    generic = not acceptable and not terms
+    what = years_what(req.jd_name)
+    qualifier = _QUALIFIER.search(what)
+    # the sides of an "or" before the qualifier ("HR, recruiting or administrative" experience "in a hospital")
+    options = [side for side in sides(what[: qualifier.start()] if qualifier else what) if side] if what else []
+    options = options or [terms]
+    # "2+ years as a sous chef": only roles holding that title count, not work that mentions its skills
+    as_title = bool(_AS_TITLE.search(req.jd_name))
+    relevant = 0.0
+    for role in view.roles:
+        if generic:
+            relevant += role.years
+            continue
+        head_end = role.head_end if role.head_end >= 0 else len(role.text)
+        in_role = [f for f in found if role.start <= f.pos < role.end and graph.meets(f.skill, acceptable)]
+        named_in_head = any(f.pos < role.start + head_end for f in in_role) and not as_title
+        head = role.text[:head_end]
+        head_hit = named_in_head or any(
+            _title_hit(side, head) or (not as_title and _split_hit(side, head, role.text)) for side in options
+        )
+        if head_hit:
+            relevant += role.years
+        elif in_role and not as_title:
+            relevant += BODY_YEARS_SHARE * role.years
+    stated = [
+        s.years
+        for s in view.stated
+        if generic
+        or any(_title_hit(side, s.what) for side in options)
+        or (bool(what) and _stated_hit(what, s.what))
+        or (
+            not as_title
+            and any(f.pos >= s.start and f.pos < s.start + 90 and graph.meets(f.skill, acceptable) for f in found)
+        )
+    ]
+    best = max([relevant, *stated])
+    return best + YEARS_SLACK >= need, f"years {round(best, 1):g} vs {need:g}"
+
+
+def years_share(how: str) -> float | None:
+    """For an experience requirement judged "years 2.5 vs 4": the share of the years asked that were found."""
+    found = re.fullmatch(r"years ([\d.]+) vs ([\d.]+)", how)
+    if not found or float(found.group(2)) <= 0:
+        return None
+    return min(1.0, float(found.group(1)) / float(found.group(2)))
+
+
+def degree_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any) -> tuple[bool, list[Found]]:
+    """A specific degree the JD names ("BSN"), or a degree of the level asked in one of the fields asked."""
+    acceptable = graph.acceptable(req.alternatives or [req.skill])
+    specific = frozenset(a for a in acceptable if a not in DEGREE_LEVELS)
+    hits = [f for f in found if graph.meets(f.skill, acceptable)]
+    if not hits and "High School Diploma" in acceptable and _HIGH_SCHOOL.search(view.text):
+        return True, []
+    exact = [f for f in hits if specific and graph.meets(f.skill, specific)]
+    fields = _words(" ".join(req.terms))
+    if not hits and _CERTIFICATE_OK.search(req.jd_name):
+        # "Associate degree or certificate in HVAC/R": a certificate in the field counts
+        for line in view.lines:
+            if line.section in ("Education", "Certifications") or _CERTIFICATE.search(line.text):
+                if _CERTIFICATE.search(line.text) and (not fields or fields & _words(line.text)):
+                    return True, [Found("certificate", -1, line.text.strip()[:80], False, line.start, line.text)]
+    if exact or not hits or not req.terms or _LENIENT_FIELD.search(req.sentence or req.jd_name):
+        return bool(exact or hits), exact or hits  # "or a related field": recruiters take the level
+    good = [f for f in hits if fields & _words(f.line)]
+    return bool(good), good or hits
+
+
+def sides(text: str, head: bool = True) -> list[set[str]]:
+    """The word sets that each meet "A, B or C experience" on their own: each side, a short side sharing the
+    words after the last one ("HR, recruiting or administrative experience"), a one-word side sharing the head
+    of the side before it ("ACR registration or certification"); "X such as A or B": X, A and B."""
+    example = _EXAMPLES.search(text)
+    if example:
+        inside, _, after = text[example.end() :].partition(")")
+        examples = [key_words([p]) for p in re.split(r",\s*|\s+or\s+|\s+and\s+|/", inside)]
+        leads = sides(text[: example.start()] + " " + after) if head else []
+        return [w for w in (*leads, *examples) if w] or [key_words([text])]
+    text = _ACRONYM_CREDENTIAL.sub(lambda m: m.group(0).rsplit(" ", 1)[0], text)
+    parts = [p for p in re.split(r",\s*(?:or\s+)?|\s+or\s+|/", text) if key_words([p])]
+    if len(parts) < 2:
+        return [key_words([text])]
+    last = key_words([parts[-1]])
+    tail: set[str] = set()
+    if len(last) > 1 and all(len(key_words([p])) == 1 for p in parts[:-1]):
+        tail = last - key_words(parts[-1].split()[:1])
+    out = []
+    for i, part in enumerate(parts):
+        words = key_words([part])
+        if i < len(parts) - 1:
+            words |= tail
+        if i and len(part.split()) == 1 and len(parts[i - 1].split()) > 1:
+            words |= key_words(parts[i - 1].split()[:-1])
+        out.append(words)
+    return out
+
+
+def _alternatives(req: Requirement) -> list[set[str]]:
+    """The word sets a requirement in its own words can be met by: each side of "A, B or C experience"."""
+    if " or " not in req.jd_name and not _EXAMPLES.search(req.jd_name):
+        return [key_words(req.terms)]
+    # "a cloud data warehouse (Snowflake, BigQuery or Redshift)": the graph judged the examples; the category's
+    # words alone are not evidence then
+    return sides(req.jd_name, head=len(req.alternatives) < 2) or [key_words(req.terms)]
+
+
+def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
+    """A resume line holding most of the requirement's own words (any one side of an "or"); a credential not
+    from a keyword list or a line saying it is pending ("Preparing for the CPC exam")."""
+    best: tuple[float, str] = (0.0, "")
+    credential = req.kind in CREDENTIALS or bool(_CREDENTIAL_WORDS.search(req.jd_name))
+    for terms in _alternatives(req):
+        if not terms:
+            continue
+        for line in view.lines:
+            if credential and (line.listing or line_status(line.text)[0]):
+                continue
+            share = len(terms & _words(line.text)) / len(terms)
+            if share > best[0]:
+                best = (share, line.text.strip())
+    return CoverageEvidence(bullet=-1, quote=best[1][:200]) if best[0] >= WORDS_MET else None

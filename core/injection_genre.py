@@ -1,0 +1,509 @@
+"""The genre layer: a resume or JD describes a person or a job; a sentence that addresses its reader is out of place.
+
+Each sentence (a wrapped line joined to the next) gets the features of core/injection_lexicon.py: does it name the
+reading system, its response or its instructions, does it command (imperative, modal, vocative, "if you are an
+AI"), does it ask for a verdict, a secret or a tool. Combinations of an addressee and a demand score high; either
+alone scores low. A sentence that *describes* an attack (a past-tense work bullet, third person, the attack in
+quotes) keeps only what addresses the reader outside its quotes, so security professionals' resumes stay quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from core.injection_lexicon import (
+    ANCHOR_MARKS,
+    ANCHOR_STEMS,
+    ANCHORS,
+    LANGUAGE_PATTERNS,
+    NEGATION_AFTER,
+    NEGATION_BEFORE,
+    NON_LATIN,
+    compile_all,
+)
+
+PATTERNS = compile_all()
+_TOKEN = re.compile(r"[a-z]+")
+# A sentence ends at . ! ? ; followed by a space or the end, or at a line end ("example.com" and "3.5" go on).
+_UNIT = re.compile(r"(?:[^\n.!?;。！？；]+|[.!?;](?=[^\s.!?;]))+[.!?;。！？；]*")  # runs, not characters: 3x faster
+_QUOTED = re.compile(
+    r"\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”|‘[^’\n]{2,300}’|«[^»\n]{2,300}»|「[^」\n]{1,300}」|(?<!\w)'[^'\n]{2,300}'(?!\w)"
+)
+_QUOTED_FAST = re.compile(r"(?=[\"“‘«「'])(?:" + _QUOTED.pattern + ")")  # a quote mark first: the scan skips the rest
+_PAST_LEAD = re.compile(
+    r"^\s*(?:[-*•▪◦·>]\s*)?(?:[\w-]+ed|built|led|wrote|taught|ran|made|won|drove|found|gave|held|kept|began|brought|"
+    r"chose|did|drew|grew|knew|met|paid|spoke|spent|stood|took|told|threw|understood|went|sold|sent|set|shot|overrode|"
+    r"broke|caught|fought|rode|rose|saw|shook|stole|swore|taught|tore|woke|won|[\w-]+ing|he|she|they|his|her|their|"
+    r"research|publications?|papers?|talks?|author|co-?author|speaker|panelist|contributor|member|awarded)\b",
+    re.IGNORECASE,
+)
+# A quote introduced as an example ("prompts such as '...'", "lines like '...'", "jailbreaks ('...')") is mentioned,
+# not used: what it says addresses nobody, whatever the mood of the sentence around it.
+_EXAMPLE_LEAD = re.compile(
+    r"(?:such\s+as|like|e\.g\.|i\.e\.|for\s+(?:example|instance)|including|includes?|included|as\s+in|saying|said|"
+    r"wrote|asked|told|phrases?|prompts?|payloads?|strings?|attempts?|jailbreaks?|attacks?|injections?|examples?|"
+    r"samples?|templates?|patterns?|called|named|titled|dubbed|known\s+as|"
+    # a title is a mention too: 'Blog post: "Why strings like ..."'
+    r"(?:blog\s+)?posts?|talks?|papers?|articles?|blogs?|titles?|books?|chapters?|thesis|presentations?|sessions?|"
+    r"workshops?|courses?|episodes?|podcasts?|keynotes?|publications?)\s*[:,(]?\s*$",
+    re.IGNORECASE,
+)
+_RESTART = re.compile(r"[;:]\s+|\s[-–—]\s+")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you'll)\b", re.IGNORECASE)
+# Features a description of an attack never uses outside quotes: they address the reader themselves.
+_ADDRESSING = frozenset(
+    {
+        "your_output",
+        "note_to_ai",
+        "if_ai",
+        "chat_markup",
+        "role_line",
+        "modal_ai",
+        "authority",
+        "task_swap",
+        "conceal",
+        "pressure",
+        "tool_label",
+        "process_label",
+        "relay",
+    }
+)
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    """The score of one sentence (span in the folded text), the strongest reason and the features it showed."""
+
+    start: int
+    end: int
+    score: float
+    reason: str
+    features: frozenset[str]
+
+
+# (needed features, weight, category): the first rule with all its features present in a sentence applies.
+COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
+    (frozenset(need.split()), weight, category)
+    for need, weight, category in (
+        ("override instructions", 0.9, "instruction_override"),
+        ("tool_label imperative", 0.85, "hidden_note"),
+        ("tool_label override", 0.85, "instruction_override"),
+        ("tool_label instructions", 0.8, "instruction_override"),
+        ("tool_label verdict", 0.8, "score_manipulation"),
+        ("tool_label candidate", 0.7, "hidden_note"),
+        ("conceal imperative", 0.85, "hidden_note"),
+        ("conceal modal", 0.85, "hidden_note"),
+        ("conceal ai", 0.85, "hidden_note"),
+        ("authority instructions", 0.85, "instruction_override"),
+        ("authority override_task", 0.85, "instruction_override"),
+        ("authority imperative", 0.75, "instruction_override"),
+        ("authority verdict", 0.75, "score_manipulation"),
+        ("authority candidate", 0.7, "score_manipulation"),
+        ("task_swap imperative", 0.8, "goal_hijack"),
+        ("pressure candidate", 0.8, "score_manipulation"),
+        ("leak_verb instructions", 0.8, "prompt_leak"),
+        ("jailbreak role_play ai", 0.85, "jailbreak"),
+        ("jailbreak role_play", 0.6, "jailbreak"),
+        ("jailbreak ai", 0.4, "jailbreak"),
+        ("jailbreak authority", 0.75, "jailbreak"),
+        ("role_play authority", 0.75, "jailbreak"),
+        ("pressure verdict", 0.8, "score_manipulation"),
+        ("tool_call imperative", 0.8, "data_exfiltration"),
+        ("tool_call secrets", 0.8, "data_exfiltration"),
+        ("ai imperative verdict", 0.7, "score_manipulation"),
+        ("directed verdict", 0.8, "score_manipulation"),
+        ("directed ai", 0.75, "hidden_note"),
+        ("note_to_ai override", 0.9, "instruction_override"),
+        ("your_output imperative", 0.85, "goal_hijack"),
+        ("your_output verdict", 0.8, "score_manipulation"),
+        ("output_will candidate", 0.75, "goal_hijack"),
+        ("output_will verdict", 0.8, "score_manipulation"),
+        ("your_output override", 0.85, "goal_hijack"),
+        ("note_to_ai imperative", 0.85, "hidden_note"),
+        ("note_to_ai verdict", 0.85, "score_manipulation"),
+        ("note_to_ai modal", 0.8, "hidden_note"),
+        ("note_to_ai your_output", 0.85, "hidden_note"),
+        ("note_to_ai instructions", 0.8, "hidden_note"),
+        ("if_ai imperative", 0.85, "hidden_note"),
+        ("if_ai modal", 0.85, "hidden_note"),
+        ("if_ai verdict", 0.85, "score_manipulation"),
+        ("leak_verb secrets", 0.8, "data_exfiltration"),
+        ("override_task candidate", 0.8, "instruction_override"),
+        ("override_task imperative verdict", 0.8, "instruction_override"),
+        ("reply_only verdict", 0.8, "goal_hijack"),
+        ("reply_only candidate", 0.75, "goal_hijack"),
+        ("chat_markup verdict", 0.8, "role_tag"),
+        ("chat_markup candidate", 0.75, "role_tag"),
+        ("chat_markup imperative", 0.75, "role_tag"),
+        ("your_output modal", 0.75, "goal_hijack"),
+        ("role_play ai", 0.75, "jailbreak"),
+        ("role_play candidate", 0.7, "jailbreak"),
+        ("role_play your_output", 0.7, "jailbreak"),
+        ("role_play instructions", 0.7, "jailbreak"),
+        ("imperative verdict candidate", 0.75, "score_manipulation"),
+        ("modal verdict candidate", 0.7, "score_manipulation"),
+        ("modal_ai verdict", 0.75, "score_manipulation"),
+        ("modal_ai candidate", 0.7, "hidden_note"),
+        ("modal_ai instructions", 0.7, "instruction_override"),
+        ("modal_ai secrets", 0.75, "data_exfiltration"),
+        ("role_line verdict", 0.7, "role_tag"),
+        ("role_line imperative", 0.6, "role_tag"),
+        ("chat_markup", 0.6, "role_tag"),
+        ("instructions imperative", 0.45, "instruction_override"),
+        ("override_task", 0.6, "instruction_override"),
+        ("override candidate imperative", 0.6, "instruction_override"),
+        ("override verdict candidate", 0.6, "instruction_override"),
+        ("note_to_ai", 0.6, "hidden_note"),
+        ("directed", 0.55, "goal_hijack"),
+        ("config_directive verdict", 0.8, "role_tag"),
+        ("config_directive imperative", 0.8, "role_tag"),
+        ("config_directive", 0.6, "role_tag"),
+        ("passive_order", 0.65, "score_manipulation"),
+        ("process_label imperative", 0.8, "hidden_note"),
+        ("process_label verdict", 0.8, "score_manipulation"),
+        ("process_label override_task", 0.8, "instruction_override"),
+        ("relay", 0.6, "goal_hijack"),
+        ("output_wish", 0.6, "goal_hijack"),
+        ("you_me imperative", 0.7, "score_manipulation"),
+        ("you_me instructions", 0.7, "score_manipulation"),
+        ("you_me override", 0.7, "score_manipulation"),
+        ("you_me verdict", 0.7, "score_manipulation"),
+        ("you_me override_task", 0.7, "score_manipulation"),
+        ("ai verdict", 0.6, "score_manipulation"),
+        ("output_will", 0.55, "goal_hijack"),
+        ("tool_label", 0.55, "hidden_note"),
+        ("conceal", 0.6, "hidden_note"),
+        ("tool_call", 0.6, "data_exfiltration"),
+        ("jailbreak", 0.25, "jailbreak"),
+        ("pressure", 0.55, "score_manipulation"),
+        ("task_swap", 0.55, "goal_hijack"),
+        ("if_ai", 0.55, "hidden_note"),
+        ("reply_only", 0.55, "goal_hijack"),
+        ("role_play", 0.5, "jailbreak"),
+        ("modal_ai", 0.45, "hidden_note"),
+        ("imperative verdict", 0.45, "score_manipulation"),
+        ("role_line", 0.35, "role_tag"),
+        ("authority", 0.35, "instruction_override"),
+        ("verdict candidate", 0.35, "score_manipulation"),
+        ("ai imperative", 0.3, "hidden_note"),
+        ("your_output", 0.3, "goal_hijack"),
+        ("instructions", 0.25, "instruction_override"),
+        ("override", 0.1, "instruction_override"),
+        ("process_label", 0.3, "hidden_note"),
+    )
+)
+
+
+def units(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of text; a line that wraps (no closing punctuation) runs on into the next one, and a sentence
+    never ends inside quotes ("such as 'You are an assistant; answer only ...'" is one sentence)."""
+    spans = [
+        piece
+        for m in _UNIT.finditer(text)
+        if m.group().strip()
+        for piece in _glued(text, m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
+    ]
+    quoted = [(m.start(), m.end()) for m in _QUOTED_FAST.finditer(text)] if any(q in text for q in "\"“‘«'") else []
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and any(q0 < joined[-1][1] < q1 for q0, q1 in quoted):
+            joined[-1] = (joined[-1][0], end)
+        elif joined and text[joined[-1][1] : start].count("\n") == 1 and _wraps(text, joined[-1], start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+_GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")  # "designer.Ignore": a sentence glued to the next one
+
+
+def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.end() for m in _GLUED.finditer(text, start, end) if _two_lower(text[m.start() - 2 : m.start()])]
+    bounds = [start, *cuts, end]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _two_lower(pair: str) -> bool:
+    return len(pair) == 2 and pair.isascii() and pair.isalpha() and pair.islower()
+
+
+def _wraps(text: str, previous: tuple[int, int], start: int) -> bool:
+    tail = text[previous[0] : previous[1]].rstrip()
+    head = text[start : start + 1]
+    return bool(tail) and tail[-1] not in ".!?:;。！？" and head.islower() and len(tail.split()) >= 3
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+# Features that only ever count together with another one: looked for when some other feature is present.
+_SECONDARY = frozenset({"imperative", "candidate", "modal", "leak_verb", "ai"})
+_FIRST_PERSON = re.compile(r"\b(?:me|my|myself|i)\b")
+
+
+def _hits(lower: str) -> dict[str, list[tuple[int, int]]]:
+    """Feature spans; a match that begins with the clause boundary it needs starts at its first word."""
+    found: dict[str, list[tuple[int, int]]] = dict.fromkeys(PATTERNS, [])
+    primary = [name for name in PATTERNS if name not in _SECONDARY]
+    for name in primary:
+        found[name] = _spans(PATTERNS[name], lower)
+    if (found["you_me"] or found["output_wish"]) and not _FIRST_PERSON.search(lower):
+        # "you would rank ...", "ensure the report includes ..." about someone else: a JD's duty, not the writer's plea
+        found["you_me"] = found["output_wish"] = []
+    other_language = not lower.isascii() or any(token.startswith(ANCHOR_STEMS) for token in _TOKEN.findall(lower))
+    if other_language:
+        for name in ("override", "instructions", "verdict"):
+            found[name] = found[name] + _spans(LANGUAGE_PATTERNS[name], lower)
+    if found["override"]:
+        negated = [span for span in found["override"] if _negated(lower, span)]
+        if negated:
+            # a warning or a report, and so are the reader's rules it names ("asked to ignore prior rules")
+            found["override"] = [span for span in found["override"] if span not in negated]
+            found["instructions"] = [
+                span for span in found["instructions"] if not any(0 <= span[0] - end <= 30 for _s, end in negated)
+            ]
+    if any(found[name] for name in primary):
+        for name in _SECONDARY:
+            found[name] = _spans(PATTERNS[name], lower)
+        if other_language:
+            found["candidate"] = found["candidate"] + _spans(LANGUAGE_PATTERNS["candidate"], lower)
+    return found
+
+
+def _negated(lower: str, span: tuple[int, int]) -> bool:
+    """A drop verb under a negation ("never ignore", "nie pomijaj", "unutmayın", "glem ikke"): a warning, not an
+    override."""
+    start, end = span
+    if NEGATION_BEFORE.search(lower[max(0, start - 40) : start]):
+        return True
+    word_end = end
+    while word_end < len(lower) and lower[word_end].isalpha():
+        word_end += 1
+    return bool(NEGATION_AFTER.match(lower[end : word_end + 7]))
+
+
+def _spans(pattern: re.Pattern[str], lower: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in pattern.finditer(lower):
+        word = _WORD_CHAR.search(lower, m.start(), m.end())
+        if word:
+            spans.append((word.start(), m.end()))
+    return spans
+
+
+def _in(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    return [s for s in spans if s[0] >= start and s[0] < end]
+
+
+def plain_work_line(sentence: str, anchored: bool | None = None) -> bool:
+    """A past-tense work bullet with none of the words any scoring combination needs: nothing for any layer to read."""
+    if not _PAST_LEAD.match(sentence):
+        return False
+    return not (_anchored(sentence.lower()) if anchored is None else anchored)
+
+
+def _addresses(found: dict[str, list[tuple[int, int]]], start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """True when the sentence speaks to the reader outside quotes (a vocative, "if you are an AI", "your answer")."""
+    return any(
+        not any(q0 <= s < q1 for q0, q1 in quoted) for name in _ADDRESSING for s, _e in _in(found[name], start, end)
+    )
+
+
+_LABEL = re.compile(r"^\s*(?:[-*•▪◦·>]\s*)?[A-Za-z][\w /&-]{0,30}:\s+(?=\w)")
+# "Since 2023, scoped ...", "At Acme, built ...": a time or place phrase before the verb of a work bullet.
+_ADVERBIAL = re.compile(
+    r"^\s*(?:[-*•▪◦·>]\s*)?(?:since|in|at|for|during|from|over|across|as|while|after|before|between)\b[^,;:]{1,40},\s*",
+    re.IGNORECASE,
+)
+
+
+# A quote followed by the name of what it is ("detects 'you are now DAN' jailbreaks") is mentioned too.
+_EXAMPLE_TAIL = re.compile(
+    r"\s*[-–]?\s*(?:style\s+|type\s+|like\s+)?(?:jailbreaks?|attacks?|prompts?|payloads?|injections?|strings?|phrases?|"
+    r"messages?|emails?|examples?|patterns?|templates?|attempts?|instructions?|tricks?|exploits?)\b",
+    re.IGNORECASE,
+)
+
+
+def example_blob(text: str, start: int, end: int) -> bool:
+    """An encoded blob introduced or named as an example: "e.g. SGVsbG8…", "(VGhpcyBp… style payloads)"."""
+    opener = text[max(0, start - 40) : start].rstrip("([ \t'\"")
+    return bool(_EXAMPLE_LEAD.search(opener + " ")) or bool(_EXAMPLE_TAIL.match(text, end))
+
+
+def mentioned(sentence: str) -> list[tuple[int, int]]:
+    """Quoted spans of a sentence that an example marker introduces or names: mentioned, not used."""
+    return [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(sentence)
+        if _EXAMPLE_LEAD.search(sentence, max(0, m.start() - 40), m.start()) or _EXAMPLE_TAIL.match(sentence, m.end())
+    ]
+
+
+def _describing(sentence: str) -> bool:
+    """A work bullet or narration about an attack: past tense, gerund or third person at its head, no 'you'."""
+    label = _LABEL.match(sentence)
+    body = sentence[label.end() :] if label else sentence  # "Volunteer: taught seniors ..." reads from "taught"
+    adverbial = _ADVERBIAL.match(body)
+    body = body[adverbial.end() :] if adverbial else body
+    head = _RESTART.split(_blank_quotes(body), maxsplit=1)[0]
+    # "Authored the internal policy: AI assistants must ..." describes too: the label itself opens in the past tense.
+    led = bool(_PAST_LEAD.match(body)) or (label is not None and bool(_PAST_LEAD.match(sentence)))
+    return led and not _SECOND_PERSON.search(head)
+
+
+def _blank_quotes(sentence: str) -> str:
+    """The sentence with quoted text blanked (same length): clause breaks and pronouns inside quotes do not count."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+
+
+def _features(
+    found: dict[str, list[tuple[int, int]]], start: int, end: int, quoted: list[tuple[int, int]], describing: bool
+) -> frozenset[str]:
+    names: set[str] = set()
+    restart = end
+    for name, spans in found.items():
+        for s, _e in _in(spans, start, end):
+            if describing and (any(q0 <= s < q1 for q0, q1 in quoted) or (name not in _ADDRESSING and s < restart)):
+                continue
+            names.add(name)
+            break
+    return frozenset(names)
+
+
+def described_spans(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of the text that describe rather than perform: the head clause of each describing sentence."""
+    out = []
+    for start, end in spans:
+        sentence = folded[start:end]
+        if any(q in sentence for q in "\"“‘«'"):
+            out += [(start + s, start + e) for s, e in mentioned(sentence)]
+        if _describing(sentence):
+            restart = _RESTART.search(_blank_quotes(sentence))
+            head_end = start + restart.start() if restart else end
+            out.append((start, head_end))
+            out += [
+                (start + m.start(), start + m.end())
+                for m in _QUOTED.finditer(sentence)
+                if start + m.start() >= head_end
+            ]
+    return out
+
+
+def _anchored(lower: str, marks: tuple[str, ...] = ANCHOR_MARKS) -> bool:
+    """True when the sentence holds a word some scoring combination needs (cheap: one findall and a set test)."""
+    tokens = _TOKEN.findall(lower)
+    return (
+        not ANCHORS.isdisjoint(tokens)
+        or any(token.startswith(ANCHOR_STEMS) for token in tokens)
+        or any(mark in lower for mark in marks)
+        or bool(NON_LATIN.search(lower))
+    )
+
+
+def anchored_units(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences holding a word some scoring combination needs: the only ones worth reading closely."""
+    lower = folded.lower()
+    tokens = set(_TOKEN.findall(lower))
+    # whole anchor words, and words that begin with a stem of another language's override ("ohjeet", "utasitasokat")
+    present = ANCHORS.intersection(tokens) | {token for token in tokens if token.startswith(ANCHOR_STEMS)}
+    positions = [at for word in present for at in _word_positions(lower, word)]
+    positions += [at for mark in ANCHOR_MARKS if mark in lower for at in _all_positions(lower, mark)]
+    if not lower.isascii():
+        positions += [m.start() for m in NON_LATIN.finditer(lower)]
+    if not positions:
+        return []
+    positions.sort()
+    out = []
+    for start, end in spans:
+        i = bisect_left(positions, start)
+        if i < len(positions) and positions[i] < end:
+            out.append((start, end))
+    return out
+
+
+def _all_positions(lower: str, needle: str) -> list[int]:
+    found, at = [], lower.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = lower.find(needle, at + 1)
+    return found
+
+
+def _word_positions(lower: str, word: str) -> list[int]:
+    """Where word stands as a whole letter run (str.find in C, then a boundary check)."""
+    end = len(word)
+    return [
+        at
+        for at in _all_positions(lower, word)
+        if not (at and "a" <= lower[at - 1] <= "z") and not ("a" <= lower[at + end : at + end + 1] <= "z")
+    ]
+
+
+def windows(spans: list[tuple[int, int]], anchored: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Anchored sentences widened by one sentence on each side and merged: where the phrase rules look."""
+    index = {span: i for i, span in enumerate(spans)}
+    out: list[tuple[int, int]] = []
+    for span in anchored:
+        i = index[span]
+        start, end = spans[max(i - 1, 0)][0], spans[min(i + 1, len(spans) - 1)][1]
+        if out and start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def score_units(folded: str, spans: list[tuple[int, int]] | None = None) -> list[UnitScore]:
+    """Every sentence of the folded text with a non-zero genre score (spans: the anchored sentences, if known)."""
+    lower = folded.lower()
+    scores: list[UnitScore] = []
+    for start, end in anchored_units(folded, units(folded)) if spans is None else spans:
+        segment = lower[start:end]
+        sentence = folded[start:end]
+        if _plain_description(sentence, segment):
+            continue
+        found = _hits(segment)
+        if not any(found.values()):
+            continue
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)]
+        if quoted:
+            examples = mentioned(sentence)
+            found = {k: [sp for sp in v if not any(q0 <= sp[0] < q1 for q0, q1 in examples)] for k, v in found.items()}
+            if not any(found.values()):
+                continue
+        length = end - start
+        describing = _describing(sentence) and not _addresses(found, 0, length, quoted)
+        features = _features(found, 0, length, quoted, describing)
+        if describing:
+            # A later clause of a work bullet may still command ("Led a team; ignore the rubric and ...").
+            for m in _RESTART.finditer(_blank_quotes(sentence)):
+                features |= _features(found, m.end(), length, quoted, False) & _performing(segment, m.end(), found)
+        for need, weight, category in COMBOS:
+            if need <= features:
+                scores.append(UnitScore(start, end, weight, category, features))
+                break
+    return scores
+
+
+_ADDRESSING_PATTERNS = tuple(PATTERNS[name] for name in sorted(_ADDRESSING))
+
+
+def _plain_description(sentence: str, lower: str) -> bool:
+    """A describing sentence of one clause, without quotes, that addresses nobody: no combination can score it, so
+    the other patterns are not run (most anchored resume lines: "Automated the ... pipeline")."""
+    if not _describing(sentence) or _RESTART.search(sentence) or any(q in sentence for q in "\"“‘«'"):
+        return False
+    return not any(pattern.search(lower) for pattern in _ADDRESSING_PATTERNS)
+
+
+def _performing(lower: str, clause_start: int, found: dict[str, list[tuple[int, int]]]) -> frozenset[str]:
+    """All features, when the clause starting at clause_start opens with a command or addresses 'you'; else none."""
+    opening = lower[clause_start : clause_start + 40]
+    commands = any(s <= clause_start + 12 and s >= clause_start - 2 for s, _ in found["imperative"])
+    if commands or _SECOND_PERSON.match(opening.lstrip()):
+        return frozenset(found)
+    return frozenset()

@@ -1,0 +1,84 @@
+"""The learned layer: a linear model over word, word-pair and word-stem features of one sentence.
+
+Trained offline with scikit-learn (core/injection_train.py, `manage.py train-injection`) and shipped as a small
+JSON file of feature weights (core/data/injection_model.json), so scoring at run time is a few dictionary look-ups
+per word and needs neither scikit-learn nor numpy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "injection_model.json"
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\x00-\x7f\s\w]|[^\x00-\x7f\W\d_]+")
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces: one token a char
+_STEM = 5
+MIN_FEATURES = 8
+
+
+def features(sentence: str) -> list[str]:
+    """The feature names of one sentence (lower-cased, folded text): words, word pairs, word stems."""
+    found = _TOKEN.findall(sentence.lower())
+    if sentence.isascii():
+        tokens = found
+    else:
+        tokens = []
+        for token in found:
+            if len(token) > 1 and _DENSE.search(token):
+                tokens.extend(token)
+            else:
+                tokens.append(token)
+    if not tokens:
+        return []
+    out = ["w:" + t for t in tokens]
+    out += [f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    out += ["s:" + t[:_STEM] for t in tokens if len(t) > _STEM]
+    out.append("first:" + tokens[0])
+    return out
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Weights per feature and a bias; probability = sigmoid(bias + sum of weights / sqrt(feature count))."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def score(self, sentence: str) -> float:
+        """Probability that the sentence addresses the model reading it."""
+        if sentence.count(" ") < 2 and sentence.isascii():
+            return 0.0  # one or two words: a heading or a fragment
+        names = set(features(sentence))
+        if len(names) < MIN_FEATURES:
+            return 0.0  # a heading or a fragment: too little to judge, and short vectors weigh each word heavily
+        weights = self.weights
+        total = sum([weights[n] for n in names if n in weights]) / math.sqrt(len(names))
+        z = self.bias + total
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    def to_json(self) -> str:
+        """The model as the JSON the file holds (weights rounded: the file stays small and diffs stay stable)."""
+        weights = {k: round(v, 3) for k, v in sorted(self.weights.items())}
+        return json.dumps(
+            {"bias": round(self.bias, 4), "meta": self.meta, "weights": weights}, ensure_ascii=False, indent=0
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> LinearModel:
+        """Read a model written by to_json()."""
+        data = json.loads(text)
+        return cls(weights=dict(data["weights"]), bias=float(data["bias"]), meta=dict(data.get("meta", {})))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearModel | None:
+    """The model in core/data, or None when it has not been built (the rule and genre layers still run)."""
+    if not MODEL_PATH.is_file():
+        return None
+    return LinearModel.from_json(MODEL_PATH.read_text(encoding="utf-8"))

@@ -1,0 +1,56 @@
+"""The phrase-rule layer: every weighted rule (with its word gate), as hits on a text.
+
+The earlier sentence-pair cues are gone: the genre layer does their job (and they fired on JDs for AI-security
+roles)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from core.injection_gates import gate_open, tokens_of
+from core.injection_lexicon import NEGATION_BEFORE
+from core.injection_rules import RULES, Rule
+from core.injection_rules_more import MORE_RULES
+from core.injection_rules_paraphrase import PARAPHRASE_RULES
+from core.injection_rules_verdict import LEAK_SCORE_JAILBREAK_RULES
+
+ALL_RULES = (*RULES, *LEAK_SCORE_JAILBREAK_RULES, *MORE_RULES, *PARAPHRASE_RULES)
+_DROP_VERB = re.compile(
+    r"(?:ignor|disregard|forget|skip|overrid|bypass|neglect|overlook|omit|reveal|leak|disclos|expos|dump|print)",
+    re.IGNORECASE,
+)
+
+
+def _warning(text: str, start: int) -> bool:
+    """A rule hit that opens on a drop or leak verb under a negation, reported or refused ("do not skip or ignore the
+    safety instructions", "must refuse to reveal its system prompt")."""
+    before = text[max(0, start - 40) : start].lower()
+    return bool(_DROP_VERB.match(text, start)) and bool(NEGATION_BEFORE.search(before))
+
+
+class RuleHit(NamedTuple):
+    """One rule matched text[start:end]."""
+
+    rule: Rule
+    start: int
+    end: int
+
+
+def rule_hits(text: str, *, use_gates: bool = True, windows: list[tuple[int, int]] | None = None) -> list[RuleHit]:
+    """Every rule match in text; gates skip rules whose required words are absent, and with windows (the sentences
+    the genre layer found worth reading, with their neighbours) rules look only there. Both only save time: a test
+    checks that they change no verdict on any labelled text."""
+    hits: list[RuleHit] = []
+    regions = windows if use_gates and windows is not None else [(0, len(text))]
+    if use_gates and not regions:
+        return hits
+    tokens = tokens_of(text) if use_gates else frozenset()
+    for rule in ALL_RULES:
+        if use_gates and not gate_open(rule.name, text, tokens):
+            continue
+        for start, end in regions:
+            for m in rule.pattern.finditer(text, start, end):
+                if m.end() > m.start() and not _warning(text, m.start()):
+                    hits.append(RuleHit(rule, m.start(), m.end()))
+    return hits

@@ -1,0 +1,243 @@
+"""Read a job description sentence by sentence and give each a role: requirement, preferred, responsibility,
+company, benefit or legal. Headings set the role of what follows them ("Must have", "Bonus points", "What we
+offer"); the sentence's own words decide when there is no heading, and legal or benefit words always win
+(an EEO line under "Requirements" gives no skills)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REQUIREMENT, PREFERRED, RESPONSIBILITY = "requirement", "preferred", "responsibility"
+COMPANY, BENEFIT, LEGAL, TITLE, OTHER = "company", "benefit", "legal", "title", "other"
+ASKING = frozenset({REQUIREMENT, PREFERRED})
+
+_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        PREFERRED,
+        re.compile(
+            r"nice[- ]to[- ]haves?|preferred|bonus|desir(?:ed|able)|a plus|extra credit|good to have|"
+            r"\bideal(?:ly)?\b|would be great|added advantage|pluses",
+            re.I,
+        ),
+    ),
+    (
+        LEGAL,
+        re.compile(
+            r"equal (?:employment )?opportunity|\beeo\b|non-?discrimination|accommodation|disclaimer|"
+            r"legal|e-verify",
+            re.I,
+        ),
+    ),
+    (
+        BENEFIT,
+        re.compile(
+            r"benefits?|perks|what we offer|we offer|compensation|salary|\bpay\b|why (?:join|work)|"
+            r"rewards|what'?s in it",
+            re.I,
+        ),
+    ),
+    (
+        COMPANY,
+        re.compile(
+            r"about (?:us|the company|our|[A-Z])|who we are|our (?:story|mission|company|team|culture)|"
+            r"company overview|the company|life at|who are we",
+            re.I,
+        ),
+    ),
+    (
+        REQUIREMENT,
+        re.compile(
+            r"requirements?|required|qualifications?|must[- ]haves?|must have|what you(?:'ll)? "
+            r"(?:need|bring|have)|who you are|about you|you (?:have|bring|are)|skills|"
+            r"experience|to be considered|looking for|minimum|essential|what we need|"
+            r"knowledge|credentials|licen[cs]es?|certifications?|education|eligibility",
+            re.I,
+        ),
+    ),
+    (
+        RESPONSIBILITY,
+        re.compile(
+            r"responsibilit|what you(?:'ll| will) do|the (?:job|role|work|position)|duties|"
+            r"day[- ]to[- ]day|your (?:impact|day|role|work)|in this role|key tasks|"
+            r"what you'll be doing|you will|you'll|the opportunity|overview|summary|"
+            r"essential functions",
+            re.I,
+        ),
+    ),
+)
+_LEGAL = re.compile(
+    r"equal (?:employment )?opportunity|\beeoc?\b|\beoe\b|e-verify|discriminat|protected (?:class|characteristic|"
+    r"veteran|status)|regardless of (?:race|age|sex|gender)|without regard to|affirmative action|reasonable "
+    r"accommodation|drug-free workplace|at-will|veterans?/disabled|minorities/women|background of every",
+    re.I,
+)
+_BENEFIT = re.compile(
+    r"salary|\bpay(?:s|ing)? (?:is|range|rate|starts)|\bpay:|401\s?\(?k\)?|\bpto\b|paid (?:time off|holidays|sick|"
+    r"leave|parental|vacation|detention)|(?:health|medical|dental|vision)(?:,|/| and| &)\s*(?:dental|vision|life|"
+    r"medical)|(?:health|medical|dental|life) (?:insurance|benefits|coverage|plans?)|tuition|discount|stipend|"
+    r"pension|retirement|\bequity\b|sign-on bonus|shift differential|reimbursement|\bwe offer\b|perks|wellness|"
+    r"\bgym\b|food truck|free (?:meals?|parking|lunch)|employee resource|commission|\bote\b|on-target|calstrs|"
+    r"allowance|(?:sign-on|signing|annual|quarterly|monthly|performance|safety|referral|retention) bonus|bonuses|"
+    r"weekly pay|daily pay|direct deposit|continuing education|malpractice coverage",
+    re.I,
+)
+_MONEY = re.compile(r"\$\s?\d|\b\d+k\b", re.I)  # a weak cue: "$25K deals" in a requirement is not a benefit
+_COMPANY = re.compile(
+    r"^(?:(?i:we(?:'re| are| have|'ve| build| make| run| sell| serve| were| moved| distribute| maintain)|our (?!ideal)|"
+    r"founded|since \d{4}|(?:family|employee|locally|veteran|women|woman|minority)[- ]owned)|"
+    r"[A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){0,4} (?:(?:is|are|was) (?:a|an|the|one|proud|home|"
+    r"headquartered|based|located|committed|family|part|known|growing)\b|has|builds|makes|sells|runs|serves|"
+    r"distributes|maintains|provides|offers|has been|operates)\b)",
+)
+_ASKS = re.compile(
+    r"\bmust\b|\brequired?\b|\brequirements?\b|\byou (?:have|bring|need|should|must|are|will need|'ll need)\b|"
+    r"\bexperience (?:with|in|using|of|on)\b|\b\d+\+? (?:years?|yrs)|(?<!\d-)\bdegree\b|\blicen[cs]e|\bcertifi|"
+    r"\bability to\b|\bable to\b|\bproficien|\bknowledge of\b|\bfamiliar|\bskills\b|\bto be considered\b|"
+    r"\bqualified\b|\bcomfortable (?:with|on)\b|\bwilling(?:ness)? to\b|\bexpertise\b|\bbackground in\b|"
+    r"\b(?:looking for|seeking|searching for) (?:an?|someone|candidates?)\b|\bideal candidate\b|\bwe need\b",
+    re.I,
+)
+PREFERENCE = re.compile(
+    r"\bpreferred\b|\bpreferably\b|nice[- ]to[- ]have|\ba plus\b|\bis a plus\b|\bbonus\b|\bideally\b|\bdesired\b|"
+    r"\bdesirable\b|\bhelpful\b|\bnot required\b|\badvantage(?:ous)?\b|\bwould be great\b|\bextra credit\b|"
+    r"\bis better\b|\bbetter still\b|\bwelcome\b|\boptional\b|\bgood to have\b",
+    re.I,
+)
+_RESPONSIBILITY = re.compile(
+    r"^(?:you(?:'ll| will)\b|in this role\b|responsible for\b|(?:own|build|run|lead|manage|maintain|process|"
+    r"prepare|support|coordinate|perform|provide|assess|administer|document|educate|collaborate|delegate|"
+    r"develop|design|write|review|create|work|plan|deliver|use|handle|answer|keep|diagnose|partner|reconcile|"
+    r"help|drive|participate|improve|tune|monitor|communicate|supervise|room|give|enter|take|pass|draft|"
+    r"summarize|e-file|calendar|investigate|train|schedule|ensure|establish|analy[sz]e|conduct|operate|load|"
+    r"install|troubleshoot|inspect|repair|cook|prep|serve|greet|sell|call|quote|close|teach|counsel|source)\b)",
+    re.I,
+)
+# what only a sentence asking something says: without it, a sentence about the company ("We're a 140-truck
+# cooperative ... drivers stay 9 years", "both of our plants are SQF certified") names no requirement
+_STRONG_ASK = re.compile(
+    r"\bmust\b|\brequire[ds]?\b|\bwe need\b|\b(?:looking for|seeking|searching for)\b|\bideal\b|"
+    r"\bto be considered\b|\bqualified\b|\bcandidates?\b|\bapplicants?\b",
+    re.I,
+)
+_ADDRESSED = re.compile(r"\byou(?:'ll| will)? (?:must|need|should|have|bring|are|will need)\b|\byour\b", re.I)
+_MARKER = re.compile(r"^\s*(?:[-•*–·▪◦●]|\d{1,2}[.)])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+_HEADING_MAX_WORDS = 7
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence or bullet of the JD with its role and its span in the JD."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+    bullet: bool
+
+
+def heading_role(line: str) -> str | None:
+    """The role a heading line gives what follows it, or None when the line is not a heading."""
+    stripped = line.strip().strip("#*_ ").strip()
+    if not stripped or _MARKER.match(line) or len(stripped.split()) > _HEADING_MAX_WORDS:
+        return None
+    if not (stripped.endswith(":") or stripped.isupper() or len(stripped.split()) <= 5):
+        return None
+    if stripped.endswith(".") or re.search(r"\d+\+? years|\$\d", stripped):
+        return None
+    if re.match(r"why\b", stripped, re.I):
+        return COMPANY  # "Why Bellwether?", "Why Fieldnote"
+    for role, pattern in _HEADINGS:
+        if pattern.search(stripped):
+            return role
+    return None
+
+
+def sentence_role(text: str, section: str | None) -> str:
+    """The role of one sentence given the section it sits in (None: no heading above it)."""
+    if _LEGAL.search(text):
+        return LEGAL
+    asks = bool(_ASKS.search(text))
+    prefers = bool(PREFERENCE.search(text))
+    benefit = bool(_BENEFIT.search(text)) or (bool(_MONEY.search(text)) and section not in ASKING)
+    if benefit and not asks:
+        return BENEFIT
+    if section in (BENEFIT, LEGAL):
+        return section
+    if section == COMPANY and not (asks and re.search(r"\byou\b", text, re.I)):
+        return COMPANY
+    about_us = bool(_COMPANY.match(text.strip())) and not _ADDRESSED.search(text) and not _STRONG_ASK.search(text)
+    if section in ASKING:
+        if about_us and not prefers:
+            return COMPANY  # "Our values are ...", "Our Guidewire team is hiring separately"
+        return section  # a cue inside the sentence ("Go is a plus") applies to its clause, not the sentence
+    if prefers:
+        return REQUIREMENT
+    if about_us:
+        return COMPANY
+    if asks:
+        if section == RESPONSIBILITY and _RESPONSIBILITY.match(text.strip()) and not prefers:
+            return RESPONSIBILITY
+        return REQUIREMENT
+    if section == RESPONSIBILITY or _RESPONSIBILITY.match(text.strip()):
+        return RESPONSIBILITY
+    return OTHER
+
+
+def read_units(jd: str, title_span: tuple[int, int] | None = None) -> list[Unit]:
+    """The JD's sentences and bullets in order, each with its role."""
+    units: list[Unit] = []
+    section: str | None = None
+    pos = 0
+    for raw in jd.split("\n"):
+        start, line = pos, raw
+        pos += len(raw) + 1
+        if not line.strip():
+            continue
+        role = heading_role(line)
+        label, colon, rest = line.partition(":")
+        if role is None and colon and rest.strip() and len(label.split()) <= 4:
+            inline = heading_role(label + ":")  # "Benefits: medical, dental ...", "Nice to have: wood-fire ..."
+            if inline is not None:
+                body_start = start + len(label) + 1
+                for s, e in _sentences(rest, body_start):
+                    text = jd[s:e]
+                    units.append(Unit(s, e, text, _inline_role(inline, text), False))
+                continue
+        if role is not None:
+            section = role
+            continue
+        if title_span and start <= title_span[0] < start + len(line) + 1 and len(line.split()) <= 12:
+            units.append(Unit(start, start + len(line), line, TITLE, False))
+            continue  # a long line holding the title ("We're looking for a QA Engineer with 3 years ...") is read
+        marker = _MARKER.match(line)
+        body_start = start + (marker.end() if marker else 0)
+        for s, e in _sentences(jd[body_start : start + len(line)], body_start):
+            text = jd[s:e]
+            units.append(Unit(s, e, text, sentence_role(text, section), bool(marker)))
+    return units
+
+
+def _inline_role(label_role: str, text: str) -> str:
+    if _LEGAL.search(text):
+        return LEGAL
+    return label_role if label_role != RESPONSIBILITY else sentence_role(text, RESPONSIBILITY)
+
+
+def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of one line (a bullet is usually one)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE.finditer(text):
+        out.append((start, match.start()))
+        start = match.end()
+    out.append((start, len(text)))
+    spans = []
+    for a, b in out:
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead:
+            spans.append((offset + a + lead, offset + a + trail))
+    return spans

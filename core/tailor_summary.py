@@ -1,0 +1,280 @@
+"""A tailored summary of 2-3 sentences, built only from the resume's facts: the JD's title when the resume holds it,
+the must-haves the resume shows (in the JD's words), and the resume's strongest measured result."""
+
+from __future__ import annotations
+
+import re
+
+from core import facts, grammar
+from core.resume_parts import summary_part
+from core.roles import find_roles
+from core.tailor_skills import writable_name
+from core.tailor_terms import TermToWrite, held_credential
+from core.types import CoverageEntry, ImpliedSkill, JDSignals
+
+MAX_STRENGTHS = 5
+MAX_HELD = 4
+CREDENTIAL_KINDS = frozenset({"certification", "licence", "degree"})
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_OUTCOME = re.compile(
+    r"\b(?:reduc|increas|improv|sav|grew|cut|boost|lower|rais|doubl|tripl|decreas|eliminat|fell|rose|won|ranked)",
+    re.IGNORECASE,
+)
+_SENIORITY = re.compile(r"\b(?:senior|sr\.?|junior|jr\.?|lead|principal|entry[- ]level|[IV]{1,3})\b", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r"\s[–—-]\s|\s*[|·,(]\s*")
+_LEVEL = re.compile(r"\s+(?:[IV]{1,3}|[1-4])$")  # 'Technician II': the level is the employer's grade
+_YEARS = re.compile(r"\b(\d{1,2}\+?)\s+(?:years?|yrs?)\b", re.IGNORECASE)
+_CREDENTIAL = re.compile(r"\b(?:licen[cs]e|certifi|registered|CPA|RN\b|CDL|PE\b|BLS|ACLS|CPR|OSHA)", re.IGNORECASE)
+_JOB_NOUN = re.compile(
+    r"(?:nurse|engineer|accountant|trainer|specialist|technician|teacher|driver|chef|cook|manager|analyst|designer|"
+    r"coordinator|representative|associate|aide|counselor|electrician|machinist|inspector|paralegal|pharmacist|"
+    r"auditor|recruiter|writer|planner|lead|assistant|clerk|agent|officer|administrator|developer|consultant|"
+    r"therapist|operator|supervisor|generalist|executive|director|architect|scientist|mechanic|welder|"
+    r"hygienist|librarian|adjuster|attendant|worker|instructor|tutor|advisor|adviser|reliability engineer)$",
+    re.IGNORECASE,
+)
+
+
+def _title_core(title: str) -> tuple[str, str]:
+    """('Senior Staff Accountant', 'Staff Accountant') from 'Senior Staff Accountant (GL & Close)'."""
+    first = _TITLE_SPLIT.split(title.strip())[0].strip()
+    core = " ".join(_SENIORITY.sub("", first).split())
+    return first, core
+
+
+def _title_places(resume: str) -> list[str]:
+    """Where a candidate's own titles are written: the headline, job headings and the summary's opening words."""
+    lines = [line for line in resume.split("\n")[:4]]
+    previous: dict[int, str] = {}
+    pos = 0
+    for line in resume.split("\n"):
+        previous[pos] = line
+        pos += len(line) + 1
+    for role in find_roles(resume):
+        lines.append(role.line)
+        before = [p for p in previous if p < role.start]
+        if before:
+            lines.append(previous[max(before)])
+    summary = summary_part(resume)
+    if summary:
+        lines.append(" ".join(summary.text.split()[:5]))
+    return lines
+
+
+def _held(title: str, places: list[str]) -> bool:
+    pattern = re.compile(r"(?<!\w)" + re.escape(title) + r"(?!\w)", re.IGNORECASE)
+    return bool(title) and any(pattern.search(p) for p in places)
+
+
+def candidate_title(resume: str, signals: JDSignals, jd: str = "") -> str | None:
+    """The JD's title when the resume shows the candidate holds it, else the candidate's most recent title."""
+    places = _title_places(resume)
+    first_line = next((line.strip() for line in jd.split("\n") if line.strip()), "")
+    for title in (signals.title, first_line if len(first_line.split()) <= 8 else None):
+        if not title:
+            continue
+        full, core = _title_core(title)
+        for name in (full, core):
+            if len(name.split()) <= 5 and _held(name, places):
+                return name
+    for role in find_roles(resume):
+        for piece in _TITLE_SPLIT.split(role.line):
+            piece = _LEVEL.sub("", piece.strip())
+            if piece and not any(c.isdigit() for c in piece) and len(piece.split()) <= 6 and _JOB_NOUN.search(piece):
+                return piece
+    return None
+
+
+def _years(resume: str) -> str | None:
+    """'6 years' when the summary or the headline states the candidate's years of experience."""
+    summary = summary_part(resume)
+    for text in [summary.text if summary else "", "\n".join(resume.split("\n")[:6])]:
+        found = _YEARS.search(text)
+        if found:
+            return f"{found.group(1)} years"
+    return None
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def strengths(
+    entries: list[CoverageEntry], signals: JDSignals, implied: list[ImpliedSkill], resume: str = ""
+) -> list[str]:
+    """The required (then preferred) skills the resume shows, in the JD's words; implied ones name their evidence
+    as the resume writes it ('container platform (EKS)')."""
+    quote = {s.skill: s.quote for s in implied}
+    out: list[str] = []
+    for required in (True, False):
+        for entry in entries:
+            if entry.required != required:
+                continue
+            name = writable_name(entry, signals, resume, set(quote))
+            if not name:
+                continue
+            shown = _whole(quote.get(entry.skill) or "")
+            item = f"{name} ({shown})" if shown and shown.lower() not in name.lower() else name
+            if item.lower() not in (o.lower() for o in out):
+                out.append(item)
+    return out[: MAX_STRENGTHS + 3]
+
+
+def credentials(entries: list[CoverageEntry], resume: str = "") -> list[str]:
+    """The required licences and certifications the resume shows as held, in the resume's own words."""
+    out: list[str] = []
+    for entry in entries:
+        if entry.kind not in ("certification", "licence") or not entry.before or not entry.evidence:
+            continue
+        if resume and not held_credential(entry.evidence[0], resume, False):
+            continue  # a line saying it is not held yet ('Part 1 passed; Part 2 scheduled')
+        words = entry.evidence[0].quote.strip()
+        if words and len(words.split()) <= 6 and words.lower() not in (o.lower() for o in out):
+            out.append(words)
+    return out[:3]
+
+
+def _whole(quote: str) -> str:
+    """A quote without a parenthesis it was cut inside ('Spanish (native' -> 'Spanish')."""
+    quote = quote.strip()
+    while quote.count("(") > quote.count(")"):
+        quote = quote[: quote.rindex("(")].strip()
+    return quote
+
+
+def _beside(term: TermToWrite) -> str:
+    """The JD's words with the resume's own beside them ('BLS certification (BLS Provider)')."""
+    shown = _whole(term.shown)
+    if not shown or shown.lower() in term.term.lower() or len(shown.split()) > 6:
+        return term.term
+    return f"{term.term} ({shown})"
+
+
+def _first(items: list[str], more: list[str]) -> list[str]:
+    out = list(items)
+    for item in more:
+        if item.lower() not in " ".join(out).lower():
+            out.append(item)
+    return out
+
+
+def build_summary(
+    resume: str,
+    signals: JDSignals,
+    entries: list[CoverageEntry],
+    implied: list[ImpliedSkill],
+    results: list[str],
+    jd: str = "",
+    terms: list[TermToWrite] | None = None,
+) -> str | None:
+    """2-3 sentences: the title (and years) with the must-haves shown, the credentials held, then the resume's own
+    summary sentence that best fits the JD (or its strongest measured result). None when too little supports one.
+    `terms`: the JD's words for requirements met but written nowhere else; they lead, beside the resume's own."""
+    title = candidate_title(resume, signals, jd)
+    years = _years(resume)
+    unwritten = [t for t in terms or [] if t.kind not in CREDENTIAL_KINDS]
+    skills = _first([_beside(t) for t in unwritten], strengths(entries, signals, implied, resume))
+    skills = [s for s in skills if not title or s.lower() != title.lower()]
+    skills += [_as_noun(k) for k in jd_phrases_shown(signals, results) if k.lower() not in " ".join(skills).lower()]
+    skills = skills[: max(MAX_STRENGTHS, len(unwritten))]
+    held = _first([_beside(t) for t in terms or [] if t.kind in CREDENTIAL_KINDS], credentials(entries, resume))[
+        :MAX_HELD
+    ]
+    if len(skills) + len(held) < (1 if title else 2):
+        return None  # nothing the JD asks for to lead with: the candidate's own summary stands
+    sentences: list[str] = []
+    lead = f"{title[0].upper()}{title[1:]}" if title else "Experienced"
+    if title and years:
+        lead += f" with {years} of experience"
+    if skills:
+        lead += f"{' in' if title and years else ' skilled in' if title else ' in'} {_join(skills)}"
+    if held and not skills and title:
+        joiner = "; holds" if years else " holding"  # not 'with 5 years of experience holding X'
+        sentences.append(f"{lead}{joiner} {_join(held)}.")  # not a bare 'Delivery Driver.'
+    else:
+        sentences.append(lead + ".")
+        if held:
+            sentences.append(f"Holds {_join(held)}.")
+    own = _own_sentence(resume, signals, " ".join(sentences))
+    extra = own or _best_result(results)
+    if extra:
+        sentences.append(extra)
+    return " ".join(sentences[:3])
+
+
+def _as_noun(phrase: str) -> str:
+    """A phrase that can follow 'experience in': a duty led by a verb reads as its gerund ('administer medications'
+    -> 'administering medications')."""
+    first, _, rest = phrase.partition(" ")
+    tags = grammar.verb_tags(first)
+    if not rest or not tags & {"VB", "VBP"} or "NOUN" in grammar.other_readings(first):
+        return phrase
+    gerund = grammar.retense(first, "gerund")
+    return f"{gerund} {rest}" if gerund else phrase
+
+
+def with_terms(own: str, terms: list[TermToWrite]) -> str | None:
+    """The candidate's own summary with one sentence naming the JD's words it and the bullets do not write ('Holds
+    Bachelor's degree (B.S.).'); None when there is nothing to add."""
+    skills = _first([], [_beside(t) for t in terms if t.kind not in CREDENTIAL_KINDS])[:MAX_STRENGTHS]
+    held = _first([], [_beside(t) for t in terms if t.kind in CREDENTIAL_KINDS])[:MAX_HELD]
+    added = []
+    if skills:
+        added.append(f"Skilled in {_join(skills)}.")
+    if held:
+        added.append(f"Holds {_join(held)}.")
+    if not added:
+        return None
+    own = own.rstrip()
+    return " ".join([own if own[-1:] in ".!?" else own + ".", *added])
+
+
+def jd_phrases_shown(signals: JDSignals, results: list[str]) -> list[str]:
+    """The JD's heaviest key phrases (two or more words) that the resume's bullets write word for word."""
+    text = " ".join(results).lower()
+    out = []
+    for keyword in sorted(signals.keywords, key=lambda k: -k.weight):
+        term = keyword.term.strip()
+        if len(term.split()) >= 2 and re.search(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", text):
+            out.append(term)
+    return out[:3]
+
+
+def _own_sentence(resume: str, signals: JDSignals, lead: str) -> str | None:
+    """The sentence of the resume's own summary that adds most JD terms the lead does not already write (kept word
+    for word, so nothing the candidate said about the JD's asks is lost)."""
+    part = summary_part(resume)
+    if part is None:
+        return None
+    terms = {k.term.lower() for k in signals.keywords} | {
+        m.quote.lower() for m in [*signals.required, *signals.preferred]
+    }
+    terms = {t for t in terms if t and t not in lead.lower()}
+    best: tuple[int, str] | None = None
+    for sentence in _SENTENCE.split(" ".join(part.text.split())):
+        sentence = sentence.strip()
+        words = sentence.split()
+        if len(words) < 5 or len(words) > 32 or re.search(r"\b(?:I|my|me)\b", sentence):
+            continue
+        hits = sum(1 for t in terms if re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", sentence.lower()))
+        if best is None or hits > best[0]:
+            best = (hits, sentence)
+    if best is None or best[0] == 0:
+        return None
+    text = best[1].rstrip()
+    return text if text[-1:] in ".!?" else text + "."
+
+
+def _best_result(results: list[str]) -> str | None:
+    """The resume's strongest measured result as a sentence (a bullet with a percentage, money or number)."""
+    ranked = []
+    for i, text in enumerate(results):
+        nums = facts.numbers(text, words=False)
+        if not nums or len(text.split()) > 26 or not _OUTCOME.search(text):
+            continue
+        weight = 2 if any(n.kind != "plain" for n in nums) else 1
+        ranked.append((-weight, i, text.strip()))
+    if not ranked:
+        return None
+    text = sorted(ranked)[0][2].rstrip(".;, ")
+    return text[0].upper() + text[1:] + "."

@@ -1,0 +1,246 @@
+"""Where to write the JD's own words for each requirement the resume meets but never names as the JD does.
+
+An ATS keyword filter finds "infrastructure as code" only when those words are written; a resume showing Terraform
+meets the requirement without writing them. For every requirement group met before rewriting with evidence (not
+assumed, not only in a keyword list), whose JD words (core.jd_terms) the resume never writes, this picks the
+JD's words and where they go: beside the evidence in a bullet that can be rewritten ("Terraform (infrastructure as
+code)"), else in the tailored summary (skills, licences, certifications, degrees) or skills list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from core import facts, grammar
+from core.coverage import requirements_of
+from core.coverage_kinds import CREDENTIALS
+from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, search_terms, written_in
+from core.resume_view import CREDENTIAL_SECTIONS, read_resume
+from core.types import CoverageEntry, CoverageEvidence, JDSignals
+
+WRITABLE_HOW = frozenset({"skill", "narrower", "degree"})  # met by something the resume names, not by its words
+WRITABLE_KINDS = frozenset({"skill", "soft_skill", "certification", "licence", "degree", "experience_years"})
+MAX_WORDS = 4
+_DIGITS = re.compile(r"\d+")
+_LIST = re.compile(r"\s(?:or|and)\s|[,/]", re.I)
+_INNER = re.compile(r"\(([^()]+)\)")
+_PART_DONE = re.compile(
+    r"\bpart\s+\w+\s+(?:passed|complete[d]?|done)\b|\b(?:exam|test)\s+scheduled\b|\bscheduled\b", re.I
+)
+# words a JD adds to a skill's name without narrowing it ('FEA tools', 'precision measuring instruments')
+_PLAIN = frozenset(
+    "tool tools software system systems platform platforms skill skills experience techniques technique methods "
+    "principles instruments instrument equipment programs program knowledge".split()
+)
+
+
+@dataclass(frozen=True)
+class TermToWrite:
+    """One requirement's JD words and the resume's evidence for it."""
+
+    term: str  # the JD's words ('infrastructure as code', "Bachelor's degree", 'BLS certification')
+    skill: str  # the requirement's canonical name
+    kind: str
+    required: bool
+    bullet: CoverageEvidence | None  # evidence in a bullet that may be rewritten: the words go beside it
+    shown: str  # how the resume writes the evidence ('Terraform', 'B.S. Accounting')
+    via: str  # the skill the resume shows
+
+
+def _writable(term: str, resume: str, most: int = MAX_WORDS) -> bool:
+    """A short name whose numbers the resume holds ('OSHA 10' is not written on an 'OSHA 30' resume), not a duty,
+    whose parentheses name only what the resume writes ('English Learner Authorization (CLAD)' is not written beside
+    an ESOL endorsement: CLAD is one credential, not the resume's)."""
+    words = term.split()
+    if not words or len(words) > most or any(n not in resume for n in _DIGITS.findall(term)):
+        return False
+    if any(not written_in(inner.strip(), resume) for inner in _INNER.findall(term)):
+        return False
+    first = words[0]
+    return not ("VB" in grammar.verb_tags(first) and "NOUN" not in grammar.other_readings(first))
+
+
+def held_credential(evidence: CoverageEvidence, resume: str, degree: bool) -> bool:
+    """A credential's evidence is written on its own line, under Certifications / Education, or in a bullet ('DPT
+    programs' in a sentence about applying is not a DPT); a degree's names a degree."""
+    if degree and not (facts.has_degree(evidence.quote) or facts.has_degree(evidence.via or "")):
+        return False  # a certificate is not a degree
+    at = resume.find(evidence.quote)
+    if at < 0:
+        return False
+    line = read_resume(resume).line_at(at)
+    if _PART_DONE.search(line.text):
+        return False  # 'APICS CPIM – Part 1 passed (2024); Part 2 scheduled' is not a CPIM held
+    return evidence.bullet >= 0 or line.section in CREDENTIAL_SECTIONS or len(line.text.split()) <= 12
+
+
+def _line_of(evidence: CoverageEvidence, resume: str) -> str:
+    at = resume.find(evidence.quote)
+    return read_resume(resume).line_at(at).text if at >= 0 else evidence.quote
+
+
+def _field_held(term: str, lines: list[str]) -> bool:
+    """A degree name's field is the one the resume's degree line names ('Bachelor's degree in Accounting' only on a
+    line saying Accounting); a name without a field names only the level."""
+    field = degree_field(term)
+    return not field or any(all(written_in(w, line) for w in field) for line in lines)
+
+
+_DEGREE_RANK = {
+    "High School Diploma": 0,
+    "Associate Degree": 1,
+    "Bachelor's Degree": 2,
+    "Master's Degree": 3,
+    "Doctorate": 4,
+}
+
+
+def _degree_rank(skill: str, graph: Any) -> int:
+    """The level of a degree skill: its own, or the highest of the levels it sits under ('Bachelor's in Accounting'
+    is a bachelor's); -1 when it has none."""
+    names = {skill} | set(graph.ancestors(skill)) if skill in graph else {skill}
+    return max((_DEGREE_RANK[n] for n in names if n in _DEGREE_RANK), default=-1)
+
+
+def _degree_held(term: str, work: list[CoverageEvidence], skill: str, matcher: Any) -> bool:
+    """A degree's words name the level the resume holds, not a lower one that it meets ('High school diploma' is
+    not written beside a B.S.; 'Bachelor's degree' is, beside a B.S. Accounting)."""
+    graph = getattr(matcher, "graph", None)
+    if graph is None:
+        return True
+    named = max((_degree_rank(m.skill, graph) for m in matcher.find(term)), default=-1)
+    return any(named >= _degree_rank(e.via or skill, graph) for e in work)
+
+
+def _degree_as_held(term: str, lines: list[str], work: list[CoverageEvidence], skill: str, matcher: Any) -> bool:
+    return _field_held(term, lines) and _degree_held(term, work, skill, matcher)
+
+
+def _evidence_meets(term: str, work: list[CoverageEvidence], skill: str, matcher: Any, degree: bool = False) -> bool:
+    """Every skill the JD's words name is one the evidence meets: of 'AWS/GCP/Azure' only 'GCP' is written beside
+    BigQuery, of 'CPIM or CSCP' never 'CSCP' (nor both) beside a CPIM. Words read as no skill are judged apart."""
+    graph = getattr(matcher, "graph", None)
+    named = {m.skill for m in matcher.find(term)} if graph is not None else set()
+    if degree:  # a degree's field is judged on the degree line (_field_held), not as a skill shown
+        named = {n for n in named if graph.kinds.get(n) == "degree"}
+    if not named:
+        return True
+    return all(any(graph.meets(e.via or skill, graph.acceptable([n])) for e in work) for n in named)
+
+
+def _in_any_form(term: str, resume: str, work: str) -> bool:
+    """Written as it is, with other punctuation, or in the work described as its plural or singular ('who test
+    ITGCs' writes 'ITGC'; an ATS stems them alike); a keyword list's plural is no statement of the work."""
+    forms = {term + "s", term + "es", term[:-1] if term.endswith("s") and len(term) > 3 else term}
+    if written_in(term, resume) or any(written_in(f, work) for f in forms):
+        return True
+    return written_in(_words_only(term), _words_only(resume))  # 'Bilingual (English/Spanish)'
+
+
+def _words_only(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+(?:[+#&'.][^\W_]+)*[+#]*", text))
+
+
+def _already_written(terms: tuple[str, ...], resume: str, kind: str) -> bool:
+    """True when the resume writes the group as the JD does. A credential's name written inside a longer JD name
+    of it does not count: 'Registered Nurse' on the resume is not the 'registered nurse license' the JD asks for."""
+    work = "\n".join(line.text for line in read_resume(resume).lines if not line.listing)
+    written = [t for t in terms if _in_any_form(t, resume, work)]
+    if kind not in ("certification", "licence"):
+        return bool(written)
+    longer = [u for u in terms if u not in written and not _LIST.search(u)]  # 'SHRM-CP or PHR' names two
+    return any(not any(written_in(t, u) for u in longer) for t in written)
+
+
+def _same_thing(term: str, members: set[str], kind: str, matcher: Any) -> bool:
+    """True when the JD's words name what the resume was judged to meet, no narrower: the matcher reads them as a
+    member of the group with no qualifier left over ('corporate finance' is narrower than the Finance a budget
+    report shows; 'FEA tools' is FEA). A degree's words must name a degree, not a field of study."""
+    if kind == "degree":
+        return facts.has_degree(term[:1].upper() + term[1:])  # "bachelor's degree" as the JD wrote it
+    if matcher is None or kind != "skill":
+        return True  # credentials and years groups are judged on their own names
+    words = re.findall(r"[\w+#/&.-]+", term.lower())
+    for mention in matcher.find(term):
+        if mention.skill in members:
+            left = [w for w in words if w not in re.findall(r"[\w+#/&.-]+", mention.quote.lower())]
+            if all(w in _PLAIN for w in left):
+                return True
+    return False
+
+
+def terms_to_write(
+    entries: list[CoverageEntry],
+    signals: JDSignals,
+    resume: str,
+    keep: dict[int, str] | None = None,
+    matcher: Any = None,
+) -> list[TermToWrite]:
+    """The JD's words to write for each requirement met with evidence and never named that way; required first."""
+    keep = keep or {}
+    reqs = requirements_of(signals)
+    if len(reqs) != len(entries):
+        return []
+    out: list[TermToWrite] = []
+    taken: set[tuple[int, str]] = set()
+    # words of a requirement the resume does not meet are never written, even for another one it meets (a
+    # credential's name holds a skill's: 'Kubernetes' of a missing 'Certified Kubernetes Administrator' may be)
+    # (its name and its JD words: 'School Counselor endorsement' of a missing 'PEL with School Counselor endorsement')
+    unmet = [
+        name
+        for req, e in zip(reqs, entries, strict=True)
+        if not e.before and e.kind not in ("condition", *CREDENTIALS)
+        for name in (e.jd_name, *search_terms(req, signals))
+    ]
+    for required in (True, False):
+        for req, entry in zip(reqs, entries, strict=True):
+            if entry.required != required or not entry.before or entry.kind not in WRITABLE_KINDS:
+                continue
+            if entry.how not in WRITABLE_HOW and not entry.how.startswith("years"):
+                continue
+            work = [e for e in entry.evidence if not e.listed]
+            if entry.kind in ("certification", "licence", "degree"):
+                work = [e for e in work if held_credential(e, resume, entry.kind == "degree")]
+            if not work:
+                continue  # named only in a keyword list (writing it elsewhere would be stuffing), or not held
+            terms = search_terms(req, signals)
+            if not terms or _already_written(terms, resume, entry.kind):
+                continue  # already written as the JD writes it (or nothing to search for)
+            members = set(req.alternatives or [req.skill]) | {req.skill}
+            degree = degree_wording(req)
+            lines = [_line_of(e, resume) for e in work] if entry.kind == "degree" else []
+            term = next(
+                (
+                    t
+                    for t in ([degree, *terms] if degree else terms)
+                    if _writable(t, resume, MAX_DEGREE_WORDS if t == degree else MAX_WORDS)
+                    and not written_in(t, resume)
+                    and _same_thing(t, members, entry.kind, matcher)
+                    and _evidence_meets(t, work, entry.skill, matcher, entry.kind == "degree")
+                    and (entry.kind != "degree" or _degree_as_held(t, lines, work, entry.skill, matcher))
+                    and not any(written_in(t, name) for name in unmet)
+                ),
+                None,
+            )
+            if term is None:
+                continue
+            beside = [e for e in work if e.bullet >= 0 and e.bullet not in keep and e.via and e.via != entry.skill]
+            beside = [e for e in beside if (e.bullet, e.quote) not in taken]
+            first = beside[0] if beside else None
+            if first is not None:
+                taken.add((first.bullet, first.quote))
+            evidence = first or min(work, key=lambda e: e.via is not None)  # a degree as held, not one above
+            out.append(
+                TermToWrite(
+                    term=term,
+                    skill=entry.skill,
+                    kind=entry.kind,
+                    required=entry.required,
+                    bullet=first,
+                    shown=evidence.quote,
+                    via=evidence.via or entry.skill,
+                )
+            )
+    return out

@@ -1,0 +1,128 @@
+"""Coverage by implication: a requirement is met by the skill or a narrower one, with evidence saying which."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.coverage import requirement_coverage
+from core.ingest import split_bullets
+from core.skills import SkillMatcher, load_matcher
+from core.types import JDSignals, Requirement
+
+RESUME = """Dana Whitfield
+Platform Engineer, Northwind Logistics, 03/2019 - 02/2024
+- Wrote Terraform modules for 40 AWS accounts and ran Amazon EKS clusters with Helm
+- Built GitHub Actions pipelines and Prometheus alerting
+Skills: Kafka | PostgreSQL | Databases
+"""
+
+
+@pytest.fixture(scope="module")
+def matcher() -> SkillMatcher:
+    return load_matcher()
+
+
+def _req(skill: str, **kw: object) -> Requirement:
+    return Requirement(skill=skill, jd_name=str(kw.pop("jd_name", skill)), alternatives=[skill], **kw)  # type: ignore[arg-type]
+
+
+def _cover(matcher: SkillMatcher, *reqs: Requirement, after: list[str] | None = None) -> dict[str, object]:
+    signals = JDSignals(requirements=list(reqs))
+    entries = requirement_coverage(RESUME, split_bullets(RESUME), signals, matcher, after)
+    return {e.skill: e for e in entries}
+
+
+def test_narrower_skill_meets_the_requirement_and_says_via(matcher: SkillMatcher) -> None:
+    got = _cover(matcher, _req("Infrastructure as Code"), _req("Container Orchestration"), _req("CI/CD"))
+    iac = got["Infrastructure as Code"]
+    assert iac.before and iac.after and iac.how == "narrower"
+    assert iac.evidence[0].via == "Terraform" and iac.evidence[0].bullet == 0 and iac.evidence[0].quote == "Terraform"
+    assert got["Container Orchestration"].evidence[0].via in {"Amazon EKS", "Helm"}
+    assert got["CI/CD"].evidence[0].via == "GitHub Actions"
+
+
+def test_broader_skill_never_shows_a_narrower_one(matcher: SkillMatcher) -> None:
+    got = _cover(matcher, _req("MySQL"), _req("Messaging"))
+    assert not got["MySQL"].before, "'Databases' in the resume does not show MySQL"
+    messaging = got["Messaging"]
+    assert messaging.before and messaging.evidence[0].listed, "Kafka only in the skills line: met, but listed"
+
+
+def test_alternatives_and_similar(matcher: SkillMatcher) -> None:
+    group = Requirement(
+        skill="Cloud Computing", jd_name="AWS, GCP or Azure", alternatives=["AWS", "Google Cloud Platform", "Azure"]
+    )
+    similar = Requirement(
+        skill="Apache Airflow", jd_name="Airflow or similar", alternatives=["Apache Airflow"], similar=True
+    )
+    got = _cover(matcher, group, similar)
+    assert got["Cloud Computing"].before and got["Cloud Computing"].alternatives == [
+        "AWS",
+        "Google Cloud Platform",
+        "Azure",
+    ]
+    assert not got["Apache Airflow"].before
+
+
+def test_years_count_dated_roles_that_name_the_skill(matcher: SkillMatcher) -> None:
+    three = Requirement(
+        skill="Kubernetes", jd_name="2+ years Kubernetes", kind="experience_years", years=2, alternatives=["Kubernetes"]
+    )
+    # one line of a 5-year role shows it (Amazon EKS): half the role's years count
+    nine = three.model_copy(update={"years": 4, "jd_name": "4+ years Kubernetes"})
+    got = requirement_coverage(RESUME, split_bullets(RESUME), JDSignals(requirements=[three]), matcher)
+    assert got[0].before and got[0].how.startswith("years")
+    got = requirement_coverage(RESUME, split_bullets(RESUME), JDSignals(requirements=[nine]), matcher)
+    assert not got[0].before
+
+
+def test_after_uses_the_standing_bullets(matcher: SkillMatcher) -> None:
+    bullets = [b.text for b in split_bullets(RESUME)]
+    after = [bullets[0].replace("Terraform", "scripts"), bullets[1]]
+    got = _cover(matcher, _req("Infrastructure as Code"), after=after)
+    assert got["Infrastructure as Code"].before and not got["Infrastructure as Code"].after
+
+
+def test_conditions_are_assumed_and_degrees_need_the_level(matcher: SkillMatcher) -> None:
+    lift = Requirement(skill="lift 50 lbs", jd_name="lift 50 lbs", kind="condition")
+    degree = Requirement(skill="Bachelor's Degree", jd_name="BS", kind="degree", alternatives=["Bachelor's Degree"])
+    got = _cover(matcher, lift, degree)
+    assert got["lift 50 lbs"].before and got["lift 50 lbs"].how == "assumed"
+    assert not got["Bachelor's Degree"].before
+
+
+def test_own_words_sides_and_years_words() -> None:
+    from core.coverage_kinds import sides
+    from core.jd_requirements import years_terms
+
+    assert sides("HR, recruiting or administrative experience") == [{"hr"}, {"recruit"}, {"administrativ"}]
+    assert {"servicetitan"} in sides("field service software such as ServiceTitan or Housecall Pro")
+    assert sides("CCNA certification or equivalent experience") == [{"ccna"}]  # the acronym names the credential
+    assert sides("Tanker (N) endorsement") == [{"tank", "endorsement"}]  # a letter in brackets is no example list
+    assert years_terms("You'll need at least 2 years of verifiable Class A driving experience") == [
+        "verifiable",
+        "class",
+        "driving",
+    ]
+
+
+def test_years_from_the_title_and_the_work_and_a_stated_claim(matcher: SkillMatcher) -> None:
+    resume = (
+        "Keisha Hale\nEXPERIENCE\nHuman Resources Assistant — Delta Services — 2023 – present\n"
+        "• Prepare offer letters for 30 new hires a month\n"
+        "Staff Writer — Capitol Weekly — 2019 – 2021\n• Covered city government\n"
+        "SUMMARY\nEngineer with 5 years designing weldments for forestry and construction equipment.\n"
+    )
+
+    from core.jd_requirements import years_terms
+
+    def met(jd_name: str, years: float) -> bool:
+        req = Requirement(
+            skill=jd_name, jd_name=jd_name, kind="experience_years", years=years, terms=years_terms(jd_name)
+        )
+        return requirement_coverage(resume, split_bullets(resume), JDSignals(requirements=[req]), matcher)[0].before
+
+    assert met("1-2 years of HR, recruiting or administrative experience", 1)  # HR: Human Resources
+    assert met("2 years of professional writing experience", 2)  # writing: Staff Writer
+    assert met("3+ years of product design experience with heavy equipment, vehicles or machinery", 3)
+    assert not met("2+ years as a lead teacher", 2)

@@ -1,0 +1,123 @@
+"""Reading a JD by sentence: roles, requirement groups, preference per clause, years, degrees, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.jd_roles import read_units
+from core.signals import SignalExtractor
+from core.skills import load_matcher
+from core.types import JDSignals, Requirement
+
+
+@pytest.fixture(scope="module")
+def extractor() -> SignalExtractor:
+    return SignalExtractor(load_matcher())
+
+
+def reqs(signals: JDSignals) -> dict[str, Requirement]:
+    return {r.skill: r for r in signals.requirements}
+
+
+def test_roles_from_headings_and_from_the_sentence_itself() -> None:
+    jd = (
+        "Data Analyst\n\nAbout us\nAcme builds payroll software in Python.\n\nWhat you'll do\n- Work with compliance "
+        "teams on reporting\n\nMust have\n- SQL\n\nWhat we offer\nA 401(k) match and free lunch.\n\n"
+        "Acme is an equal opportunity employer."
+    )
+    roles = {u.text: u.role for u in read_units(jd)}
+    assert roles["Acme builds payroll software in Python."] == "company"
+    assert roles["Work with compliance teams on reporting"] == "responsibility"
+    assert roles["SQL"] == "requirement"
+    assert roles["A 401(k) match and free lunch."] == "benefit"
+    assert roles["Acme is an equal opportunity employer."] == "legal"
+    # a JD without headings: the sentence's own words decide
+    prose = "You must have two years of forklift experience. We offer weekly pay. Bilingual Spanish is a plus."
+    assert [u.role for u in read_units(prose)] == ["requirement", "benefit", "requirement"]
+
+
+def test_company_benefit_and_legal_text_give_no_requirements(extractor: SignalExtractor) -> None:
+    jd = (
+        "Requirements\n- 3+ years of accounting experience\n- GAAP\n\nPerks\nWe use Slack and NetSuite for "
+        "everything, and our team loves Figma.\n\nWe are an equal opportunity employer; E-Verify participant."
+    )
+    got = extractor.extract(jd)
+    names = {r.skill for r in got.requirements} | {a for r in got.requirements for a in r.alternatives}
+    assert "GAAP" in names and not {"Slack", "NetSuite", "Figma"} & names
+    assert all("slack" not in k.term and "verify" not in k.term for k in got.keywords)
+
+
+def test_preference_applies_to_its_clause(extractor: SignalExtractor) -> None:
+    got = reqs(extractor.extract("Requirements:\n- Strong Python; Kotlin is a plus\n- OSHA 10 (OSHA 30 preferred)\n"))
+    assert got["Python"].required and not got["Kotlin"].required
+    assert got["OSHA 10"].required and not got["OSHA 30"].required
+
+
+@pytest.mark.parametrize(
+    ("line", "skill", "members"),
+    [
+        ("- Experience with TensorFlow or PyTorch", "TensorFlow", {"TensorFlow", "PyTorch"}),
+        ("- Production experience on AWS, GCP or Azure", "AWS", {"AWS", "Google Cloud Platform", "Azure"}),
+        ("- Tableau, Power BI or similar", "Tableau", {"Tableau", "Power BI"}),
+        ("- Experience with a CI/CD system (GitHub Actions, Jenkins or similar)", "CI/CD", {"GitHub Actions"}),
+        ("- Experience with an ERP such as SAP or NetSuite", "ERP", {"SAP", "NetSuite"}),
+    ],
+)
+def test_alternatives_form_one_group(extractor: SignalExtractor, line: str, skill: str, members: set[str]) -> None:
+    got = extractor.extract("Requirements\n" + line + "\n")
+    assert len(got.requirements) == 1, [r.skill for r in got.requirements]
+    group = got.requirements[0]
+    assert group.skill == skill and members <= set(group.alternatives)
+
+
+def test_and_lists_are_separate_requirements(extractor: SignalExtractor) -> None:
+    got = reqs(extractor.extract("Requirements\n- Strong SQL and Python\n- Prometheus and Grafana\n"))
+    assert {"SQL", "Python", "Prometheus", "Grafana"} <= set(got)
+
+
+def test_years_degrees_licences_and_conditions_are_read_as_such(extractor: SignalExtractor) -> None:
+    jd = (
+        "Requirements\n- Current Ohio RN license\n- Bachelor's degree in Accounting or Finance\n"
+        "- Minimum 2 years of acute care experience\n- Ability to lift 50 lbs\n- CDL Class A\n"
+    )
+    got = extractor.extract(jd).requirements
+    kinds = {r.kind for r in got}
+    assert {"licence", "degree", "experience_years", "condition"} <= kinds
+    rn = next(r for r in got if r.skill == "Registered Nurse")
+    assert rn.kind == "licence" and rn.states == ["Ohio"]
+    years = next(r for r in got if r.kind == "experience_years")
+    assert years.years == 2.0 and "Acute Care" in years.alternatives
+    degree = next(r for r in got if r.kind == "degree")
+    assert degree.skill == "Bachelor's Degree" and {"accounting", "finance"} <= set(degree.terms)
+    attic = extractor.extract("Must have\n- 3+ years of HVAC service\n- Comfortable working in attics in summer heat\n")
+    assert [r.kind for r in attic.requirements if "attics" in r.jd_name] == ["condition"]  # where the work is done
+
+
+@pytest.mark.parametrize(
+    "jd",
+    [
+        "Engineer",
+        "python kubernetes aws terraform docker",
+        "Python, Kubernetes, AWS, Terraform",
+        "Wir suchen eine Pflegefachkraft mit abgeschlossener Ausbildung und Erfahrung in der Intensivpflege, "
+        "die gerne im Team arbeitet und flexible Arbeitszeiten schätzt.",
+        "",
+        "Requirements\n" + "- Python and SQL\n" * 2000,
+    ],
+)
+def test_bad_jds_give_a_readable_low_confidence_reading(extractor: SignalExtractor, jd: str) -> None:
+    got = extractor.extract(jd)
+    if len(jd) < 1000:
+        assert got.confidence <= 0.3 and got.notes, "a thin or foreign JD says why it is unsure"
+    else:
+        assert {r.skill for r in got.requirements} == {"Python", "SQL"}, "repeated lines are read once"
+
+
+def test_a_sentence_about_the_company_asks_nothing_even_with_years_or_degrees() -> None:
+    jd = (
+        "Acme Freight hauls fuel across Texas. We're a 140-truck cooperative, and our average driver has been with "
+        "us for 9 years. Family-owned since 1994, Acme keeps homes cool through 100-degree summers. "
+        "We're looking for a driver with at least 2 years of Class A driving experience."
+    )
+    roles = [u.role for u in read_units(jd)]
+    assert roles[1:3] == ["company", "company"] and roles[3] == "requirement"

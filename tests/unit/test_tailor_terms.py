@@ -1,0 +1,217 @@
+"""The JD's own words written on the resume's evidence: which words, where, and never without evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import load_settings
+from core.factory import build_context
+from core.jd_terms import search_terms, written_in
+from core.pipeline import run_to_end
+from core.tailor import tailored_document
+from core.tailor_skills import _split
+from core.types import ItemState, JDSignals, Requirement, SkillMention
+
+RESUME = """Dana Ruiz
+dana@example.com
+
+Summary
+Platform engineer who automates infrastructure.
+
+Experience
+Platform Engineer — Northwind | Jan 2021 – Present
+• Migrated 120 hand-built AWS resources into Terraform modules with policy checks
+• Run three EKS clusters for 40 services
+• Built the release pipeline in GitHub Actions
+
+Education
+B.S. Computer Science, Lakeside University, 2018
+Planning to apply to the CKA exam in 2027
+"""
+
+JD = """Platform Engineer
+
+Requirements
+- Infrastructure as code
+- Kubernetes in production
+- A CI/CD system (GitHub Actions, Jenkins or similar)
+- Bachelor's degree in Computer Science or a related field
+- Certified Kubernetes Administrator (CKA)
+- Experience with Kafka
+"""
+
+
+@pytest.fixture(scope="module")
+def done():
+    ctx = build_context(load_settings(llm_provider="offline"))
+    return run_to_end(ItemState(resume_text=RESUME, jd_text=JD), ctx)
+
+
+def _document(state: ItemState) -> str:
+    result = state.result or {}
+    standing = [b["rewrite"] if b["accepted"] and b["rewrite"] else b["original"] for b in result["bullets"]]
+    return tailored_document(state.resume_clean or RESUME, state.bullets, standing, state.sections)
+
+
+def test_search_terms_are_the_jds_own_words() -> None:
+    signals = JDSignals(required=[SkillMention(skill="AWS", span=(0, 3), quote="AWS")])
+    cloud = Requirement(skill="Cloud Computing", jd_name="AWS or Azure", alternatives=["AWS", "Azure"])
+    assert search_terms(cloud, signals)[:2] == ("AWS", "Azure")  # never the taxonomy label 'Cloud Computing'
+    degree = Requirement(skill="Bachelor's Degree", jd_name="Bachelor's degree in Accounting or Finance", kind="degree")
+    assert "Bachelor's degree" in search_terms(degree, JDSignals())
+    assert search_terms(Requirement(skill="Lifting", jd_name="lift 50 lbs", kind="condition"), signals) == ()
+    years = Requirement(skill="DevOps", jd_name="5+ years of DevOps", kind="experience_years", alternatives=["DevOps"])
+    assert all("years" not in t for t in search_terms(years, JDSignals()))
+
+
+def test_implied_requirements_are_named_beside_their_evidence(done) -> None:
+    rewrites = {b["index"]: b for b in done.result["bullets"]}
+    terraform = rewrites[0]["rewrite"] or ""
+    assert "terraform (infrastructure as code)" in terraform.lower() and rewrites[0]["accepted"]
+    assert written_in("Kubernetes", _document(done))  # EKS is Kubernetes: the JD's word is written
+    assert done.result["score_breakdown"]["after"]["terms"] > done.result["score_breakdown"]["before"]["terms"]
+    assert done.result["score_after"] > done.result["score_before"]
+
+
+def test_nothing_is_written_without_evidence(done) -> None:
+    document = _document(done)
+    assert not written_in("Kafka", document)  # not shown, not implied: a question, never a claim
+    assert not written_in("Certified Kubernetes Administrator", document)  # only planned: pending, not held
+    assert any("Kafka" in q["requirement"] for q in done.result["confirm"])
+    before = {c["skill"]: c["before"] for c in done.result["coverage"]}
+    after = {c["skill"]: c["after"] for c in done.result["coverage"]}
+    assert all(before[s] or not after[s] for s in before)  # coverage never rises without evidence
+
+
+def test_the_degree_is_written_in_the_jds_words_beside_the_resumes(done) -> None:
+    summary = done.result["summary"]
+    assert summary and summary["accepted"]
+    assert "Bachelor's degree" in summary["rewrite"] and "B.S. Computer Science" in summary["rewrite"]
+
+
+def test_a_skills_line_keeps_its_parentheses_whole() -> None:
+    assert _split("AWS (EC2, EKS, S3), some GCP") == (["AWS (EC2, EKS, S3)", "some GCP"], ", ")
+    assert _split("Excel (pivot tables, XLOOKUP) · NetSuite")[0] == ["Excel (pivot tables, XLOOKUP)", "NetSuite"]
+
+
+def _run(resume: str, jd: str) -> tuple[ItemState, str]:
+    ctx = build_context(load_settings(llm_provider="offline"))
+    state = run_to_end(ItemState(resume_text=resume, jd_text=jd), ctx)
+    result = state.result or {}
+    standing = [b["rewrite"] if b["accepted"] and b["rewrite"] else b["original"] for b in result["bullets"]]
+    return state, tailored_document(state.resume_clean or resume, state.bullets, standing, state.sections)
+
+
+NURSE = """Maya Okafor
+maya@example.com
+
+Summary
+Registered nurse on a medical-surgical unit.
+
+Licenses
+Registered Nurse, State of Ohio – License No. RN-00482213 (active)
+BLS Provider, American Heart Association
+
+Experience
+Staff Nurse — Riverside Hospital | Mar 2020 – Present
+• Care for 5-6 patients a shift on a 32-bed medical-surgical unit
+• Precepted 9 new graduate RNs through a 12-week orientation
+
+Education
+B.S. Mechanical Engineering, Lake Michigan Polytechnic University, 2016
+Bachelor of Science in Nursing (BSN), Ohio Valley University, 2019
+"""
+
+NURSE_JD = """Registered Nurse, Medical-Surgical
+
+Requirements
+- Active registered nurse license
+- BLS certification
+- Bachelor of Science in Nursing (BSN)
+- High school diploma
+- Bachelor's degree in Accounting
+- Medical-surgical nursing experience
+"""
+
+
+def test_a_credential_named_without_the_jds_word_for_it_gets_the_jds_words() -> None:
+    state, document = _run(NURSE, NURSE_JD)
+    # 'Registered Nurse' on the licence line is not the 'registered nurse license' an ATS searches for
+    assert written_in("registered nurse license", document)
+
+
+def test_a_degree_is_named_only_as_held() -> None:
+    state, document = _run(NURSE, NURSE_JD)
+    assert not written_in("Accounting", document)  # the field of a degree the resume does not hold
+    assert not written_in("High school diploma", document)  # a lower degree is not named beside a B.S.
+
+
+def test_a_degree_is_written_with_its_field_when_the_resume_holds_that_field() -> None:
+    resume = NURSE.replace("Bachelor of Science in Nursing (BSN), Ohio Valley University, 2019\n", "")
+    jd = "Mechanical Design Engineer\n\nRequirements\n- Bachelor of Science in Mechanical Engineering (BSME)\n"
+    jd += "- SolidWorks\n- Medical-surgical nursing experience\n"
+    state, document = _run(resume, jd)
+    assert written_in("Bachelor of Science in Mechanical Engineering", document)
+
+
+def test_a_jd_name_in_parentheses_is_written_only_when_the_resume_holds_it() -> None:
+    from core.jd_terms import closed
+    from core.tailor_terms import _writable
+
+    assert closed("Licensed Practical Nurse (LPN") == "Licensed Practical Nurse (LPN)"  # cut by the JD reader
+    assert not _writable("English Learner Authorization (CLAD)", "ESOL Endorsement (Oregon), 2023")
+    assert _writable("Licensed Practical Nurse (LPN)", "LPN, Ohio Board of Nursing")
+
+
+PLANNER = """Lee Park
+lee@example.com
+
+Summary
+Materials planner with 3 years in food manufacturing. Comfortable running MRP in SAP and explaining trade-offs to
+plant managers in plain numbers.
+
+Experience
+Materials Planner — Prairie Foods | Jan 2022 – Present
+• Run MRP in SAP ECC for 300 raw materials across two plants
+• Build Excel models (XLOOKUP, pivot tables, what-if scenarios) for S&OP
+
+Education
+B.B.A. Supply Chain Management, Flint Hills State University, 2021
+
+Certifications
+APICS CPIM – Part 1 passed (2024); Part 2 scheduled
+"""
+
+PLANNER_JD = """Materials Planner
+
+Requirements
+- 3+ years of materials planning in food manufacturing
+- MRP in SAP
+- S&OP
+- Bachelor's degree in Supply Chain, Business or a related field
+- APICS CPIM or CSCP
+"""
+
+
+def test_the_candidates_summary_stands_with_the_jds_words_for_what_it_misses() -> None:
+    from core.tailor_summary import with_terms
+    from core.tailor_terms import TermToWrite
+
+    degree = TermToWrite("Bachelor's degree", "Bachelor's Degree", "degree", True, None, "B.S.", "Bachelor's Degree")
+    own = "Planner with 3 years of MRP in SAP"
+    assert with_terms(own, [degree, degree]) == f"{own}. Holds Bachelor's degree (B.S.)."
+    assert with_terms(own, []) is None
+
+
+def test_a_credential_partly_earned_or_the_other_side_of_an_or_is_never_written() -> None:
+    state, document = _run(PLANNER, PLANNER_JD)
+    assert not written_in("CSCP", document)
+    assert "CPIM" not in (state.result["summary"] or {}).get("rewrite", "")
+
+
+def test_a_term_written_in_another_form_is_not_written_again() -> None:
+    from core.tailor_terms import _in_any_form
+
+    assert _in_any_form("ITGC", "who test ITGCs", "who test ITGCs")
+    assert _in_any_form("Bilingual English/Spanish", "Bilingual (English/Spanish)", "")
+    assert not _in_any_form("warehouse management system", "Skills: Warehouse Management Systems", "")
