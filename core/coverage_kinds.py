@@ -103,7 +103,7 @@ _QUALIFIER = re.compile(r"\s(?:with|in|at|for|on|across)\s|,\s*(?:including|espe
 @lru_cache(maxsize=4096)
 def _head_words(head: str) -> frozenset[str]:
     """A heading's words and the initials of its capitalised names ("Human Resources Assistant" -> hr, hra)."""
-    extra = set()
+    extra: set[str] = set()
     for run in _CAPITALISED_RUN.findall(head):
         initials = "".join(w[0] for w in run.split()).lower()
         extra.update(initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1))

@@ -122,7 +122,9 @@ def _evidence_meets(term: str, work: list[CoverageEvidence], skill: str, matcher
     """Every skill the JD's words name is one the evidence meets: of 'AWS/GCP/Azure' only 'GCP' is written beside
     BigQuery, of 'CPIM or CSCP' never 'CSCP' (nor both) beside a CPIM. Words read as no skill are judged apart."""
     graph = getattr(matcher, "graph", None)
-    named = {m.skill for m in matcher.find(term)} if graph is not None else set()
+    if graph is None:
+        return True
+    named = {m.skill for m in matcher.find(term)}
     if degree:  # a degree's field is judged on the degree line (_field_held), not as a skill shown
         named = {n for n in named if graph.kinds.get(n) == "degree"}
     if not named:
