@@ -3,7 +3,8 @@
 Four layers read the folded text (core/injection_fold.py: invisible characters, look-alikes, spaced letters and
 leetspeak undone) and every encoded blob in it (core/injection_decode.py):
 - phrase rules (core/injection_rules_scan.py), quiet where a sentence describes an attack instead of making one;
-- the genre layer (core/injection_genre.py): sentences that address the system reading them, in 12 languages;
+- the genre layer (core/injection_genre.py): sentences that address the system reading them, in 12 languages
+  phrase by phrase and 45 more through the override table (core/injection_languages.py);
 - the learned layer (core/injection_model.py): a linear sentence model trained offline;
 - decoded blobs: whatever an encoded blob says is scanned by the layers above.
 The layers' scores combine by noisy-OR; evidence spans point into the original text.
