@@ -129,6 +129,13 @@ def judge(
     if words is not None:
         return True, [words], "words"
     if req.kind == "soft_skill":
+        languages = {graph.language_of(a) for a in req.alternatives or [req.skill]} - {None}
+        if languages:  # a language is on paper or it is not: "Spanish (fluent)", "I speak Spanish"
+            # said of the person (languages line, summary), not the language of a bullet's material ("a newsletter
+            # in English and Spanish (translated by ...)")
+            said = [f for f in found if f.skill in languages and f.bullet < 0]
+            ev = [CoverageEvidence(bullet=f.bullet, quote=f.quote, via=f.skill, listed=f.listed) for f in said]
+            return bool(ev), ev[:MAX_EVIDENCE], "language" if ev else "missing"
         return True, [], "assumed"  # communication and the like are judged in the interview
     return False, [], "missing"
 

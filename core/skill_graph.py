@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+LANGUAGES = "languages"  # ESCO's skill group of the languages (Spanish, Vietnamese, ...)
 SIBLING_PARENT_MAX = 40  # "X or similar" accepts X's siblings only under a parent this specific (few children)
 _TOP_KINDS = frozenset({"group", "category"})
 
@@ -61,6 +62,13 @@ class SkillGraph:
     def satisfies(self, have: str, need: str) -> bool:
         """True when a resume showing `have` meets a requirement for `need` (same or narrower)."""
         return have == need or need in self.ancestors(have)
+
+    def language_of(self, name: str) -> str | None:
+        """The language a concept is about ("Spanish" for "Bilingual Spanish" and for "Spanish"), or None."""
+        for node in (name, *sorted(self.ancestors(name))):
+            if LANGUAGES in self._parents.get(node, ()):
+                return node
+        return None
 
     def siblings(self, name: str) -> frozenset[str]:
         """Concepts sharing a specific direct parent with name ("Dagster" for "Airflow": workflow orchestration)."""

@@ -126,3 +126,20 @@ def test_years_from_the_title_and_the_work_and_a_stated_claim(matcher: SkillMatc
     assert met("2 years of professional writing experience", 2)  # writing: Staff Writer
     assert met("3+ years of product design experience with heavy equipment, vehicles or machinery", 3)
     assert not met("2+ years as a lead teacher", 2)
+
+
+def test_a_language_is_met_only_when_the_resume_says_the_person_speaks_it(matcher: SkillMatcher) -> None:
+    bilingual = Requirement(
+        skill="Bilingual Spanish", jd_name="Bilingual English/Spanish", kind="soft_skill", alternatives=[]
+    )
+    mentoring = Requirement(skill="Mentoring", jd_name="mentoring", kind="soft_skill", alternatives=[])
+    got = _cover(matcher, bilingual, mentoring)
+    assert not got["Bilingual Spanish"].before, "a language is not assumed like a soft skill"
+    assert got["Mentoring"].before and got["Mentoring"].how == "assumed"
+    spoken = RESUME + "Languages: English, Spanish\n"
+    material = RESUME.replace("Helm\n", "Helm; runbooks in English and Spanish\n")
+    for text, met in ((spoken, True), (material, False)):
+        entry = requirement_coverage(text, split_bullets(text), JDSignals(requirements=[bilingual]), matcher)[0]
+        assert entry.before is met, text
+    entry = requirement_coverage(spoken, split_bullets(spoken), JDSignals(requirements=[bilingual]), matcher)[0]
+    assert entry.how == "language" and entry.evidence[0].via == "Spanish"
