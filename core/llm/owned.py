@@ -105,10 +105,15 @@ def own(text: str, tense: str | None) -> tuple[str, str] | None:
             plain = not grammar.other_readings(word) or (i >= 2 and words[0].lower() in _DETERMINERS)
             # a word after a preposition is its object ('the manager with audit preparation'), not a clause's verb
             after_prep = any(w.lower() in _PREPOSITIONS for w in words[:i])
+            # a noun that is also a verb, followed by a preposition, ends the object: 'the service team on startups',
+            # 'the quality engineer with audits' (never 'Enabled the service to team on …')
+            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            compound = bool(grammar.other_readings(word)) and nxt in _PREPOSITIONS
             if (
                 "VB" in grammar.verb_tags(word)
                 and plain
                 and not after_prep
+                and not compound
                 and word[:1].islower()
                 and i + 1 < len(words)
             ):

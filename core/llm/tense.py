@@ -122,6 +122,9 @@ def verb_positions(text: str) -> list[tuple[int, int]]:
         if depth(j) > 0:
             i = j  # inside parentheses: a list of details, not a verb of the bullet
             continue
+        if joiner in ("and", "or") and _modifiers_before(tokens, i):
+            i = j  # 'for 260 hourly and salaried employees': two modifiers of one noun, not a coordinated verb
+            continue
         if joiner == ";" and grammar.other_readings(word) and nxt not in _OBJECT_WORDS:
             i = j  # '; top seller of the year': a new clause opening with a noun phrase
             continue
@@ -142,6 +145,30 @@ def verb_positions(text: str) -> list[tuple[int, int]]:
     if stray:
         found.extend(maybe)
     return sorted(found)
+
+
+def _modifiers_before(tokens: list[re.Match[str]], joiner: int) -> bool:
+    """True when the words before a joiner back to a preposition or determiner are only numbers and modifiers
+    ('for 260 hourly and …', 'the new and …'): the joiner links two modifiers inside a noun phrase."""
+    k = joiner - 1
+    seen = 0
+    while k >= 0:
+        word = tokens[k].group(0)
+        low = word.lower()
+        if low in _PREPOSITIONS or low in ("the", "a", "an", "our", "their", "its", "all"):
+            return seen > 0
+        if not (
+            word[:1].isdigit()
+            or (
+                not grammar.verb_tags(word)
+                and grammar.other_readings(word) <= {"ADJ", "ADV"}
+                and grammar.other_readings(word)
+            )
+        ):
+            return False
+        seen += 1
+        k -= 1
+    return False
 
 
 def set_tense(text: str, tense: str) -> tuple[str, bool]:

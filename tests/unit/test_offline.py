@@ -225,3 +225,27 @@ def test_a_hedge_before_joined_verbs_or_a_prepositions_object_keeps_the_grammar(
     out = [r.rewrite for r in engine.rewrite(bullets, JDSignals(), budget=UnlimitedBudget(), brief=brief).rewrites]
     assert out[0] == "Packed and shipped 200 orders a day"  # not 'Supported pack and ship …'
     assert out[1] == "Supported the manager with audit preparation"  # not 'Enabled the manager with to audit …'
+
+
+def test_a_compound_noun_after_a_hedge_is_not_read_as_a_verb(engine):
+    bullets = [
+        "Helped the service team on spring startups of rooftop units",
+        "Assist the quality engineer with gauge R&R studies and internal ISO 9001 audits",
+        "Helped the team migrate billing to AWS",
+    ]
+    brief = RewriteBrief(tenses=["past", "present", "past"])
+    out = [r.rewrite for r in engine.rewrite(bullets, JDSignals(), budget=UnlimitedBudget(), brief=brief).rewrites]
+    assert out[0] == "Supported the service team on spring startups of rooftop units"  # not 'the service to team on'
+    assert out[1] == "Support the quality engineer with gauge R&R studies and internal ISO 9001 audits"
+    assert out[2] == "Enabled the team to migrate billing to AWS"  # a verb after the object still is one
+
+
+def test_two_modifiers_joined_by_and_are_not_coordinated_verbs(engine):
+    bullets = [
+        "Process weekly payroll for 260 hourly and salaried employees in Tennessee",
+        "Planned and schedule content for 3 brands and design graphics",
+    ]
+    brief = RewriteBrief(tenses=["present", "past"])
+    out = [r.rewrite for r in engine.rewrite(bullets, JDSignals(), budget=UnlimitedBudget(), brief=brief).rewrites]
+    assert out[0] == bullets[0]  # not 'hourly and salary employees'
+    assert out[1] == "Planned and scheduled content for 3 brands and designed graphics"
