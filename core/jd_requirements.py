@@ -69,7 +69,10 @@ _LEAD_IN = re.compile(
 _OR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|/|nor|or an?|or the|or other|or another)\s*$|^\s*/\s*$", re.I)
 _AND_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|\+|as well as|plus)\s*$|^\s*,\s*$", re.I)
 _EXAMPLES = re.compile(
-    r"(?:such as|e\.g\.,?|eg\.|for example|like|including|especially|ideally|\(|:)\s*(?:e\.g\.,?\s*)?$", re.I
+    # "(Palo Alto, Fortinet or similar)": examples the graph does not know may come first in the parenthesis
+    r"(?:such as|e\.g\.,?|eg\.|for example|like|including|especially|ideally|\((?:[\w .&'-]{1,30},\s*)*|:)"
+    r"\s*(?:e\.g\.,?\s*)?$",
+    re.I,
 )
 _SIMILAR = re.compile(r"\bor (?:similar|equivalent|comparable|another|other)\b|\bsimilar\b|\bequivalent\b", re.I)
 _ONE_OF = re.compile(r"\b(?:one of|any of|at least one|either)\b", re.I)

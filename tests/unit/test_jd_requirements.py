@@ -61,6 +61,8 @@ def test_preference_applies_to_its_clause(extractor: SignalExtractor) -> None:
         ("- Tableau, Power BI or similar", "Tableau", {"Tableau", "Power BI"}),
         ("- Experience with a CI/CD system (GitHub Actions, Jenkins or similar)", "CI/CD", {"GitHub Actions"}),
         ("- Experience with an ERP such as SAP or NetSuite", "ERP", {"SAP", "NetSuite"}),
+        # an example the graph does not know ("Palo Alto") first in the parenthesis
+        ("- Firewall administration (Palo Alto, Fortinet or similar)", "Firewall", {"Firewall", "Fortinet FortiGate"}),
     ],
 )
 def test_alternatives_form_one_group(extractor: SignalExtractor, line: str, skill: str, members: set[str]) -> None:

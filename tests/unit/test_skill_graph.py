@@ -32,6 +32,10 @@ def matcher() -> SkillMatcher:
         ("Bachelor of Science in Nursing", "Bachelor's Degree"),
         ("Reach Truck", "Forklift"),
         ("Relativity", "E-Discovery"),
+        ("Fortinet FortiGate", "Firewall"),
+        ("Firewall", "Networking"),
+        ("Cisco Meraki", "Wireless Networking"),
+        ("Cisco Certified Network Professional", "Cisco Certified Network Associate"),
     ],
 )
 def test_narrower_meets_broader(matcher: SkillMatcher, have: str, need: str) -> None:
