@@ -142,12 +142,39 @@ def _whole(quote: str) -> str:
     return quote
 
 
+_COUNTED = re.compile(
+    r"\b(?:licen[cs]e|certification|certificate|card|endorsement|authori[sz]ation|credential|diploma|degree|"
+    r"registration|permit)$",
+    re.IGNORECASE,
+)
+_VOWEL_LETTERS = "AEFHILMNORSX"  # initials read with a vowel sound: 'an MBA', 'an RN license', 'an LPN'
+
+
+def _with_article(name: str) -> str:
+    """A credential named as one thing held, with its article ('a bachelor's degree', 'an MBA', 'a DOT medical
+    card'); a name already led by one, or a plural, is left as it is."""
+    first = name.split()[0]
+    if first.lower() in ("a", "an", "the") or name.endswith("s") and not _COUNTED.search(name):
+        return name
+    if first.isupper() and len(first) > 1 and first.isalpha():
+        vowel = first[0] in _VOWEL_LETTERS
+    else:
+        vowel = first[:1].lower() in "aeio" or (first[:1].lower() == "u" and not first.lower().startswith("uni"))
+    return f"{'an' if vowel else 'a'} {name}"
+
+
 def _beside(term: TermToWrite) -> str:
-    """The JD's words with the resume's own beside them ('BLS certification (BLS Provider)')."""
+    """The JD's words with the resume's own beside them ('BLS certification (BLS Provider)'); a field of work asked
+    as years ('commercial electrical') stands alone: one tool of the resume does not show it."""
+    words = term.term
+    if term.kind in CREDENTIAL_KINDS and (term.kind == "degree" or _COUNTED.search(words)):
+        words = _with_article(words)
+    elif term.kind not in CREDENTIAL_KINDS:
+        words = _as_noun(words)  # 'read blueprints' -> 'reading blueprints'
     shown = _whole(term.shown)
-    if not shown or shown.lower() in term.term.lower() or len(shown.split()) > 6:
-        return term.term
-    return f"{term.term} ({shown})"
+    if term.kind == "experience_years" or not shown or shown.lower() in term.term.lower() or len(shown.split()) > 6:
+        return words
+    return f"{words} ({shown})"
 
 
 def _first(items: list[str], more: list[str]) -> list[str]:
@@ -187,7 +214,8 @@ def build_summary(
     if title and years:
         lead += f" with {years} of experience"
     if skills:
-        lead += f"{' in' if title and years else ' skilled in' if title else ' in'} {_join(skills)}"
+        # 'with 6 years of experience, skilled in X': the years are the resume's, not a claim of 6 years of each skill
+        lead += f"{', skilled in' if title and years else ' skilled in' if title else ' in'} {_join(skills)}"
     if held and not skills and title:
         joiner = "; holds" if years else " holding"  # not 'with 5 years of experience holding X'
         sentences.append(f"{lead}{joiner} {_join(held)}.")  # not a bare 'Delivery Driver.'

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core import facts, grammar
+from core.confirm import is_credential
 from core.coverage import requirements_of
 from core.coverage_kinds import CREDENTIALS
 from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, search_terms, written_in
@@ -173,6 +174,20 @@ def _same_thing(term: str, members: set[str], kind: str, matcher: Any) -> bool:
     return False
 
 
+def _own_credential(term: str, unmet_name: str, own_names: set[str]) -> bool:
+    """True when the term is a held credential's own JD name and the unmet group's words hold it whole."""
+    return term.lower() in own_names and written_in(term, unmet_name)
+
+
+def _sentence_case(term: str) -> str:
+    """A JD phrase capitalised only because it opened a line, in lower case ('Relational databases' -> 'relational
+    databases'); names ('Microsoft Word', 'QA Automation', 'Python') keep their capitals."""
+    words = term.split()
+    if len(words) < 2 or not words[0][1:].islower() or any(w != w.lower() for w in words[1:]):
+        return term
+    return term[0].lower() + term[1:]
+
+
 def terms_to_write(
     entries: list[CoverageEntry],
     signals: JDSignals,
@@ -196,6 +211,14 @@ def terms_to_write(
         if not e.before and e.kind not in ("condition", *CREDENTIALS)
         for name in (e.jd_name, *search_terms(req, signals))
     ]
+    # a credential the resume holds under the JD's own name for it: a sentence the JD reader also read as an unmet
+    # years requirement ('You'll need a current DOT medical card, a clean MVR (no more than 2 … in 3') names no other
+    # thing, so it does not block the credential's own words
+    own_names = {
+        e.jd_name.lower()
+        for e in entries
+        if e.before and e.kind in CREDENTIALS and e.how == "skill" and e.jd_name.strip()
+    }
     for required in (True, False):
         for req, entry in zip(reqs, entries, strict=True):
             if entry.required != required or not entry.before or entry.kind not in WRITABLE_KINDS:
@@ -205,6 +228,9 @@ def terms_to_write(
             work = [e for e in entry.evidence if not e.listed]
             if entry.kind in ("certification", "licence", "degree"):
                 work = [e for e in work if held_credential(e, resume, entry.kind == "degree")]
+            else:  # a licence shows a licence, not the work or years ('Journeyman Electrician Card' is no
+                # 'commercial electrical' experience)
+                work = [e for e in work if not is_credential(e.via or "") and not is_credential(e.quote)]
             if not work:
                 continue  # named only in a keyword list (writing it elsewhere would be stuffing), or not held
             terms = search_terms(req, signals)
@@ -222,13 +248,16 @@ def terms_to_write(
                     and _same_thing(t, members, entry.kind, matcher)
                     and _evidence_meets(t, work, entry.skill, matcher, entry.kind == "degree")
                     and (entry.kind != "degree" or _degree_as_held(t, lines, work, entry.skill, matcher))
-                    and not any(written_in(t, name) for name in unmet)
+                    and not any(written_in(t, name) for name in unmet if not _own_credential(t, name, own_names))
                 ),
                 None,
             )
             if term is None:
                 continue
             beside = [e for e in work if e.bullet >= 0 and e.bullet not in keep and e.via and e.via != entry.skill]
+            beside = [e for e in beside if not written_in(e.quote, term)]  # not 'Frontend (frontend development)'
+            if entry.kind == "experience_years":
+                beside = []  # a field of work ('commercial electrical') reads in the summary, not beside one tool
             beside = [e for e in beside if (e.bullet, e.quote) not in taken]
             first = beside[0] if beside else None
             if first is not None:
@@ -236,7 +265,7 @@ def terms_to_write(
             evidence = first or min(work, key=lambda e: e.via is not None)  # a degree as held, not one above
             out.append(
                 TermToWrite(
-                    term=term,
+                    term=_sentence_case(term),
                     skill=entry.skill,
                     kind=entry.kind,
                     required=entry.required,

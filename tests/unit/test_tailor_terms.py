@@ -199,7 +199,7 @@ def test_the_candidates_summary_stands_with_the_jds_words_for_what_it_misses() -
 
     degree = TermToWrite("Bachelor's degree", "Bachelor's Degree", "degree", True, None, "B.S.", "Bachelor's Degree")
     own = "Planner with 3 years of MRP in SAP"
-    assert with_terms(own, [degree, degree]) == f"{own}. Holds Bachelor's degree (B.S.)."
+    assert with_terms(own, [degree, degree]) == f"{own}. Holds a Bachelor's degree (B.S.)."
     assert with_terms(own, []) is None
 
 
@@ -215,3 +215,59 @@ def test_a_term_written_in_another_form_is_not_written_again() -> None:
     assert _in_any_form("ITGC", "who test ITGCs", "who test ITGCs")
     assert _in_any_form("Bilingual English/Spanish", "Bilingual (English/Spanish)", "")
     assert not _in_any_form("warehouse management system", "Skills: Warehouse Management Systems", "")
+
+
+DRIVER = """Luis Ortega
+luis@example.com
+
+Summary
+Truck driver with 6 years on regional routes.
+
+Experience
+Driver — Plains Freight | Jan 2020 – Present
+• Drive 2,400 miles a week on dry van regional routes
+• Keep a DOT Medical Examiner's Certificate current; clean MVR for 6 years
+• Log hours on the Motive ELD and plan fuel stops
+
+Electrician — Sun Valley Electric | 2014 – 2019
+• Journeyman Electrician Card #JE-20-4471 (issued 2016)
+• Pulled wire and terminated panels and 400A switchgear in office towers
+"""
+
+DRIVER_JD = """Regional Truck Driver
+
+Requirements
+- Class A CDL
+- You'll need a current DOT medical card, a clean MVR (no more than 2 moving violations in 3 years)
+- 2+ years of commercial electrical experience
+- Experience with ELDs
+"""
+
+
+def test_a_held_credential_is_named_although_its_sentence_was_also_read_as_unmet_years() -> None:
+    state, document = _run(DRIVER, DRIVER_JD)
+    summary = state.result["summary"] if state.result else None
+    assert summary and summary["accepted"]
+    # the JD's sentence was read both as the credential (met) and as a years requirement (not met)
+    assert "a DOT medical card (DOT Medical Examiner's Certificate)" in summary["rewrite"]
+    assert not written_in("CDL", document)  # the credential the resume does not hold stays unwritten
+
+
+def test_a_field_of_work_asked_as_years_goes_in_the_summary_never_beside_a_licence() -> None:
+    state, document = _run(DRIVER, DRIVER_JD)
+    bullets = state.result["bullets"] if state.result else []
+    assert all("commercial electrical" not in (b["rewrite"] or "") for b in bullets)  # not 'Card (commercial …)'
+    summary = state.result["summary"]["rewrite"] if state.result else ""
+    assert "with 6 years of experience, skilled in commercial electrical" in summary  # not '6 years … in' it
+
+
+def test_jd_words_capitalised_by_their_line_are_written_in_lower_case_and_credentials_take_an_article() -> None:
+    from core.tailor_summary import _with_article
+    from core.tailor_terms import _sentence_case
+
+    assert _sentence_case("Relational databases") == "relational databases"
+    assert _sentence_case("QA Automation") == "QA Automation" and _sentence_case("Python") == "Python"
+    assert _sentence_case("Microsoft Word") == "Microsoft Word"
+    assert _with_article("bachelor's degree") == "a bachelor's degree"
+    assert _with_article("MBA") == "an MBA" and _with_article("RN license") == "an RN license"
+    assert _with_article("English Learner Authorization") == "an English Learner Authorization"
