@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+# Two test processes: most of the suite waits on workers, servers and a browser, so two overlap well on 2 cores.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint format services venv bench clean
 
@@ -27,7 +29,7 @@ test: venv services
 	bash scripts/ensure_tesseract.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy core/
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy core/
