@@ -174,6 +174,26 @@ def _same_thing(term: str, members: set[str], kind: str, matcher: Any) -> bool:
     return False
 
 
+_CREDENTIAL_NOUN = r"(?:licen[cs]e|certification|certificate|card|endorsement|registration)"
+
+
+def _with_credential_noun(terms: tuple[str, ...], sentence: str, kind: str) -> tuple[str, ...]:
+    """A credential's names with the noun its JD sentence writes after them first ('Registered Dental Hygienist
+    license' of 'Active Michigan Registered Dental Hygienist license'): an ATS searches the whole name, and the
+    resume's 'Registered Dental Hygienist' alone does not write it."""
+    if kind not in ("certification", "licence") or not sentence:
+        return terms
+    longer = []
+    for term in terms:
+        found = re.search(r"(?<![\w])" + re.escape(term) + r"\s+(" + _CREDENTIAL_NOUN + r")\b", sentence, re.I)
+        if found and not re.search(_CREDENTIAL_NOUN + r"$", term, re.I):
+            longer.append(" ".join(found.group(0).split()))  # as the JD writes it
+    seen: dict[str, str] = {}
+    for name in [*longer, *terms]:
+        seen.setdefault(name.lower(), name)
+    return tuple(seen.values())
+
+
 def _own_credential(term: str, unmet_name: str, own_names: set[str]) -> bool:
     """True when the term is a held credential's own JD name and the unmet group's words hold it whole."""
     return term.lower() in own_names and written_in(term, unmet_name)
@@ -233,7 +253,7 @@ def terms_to_write(
                 work = [e for e in work if not is_credential(e.via or "") and not is_credential(e.quote)]
             if not work:
                 continue  # named only in a keyword list (writing it elsewhere would be stuffing), or not held
-            terms = search_terms(req, signals)
+            terms = _with_credential_noun(search_terms(req, signals), req.sentence, entry.kind)
             if not terms or _already_written(terms, resume, entry.kind):
                 continue  # already written as the JD writes it (or nothing to search for)
             members = set(req.alternatives or [req.skill]) | {req.skill}

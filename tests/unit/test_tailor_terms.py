@@ -271,3 +271,37 @@ def test_jd_words_capitalised_by_their_line_are_written_in_lower_case_and_creden
     assert _with_article("bachelor's degree") == "a bachelor's degree"
     assert _with_article("MBA") == "an MBA" and _with_article("RN license") == "an RN license"
     assert _with_article("English Learner Authorization") == "an English Learner Authorization"
+
+
+def test_a_credentials_name_gets_the_noun_its_jd_sentence_writes_after_it() -> None:
+    from core.tailor_terms import _with_credential_noun
+
+    sentence = "Active Michigan Registered Dental Hygienist license"
+    terms = _with_credential_noun(("Registered Dental Hygienist",), sentence, "licence")
+    assert terms[0] == "Registered Dental Hygienist license"
+    assert _with_credential_noun(("Registered Dental Hygienist",), sentence, "skill") == (
+        "Registered Dental Hygienist",
+    )
+    assert _with_credential_noun(("BLS certification",), "BLS certification", "certification") == (
+        "BLS certification",
+    )  # never 'BLS certification certification'
+    resume = """Jo Park
+jo@example.com
+
+Summary
+Dental hygienist with 5 years in general practice.
+
+Licenses
+Registered Dental Hygienist, State of Michigan (active)
+
+Experience
+Dental Hygienist — Lakeside Dental | Mar 2020 – Present
+• Provide prophylaxis and scaling and root planing for 8-10 patients a day
+• Take and review digital radiographs with Dexis sensors
+"""
+    jd = "Dental Hygienist\n\nRequirements\n- Active Michigan Registered Dental Hygienist license\n"
+    jd += "- Scaling and root planing\n- Digital radiographs\n"
+    state, document = _run(resume, jd)
+    # the JD reader names the group 'Registered Dental Hygienist', which the resume writes; an ATS searches the
+    # licence's whole name
+    assert written_in("Registered Dental Hygienist license", document)
