@@ -250,6 +250,34 @@ def _alternatives(req: Requirement) -> list[set[str]]:
     return sides(req.jd_name, head=len(req.alternatives) < 2) or [key_words(req.terms)]
 
 
+# An industry a JD asks experience in, and the words (regular expressions) by which a resume shows it in an
+# employer or its work ("a regional bank" is financial services, "a trucking company" transportation; "bank
+# reconciliations" is not a bank). General facts of the trade only.
+_BANK = r"banks?(?!\s+(?:rec|statement|deposit|account|feed|transfer|card|wire))|banking|credit unions?"
+INDUSTRY_WORDS: dict[str, str] = {
+    "financial services": _BANK + r"|lender|lending|mortgage|brokerage|wealth management|asset management|insurer",
+    "banking": _BANK + r"|savings and loan",
+    "credit union": r"credit unions?",
+    "lending": r"lender|lending|mortgage|loan servicing|loan origination",
+    "insurance": r"insurer|insurance (?:company|carrier|agency)|underwriting",
+    "transportation": r"trucking|freight|motor carrier|airlines?|railroads?|transit agency",
+    "logistics": r"logistics|warehousing|distribution cent(?:er|re)s?|3PL|third-party logistics|freight|trucking",
+    "distribution": r"distributors?|distribution (?:company|business|cent(?:er|re)s?)|wholesaler?s?",
+    "manufacturing": r"manufacturers?|manufacturing|factory|factories|fabricators?",
+    "industrial": r"manufacturers?|manufacturing|factory|factories|industrial",
+}
+_INDUSTRY_SIGNS = [
+    (frozenset(key_words([name])), re.compile(r"\b(?:" + words + r")\b", re.I))
+    for name, words in INDUSTRY_WORDS.items()
+]
+
+
+def _industry_line(terms: set[str], line: str) -> bool:
+    """The side of a requirement names an industry and the line shows it ("financial services" / "a regional
+    bank")."""
+    return any(need <= terms and sign.search(line) for need, sign in _INDUSTRY_SIGNS)
+
+
 def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
     """A resume line holding most of the requirement's own words (any one side of an "or"); a credential not
     from a keyword list or a line saying it is pending ("Preparing for the CPC exam")."""
@@ -262,6 +290,8 @@ def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
             if credential and (line.listing or line_status(line.text)[0]):
                 continue
             share = len(terms & _words(line.text)) / len(terms)
+            if share < WORDS_MET and not credential and _industry_line(terms, line.text):
+                share = 1.0
             if share > best[0]:
                 best = (share, line.text.strip())
     return CoverageEvidence(bullet=-1, quote=best[1][:200]) if best[0] >= WORDS_MET else None

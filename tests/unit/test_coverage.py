@@ -143,3 +143,25 @@ def test_a_language_is_met_only_when_the_resume_says_the_person_speaks_it(matche
         assert entry.before is met, text
     entry = requirement_coverage(spoken, split_bullets(spoken), JDSignals(requirements=[bilingual]), matcher)[0]
     assert entry.how == "language" and entry.evidence[0].via == "Spanish"
+
+
+@pytest.mark.parametrize(
+    ("asked", "line", "met"),
+    [
+        ("Insurance or financial services experience", "- Built the loan data mart for a regional bank", True),
+        ("Financial services experience", "Marketing Intern, Maine Credit Union League, 2021", True),
+        ("Financial services experience", "- Prepared bank reconciliations for 3 entities", False),
+        (
+            "Food distribution or manufacturing background",
+            "- Full-cycle AP for a building-materials manufacturer",
+            True,
+        ),
+        ("Transportation, logistics or industrial companies", "- Audited a regional trucking company", True),
+        ("Construction, AEC or field-services industry background", "- Audited a regional trucking company", False),
+    ],
+)
+def test_industry_experience_is_shown_by_the_employer(matcher: SkillMatcher, asked: str, line: str, met: bool) -> None:
+    text = "Sam Reyes\nAnalyst, Northwind, 03/2019 - 02/2024\n" + line + "\n"
+    req = Requirement(skill=asked, jd_name=asked, kind="skill", terms=[asked])
+    entry = requirement_coverage(text, split_bullets(text), JDSignals(requirements=[req]), matcher)[0]
+    assert entry.before is met
