@@ -144,7 +144,7 @@ def _candidate(page) -> float:
 
     picker = page.get_by_role("combobox", name="Candidate")
     before = picker.input_value()
-    box = page.get_by_test_id("stDataFrame").first.bounding_box()
+    box = _settled_box(page)
     t0 = time.perf_counter()
     page.mouse.click(box["x"] + 18, box["y"] + 2 * ROW_PX + ROW_PX / 2)  # the row's selection box
     # The picker is an <input>: its value (not its innerText, always empty) names the candidate on screen.
@@ -155,6 +155,21 @@ def _candidate(page) -> float:
         return math.nan
     page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=30_000)
     return time.perf_counter() - t0
+
+
+def _settled_box(page) -> dict[str, float]:
+    """The ranking's box once the run has finished and the layout stopped moving: a box read while the gauge or
+    the charts above it are still being drawn sends the click to where the row was, not where it is."""
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=30_000)
+    ranking = page.get_by_test_id("stDataFrame").first
+    box = ranking.bounding_box()
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        again = ranking.bounding_box()
+        if again == box:
+            break
+        box = again
+    return box
 
 
 def _phases(t0: float, t1: float, t2: float, picked: float, reloaded: float, heatmap: float) -> dict[str, float]:
