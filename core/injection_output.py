@@ -72,7 +72,7 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1}
 
 
-_CLAUSE = re.compile(r"[^;:,.!?()]+")
+_CLAUSE = re.compile(r"(?:[^;:,.!?()]|\.(?=[A-Za-z0-9]))+")  # a dot inside a name (Next.js, ASP.NET) splits nothing
 _LINKS = frozenset(
     "using via through across including while which where resulting leading enabling improving reducing cutting "
     "increasing delivering achieving within over under into onto from team teams".split()

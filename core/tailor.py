@@ -164,7 +164,11 @@ def tailor_sections(
     if summary and (part is None or summary != part.text):
         sections.append(_checked("summary", part.text if part else None, summary, part.span if part else None))
     parts = skills_parts(resume)
-    for change in tailor_skills(parts, signals, entries, implied, matcher, resume):
+    # a JD name the guard would refuse is left out of the list, not the whole list with it
+    offered = [a for c in tailor_skills(parts, signals, entries, implied, matcher, resume) for a in c.added]
+    offered += missing_names(entries, signals, implied, set(), resume, []) if not parts else []
+    refused = {a for a in offered if check_rewrite(resume, a, matcher=matcher, implied=allowed)}
+    for change in tailor_skills(parts, signals, entries, implied, matcher, resume, refused):
         why = "reordered to the JD's priorities" + (
             f"; added the JD's names: {', '.join(change.added)}" if change.added else ""
         )
@@ -172,7 +176,7 @@ def tailor_sections(
             _checked("skills", change.part.text, change.text, change.part.span, added=change.added, why=why)
         )
     if not parts:  # a resume with no skills list gets one
-        names = missing_names(entries, signals, implied, set(), resume, [])
+        names = [n for n in missing_names(entries, signals, implied, set(), resume, []) if n not in refused]
         if names:
             sections.append(
                 _checked(

@@ -69,9 +69,11 @@ def tailor_skills(
     implied: list[ImpliedSkill],
     matcher: Any,
     resume: str,
+    refused: set[str] | None = None,
 ) -> list[SkillsRewrite]:
     """Each skills line reordered (JD skills first, in the JD's order); the first line gets the JD's names of the
-    skills the resume shows elsewhere or implies but does not list. Empty when there is no skills list."""
+    skills the resume shows elsewhere or implies but does not list (less those in `refused`, which the fact guard
+    refuses). Empty when there is no skills list."""
     if not parts:
         return []
     rank = _rank(signals)
@@ -90,6 +92,7 @@ def tailor_skills(
         ordered = [item for _, _, item in sorted(keyed)]
         out.append(SkillsRewrite(part, label + joiner.join(ordered), []))
     added = missing_names(entries, signals, implied, listed, resume, [p.text for p in parts])
+    added = [a for a in added if a not in (refused or set())]  # names the fact guard refuses
     if added:
         first = out[0]
         category = _CATEGORY.match(first.text) if not first.part.label else None

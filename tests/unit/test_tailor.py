@@ -125,3 +125,20 @@ def test_a_quote_cut_inside_its_parenthesis_is_not_written_half_open() -> None:
 
     assert _whole("Spanish (native") == "Spanish"
     assert _whole("SolidWorks (CSWP)") == "SolidWorks (CSWP)"
+
+
+def test_a_name_the_guard_refuses_is_left_out_of_the_skills_list_not_the_whole_list() -> None:
+    from pathlib import Path
+
+    pairs = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "match_dev" / "pairs"
+    if not (pairs / "40_resume.txt").exists():
+        pytest.skip("match_dev pairs not present")
+    ctx = build_context(load_settings(llm_provider="offline"))
+    state = run_to_end(
+        ItemState(resume_text=(pairs / "40_resume.txt").read_text(), jd_text=(pairs / "40_jd.txt").read_text()), ctx
+    )
+    (skills,) = [s for s in state.sections if s.kind == "skills"]
+    # 'Project management' is the JD's name the matcher reads as met, but the fact guard does not find it shown:
+    # the list is reordered without it, instead of refused whole
+    assert skills.accepted and "Project management" not in skills.rewrite
+    assert skills.rewrite.startswith("Smartsheet, Jira, MS Project")
