@@ -278,6 +278,16 @@ def _industry_line(terms: set[str], line: str) -> bool:
     return any(need <= terms and sign.search(line) for need, sign in _INDUSTRY_SIGNS)
 
 
+def _halves(req: Requirement) -> list[set[str]]:
+    """The sides of "A and B" in a requirement's own words, each of two words or more ("managing mechanically
+    ventilated patients and titrating vasoactive infusions"): a line holding all of one side's words shows it."""
+    if " or " in req.jd_name or _EXAMPLES.search(req.jd_name):
+        return []
+    parts = re.split(r"\s+and\s+", req.jd_name)
+    halves = [key_words([p]) for p in parts]
+    return halves if len(halves) > 1 and all(len(h) >= 2 for h in halves) else []
+
+
 def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
     """A resume line holding most of the requirement's own words (any one side of an "or"); a credential not
     from a keyword list or a line saying it is pending ("Preparing for the CPC exam")."""
@@ -294,4 +304,9 @@ def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
                 share = 1.0
             if share > best[0]:
                 best = (share, line.text.strip())
+    if best[0] < WORDS_MET and not credential:
+        for half in _halves(req):
+            for line in view.lines:
+                if half <= _words(line.text):
+                    return CoverageEvidence(bullet=-1, quote=line.text.strip()[:200])
     return CoverageEvidence(bullet=-1, quote=best[1][:200]) if best[0] >= WORDS_MET else None

@@ -165,3 +165,15 @@ def test_industry_experience_is_shown_by_the_employer(matcher: SkillMatcher, ask
     req = Requirement(skill=asked, jd_name=asked, kind="skill", terms=[asked])
     entry = requirement_coverage(text, split_bullets(text), JDSignals(requirements=[req]), matcher)[0]
     assert entry.before is met
+
+
+def test_one_side_of_an_and_in_own_words_is_shown_by_a_line_holding_all_its_words(matcher: SkillMatcher) -> None:
+    asked = "managing mechanically ventilated patients and titrating vasoactive infusions"
+    req = Requirement(skill=asked, jd_name=asked, kind="skill", terms=[asked])
+    for line, met in (
+        ("- Manage mechanically ventilated patients with RT", True),
+        ("- Manage patients on the unit", False),  # part of a side is not the side
+    ):
+        text = "Ana Ruiz\nRN, Mercy ICU, 03/2019 - 02/2024\n" + line + "\n"
+        entry = requirement_coverage(text, split_bullets(text), JDSignals(requirements=[req]), matcher)[0]
+        assert entry.before is met, line
