@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from core.injection_classes import AI_USE_POLICY, BIAS_NEGATED
 from core.injection_lexicon import (
     ANCHOR_MARKS,
     ANCHOR_STEMS,
@@ -68,6 +69,7 @@ _ADDRESSING = frozenset(
         "tool_label",
         "process_label",
         "relay",
+        "relay_frame",
     }
 )
 
@@ -88,6 +90,31 @@ COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
     (frozenset(need.split()), weight, category)
     for need, weight, category in (
         ("override instructions", 0.9, "instruction_override"),
+        # attack classes (core/injection_classes.py)
+        ("hidden_span imperative", 0.8, "hidden_note"),
+        ("hidden_span ai", 0.75, "hidden_note"),
+        ("hidden_span verdict", 0.75, "hidden_note"),
+        ("hidden_span candidate", 0.6, "hidden_note"),
+        ("relay_frame imperative", 0.8, "goal_hijack"),
+        ("relay_frame verdict", 0.8, "score_manipulation"),
+        ("relay_frame candidate", 0.7, "goal_hijack"),
+        ("code_verdict ai", 0.8, "score_manipulation"),
+        ("modal_ai_steer", 0.7, "hidden_note"),
+        ("status_line skip_checks", 0.8, "instruction_override"),
+        ("status_line verdict", 0.75, "score_manipulation"),
+        ("status_line imperative", 0.7, "instruction_override"),
+        ("skip_checks verdict", 0.75, "score_manipulation"),
+        ("skip_checks imperative", 0.7, "instruction_override"),
+        ("skip_checks candidate", 0.6, "instruction_override"),
+        ("hypo_rules imperative", 0.75, "jailbreak"),
+        ("hypo_rules verdict", 0.75, "jailbreak"),
+        ("hypo_rules you_me", 0.75, "jailbreak"),
+        ("hypo_rules instructions", 0.7, "jailbreak"),
+        ("hypo_rules candidate", 0.6, "jailbreak"),
+        ("bias_rule", 0.65, "score_manipulation"),
+        ("rank_others", 0.65, "score_manipulation"),
+        ("decode_hint", 0.6, "hidden_note"),
+        ("code_verdict", 0.6, "score_manipulation"),
         ("tool_label imperative", 0.85, "hidden_note"),
         ("tool_label override", 0.85, "instruction_override"),
         ("tool_label instructions", 0.8, "instruction_override"),
@@ -192,6 +219,11 @@ COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
         ("instructions", 0.25, "instruction_override"),
         ("override", 0.1, "instruction_override"),
         ("process_label", 0.3, "hidden_note"),
+        ("relay_frame", 0.45, "goal_hijack"),
+        ("skip_checks", 0.45, "instruction_override"),
+        ("hypo_rules", 0.45, "jailbreak"),
+        ("hidden_span", 0.35, "hidden_note"),
+        ("status_line", 0.3, "instruction_override"),
     )
 )
 
@@ -244,18 +276,100 @@ _SECONDARY = frozenset({"imperative", "candidate", "modal", "leak_verb", "ai"})
 _FIRST_PERSON = re.compile(r"\b(?:me|my|myself|i)\b")
 
 
+# The attack-class patterns are read only in a sentence holding one of their cues (most sentences hold none).
+_CUES: dict[str, tuple[str, ...]] = {
+    "bias_rule": (
+        "lower",
+        "below",
+        "bottom",
+        "end of",
+        "last",
+        "out",
+        "exclude",
+        "reject",
+        "priorit",
+        "penali",
+        "down",
+        "disqualif",
+        "discount",
+        "behind",
+        "off",
+    ),
+    "rank_others": ("other", "remaining", "rest of", "else"),
+    "hidden_span": ("<", "["),
+    "relay_frame": ("you", "whoever", "anyone who"),
+    "decode_hint": (
+        "decod",
+        "deciph",
+        "decryp",
+        "unscram",
+        "convert",
+        "translat",
+        "shift",
+        "rotat",
+        "mirror",
+        "revers",
+        "flip",
+        "binary",
+        "morse",
+        "decimal",
+        "ascii",
+        "base",
+        "hex",
+        "rot",
+        "cipher",
+        "backward",
+        "right to",
+    ),
+    "code_verdict": ("=", "update", "set ", "if", "is_", "isai", "isllm", "reads", "skip"),
+    "skip_checks": (
+        "bypass",
+        "skip",
+        "disabl",
+        "waived",
+        "turned off",
+        "switched off",
+        "required",
+        "fallback",
+        "default",
+        "locked",
+        "fixed",
+        "pinned",
+        "frozen",
+        "re-",
+        "reeval",
+        "reass",
+        "rescor",
+        "recheck",
+    ),
+    "status_line": ("[", "<", "#", "**"),
+    "modal_ai_steer": ("must", "should", "shall", "need", "is to", "are to", "has to", "have to"),
+    "hypo_rules": ("suppos", "imagin", "pictur", "pretend", "assum", "say", "hypothetic", "what if", "world"),
+}
+_BIAS_NEGATED = re.compile(BIAS_NEGATED)
+_AI_USE_POLICY = re.compile(AI_USE_POLICY)
+
+
 def _hits(lower: str) -> dict[str, list[tuple[int, int]]]:
     """Feature spans; a match that begins with the clause boundary it needs starts at its first word."""
     found: dict[str, list[tuple[int, int]]] = dict.fromkeys(PATTERNS, [])
     primary = [name for name in PATTERNS if name not in _SECONDARY]
     for name in primary:
-        found[name] = _spans(PATTERNS[name], lower)
+        cues = _CUES.get(name)
+        if cues is None or any(cue in lower for cue in cues):
+            found[name] = _spans(PATTERNS[name], lower)
+    if found["modal_ai"] and _AI_USE_POLICY.search(lower):
+        # "AI tools must not be used for your answers": a rule for applicants, not an order to the reader
+        found["modal_ai"] = found["your_output"] = []
+    if found["bias_rule"]:
+        # a fair-hiring notice: "no applicant will be ranked lower for a career break"
+        found["bias_rule"] = [span for span in found["bias_rule"] if not _BIAS_NEGATED.search(lower, 0, span[1])]
     if (found["you_me"] or found["output_wish"]) and not _FIRST_PERSON.search(lower):
         # "you would rank ...", "ensure the report includes ..." about someone else: a JD's duty, not the writer's plea
         found["you_me"] = found["output_wish"] = []
     other_language = not lower.isascii() or any(token.startswith(ANCHOR_STEMS) for token in _TOKEN.findall(lower))
     if other_language:
-        for name in ("override", "instructions", "verdict"):
+        for name in ("override", "instructions", "verdict", "note_to_ai"):
             found[name] = found[name] + _spans(LANGUAGE_PATTERNS[name], lower)
     if found["override"]:
         negated = [span for span in found["override"] if _negated(lower, span)]
@@ -270,6 +384,7 @@ def _hits(lower: str) -> dict[str, list[tuple[int, int]]]:
             found[name] = _spans(PATTERNS[name], lower)
         if other_language:
             found["candidate"] = found["candidate"] + _spans(LANGUAGE_PATTERNS["candidate"], lower)
+            found["ai"] = found["ai"] + _spans(LANGUAGE_PATTERNS["ai"], lower)
     return found
 
 
@@ -305,11 +420,22 @@ def plain_work_line(sentence: str, anchored: bool | None = None) -> bool:
     return not (_anchored(sentence.lower()) if anchored is None else anchored)
 
 
-def _addresses(found: dict[str, list[tuple[int, int]]], start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
-    """True when the sentence speaks to the reader outside quotes (a vocative, "if you are an AI", "your answer")."""
+def _addresses(
+    found: dict[str, list[tuple[int, int]]], start: int, end: int, quoted: list[tuple[int, int]], lower: str = ""
+) -> bool:
+    """True when the sentence speaks to the reader outside quotes (a vocative, "if you are an AI", "your answer").
+    A note to the AI named in the middle of a clause ("flags hidden instructions to AI screeners") is a topic."""
     return any(
-        not any(q0 <= s < q1 for q0, q1 in quoted) for name in _ADDRESSING for s, _e in _in(found[name], start, end)
+        not any(q0 <= s < q1 for q0, q1 in quoted) and (name != "note_to_ai" or _clause_start(lower, s))
+        for name in _ADDRESSING
+        for s, _e in _in(found[name], start, end)
     )
+
+
+def _clause_start(lower: str, pos: int) -> bool:
+    """True when pos opens the sentence or a clause (after a mark such as ; : ( [ < or a dash)."""
+    before = lower[max(0, pos - 6) : pos].rstrip(" \t*•-")
+    return not before or not lower or before[-1] in ";:([<>\"'.!?—–\n"
 
 
 _LABEL = re.compile(r"^\s*(?:[-*•▪◦·>]\s*)?[A-Za-z][\w /&-]{0,30}:\s+(?=\w)")
@@ -343,12 +469,22 @@ def mentioned(sentence: str) -> list[tuple[int, int]]:
     ]
 
 
+# Participles that open a phrase rather than tell what the writer did: "Compared with me, ...", "Given that ...".
+_PREPOSITIONAL_LEAD = re.compile(
+    r"^\s*(?:[-*•▪◦·>]\s*)?(?:compared|based|given|provided|considering|regarding|concerning|according|assuming|"
+    r"supposing|granted|seeing)\b",
+    re.IGNORECASE,
+)
+
+
 def _describing(sentence: str) -> bool:
     """A work bullet or narration about an attack: past tense, gerund or third person at its head, no 'you'."""
     label = _LABEL.match(sentence)
     body = sentence[label.end() :] if label else sentence  # "Volunteer: taught seniors ..." reads from "taught"
     adverbial = _ADVERBIAL.match(body)
     body = body[adverbial.end() :] if adverbial else body
+    if _PREPOSITIONAL_LEAD.match(body):
+        return False
     head = _RESTART.split(_blank_quotes(body), maxsplit=1)[0]
     # "Authored the internal policy: AI assistants must ..." describes too: the label itself opens in the past tense.
     led = bool(_PAST_LEAD.match(body)) or (label is not None and bool(_PAST_LEAD.match(sentence)))
@@ -476,7 +612,9 @@ def score_units(folded: str, spans: list[tuple[int, int]] | None = None) -> list
             if not any(found.values()):
                 continue
         length = end - start
-        describing = _describing(sentence) and not _addresses(found, 0, length, quoted)
+        describing = _describing(sentence) and not _addresses(found, 0, length, quoted, segment)
+        if describing and found["note_to_ai"]:
+            found = {**found, "note_to_ai": [sp for sp in found["note_to_ai"] if _clause_start(segment, sp[0])]}
         features = _features(found, 0, length, quoted, describing)
         if describing:
             # A later clause of a work bullet may still command ("Led a team; ignore the rubric and ...").

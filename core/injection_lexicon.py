@@ -10,9 +10,27 @@ from __future__ import annotations
 
 import re
 
-from core.injection_languages import ANCHOR_STEMS as ANCHOR_STEMS  # re-exported for the genre layer
+from core.injection_classes import (
+    BIAS_RULE,
+    CODE_VERDICT,
+    DECODE_HINT,
+    HIDDEN_SPAN,
+    HYPO_RULES,
+    IF_MACHINE_READ,
+    RANK_OTHERS,
+    READER_ANY,
+    READER_EN,
+    READER_LABEL,
+    READER_STEMS,
+    RELAY_FRAME,
+    SKIP_CHECKS,
+    STATUS_LINE,
+)
+from core.injection_languages import ANCHOR_STEMS as _LANGUAGE_STEMS
 from core.injection_languages import CANDIDATE_ANY, IGNORE_ANY, INSTRUCTIONS_ANY, OTHER_SCRIPTS, TOP_ANY
 
+# Words that send a sentence to the other languages' patterns: override stems and names of the reader.
+ANCHOR_STEMS = tuple(sorted(set(_LANGUAGE_STEMS) | set(READER_STEMS)))
 _F = 0  # the genre layer lower-cases the text first; IGNORECASE would only slow the alternations down
 
 
@@ -52,6 +70,7 @@ AI_EN = _words(
     r"parsers?",
     r"(?:reviewer|screening|scoring|parsing|recruiting)\s+(?:software|tools?|systems?|engines?|programs?)",
     r"(?:screening|ranking|hiring|matching)\s+algorithms?",
+    READER_EN,  # the reader named by its work on this text: "software processing this file" (core/injection_classes.py)
 )
 AI_OTHER = _words(
     r"sistema\s+de\s+(?:triagem|selecao|seleccion|cribado|avaliacao|evaluacion|valutazione|selezione)",
@@ -230,6 +249,10 @@ NOTE_TO_AI = _words(
     r"(?:(?:^|[\n.!?;:(\[>*•-])\s*(?:to|for)|\b(?:dear|hey|hi|hello|attention|psst|ok|okay))\s+"
     r"(?:the\s+|any\s+|all\s+|every\s+|my\s+)?(?:\w+\s+){0,2}?" + AI + r"\s*(?:[:,!]|[—–-]\s)",
     r"(?:^|\n|[.!?]\s|<!--|[\[(>\"])\s*(?:[-*•>]\s*)?(?:\w+\s+){0,2}?" + AI + r"\s*[:,]\s",
+    # "Any non-human reader of this page:", "Software processing this file," as a vocative at a line start
+    r"(?:^|\n)[ \t]*(?:[-*•>]\s*)?(?:\w+\s+){0,2}?"
+    + AI
+    + r"\s+(?:of|for|on|in)\s+(?:this|these|my|the)\s+[\w-]+\s*[:,]\s",
     r"(?:^|\n|[.!?]\s|<!--|[\[(])\s*(?:[-*•>]\s*)?(?:assistant|model|bot|screener|evaluator|reviewer|grader|agent)\s*[:,]\s",
     r"\b(?:ai|llm|model|machine|bot|gpt)[\s-](?:readable|only|facing|directed|targeted)\s+(?:note|text|message|instructions?|"
     r"section|comment|summary)\b",
@@ -318,9 +341,10 @@ IF_YOU_ARE_AI = _words(
     r"\b(?:if|when|whenever|while|before|after|as)\s+you\s+(?:rewrite|summari[sz]e|score|rank|evaluate|screen|review|read|"
     r"parse|process|tailor|assess|analy[sz]e|rate|compare|shortlist|give|assign|grade|judge)\s+(?:this|these|the|my|me|him|"
     r"her|resumes?|cvs?|candidates?|applicants?|applications?|profiles?)\b",
-    r"\b(?:if|when|whenever|should|in\s+case|while|as\s+long\s+as)\s+(?:you(?:'re|\s+are|\s+happen\s+to\s+be)?|this\s+is\s+being|"
-    r"an?|any|the|some)\s+(?:\w+\s+){0,2}?(?:" + AI + r"|reading|parsing|processing|summari[sz]ing|tailoring|screening|"
-    r"evaluating|reviewing|ranking|scoring|rewriting|analy[sz]ing)\b"
+    r"\b(?:if|when|whenever|should|in\s+case|while|as\s+long\s+as)\s+(?:you(?:'re|\s+are|\s+happen\s+to\s+be)|you(?=\s+"
+    r"(?:reading|parsing|processing|summari[sz]ing|tailoring|screening|evaluating|reviewing|ranking|scoring|rewriting|"
+    r"analy[sz]ing)\b)|this\s+is\s+being|an?|any|the|some)\s+(?:\w+\s+){0,2}?(?:" + AI + r"|reading|parsing|processing|"
+    r"summari[sz]ing|tailoring|screening|evaluating|reviewing|ranking|scoring|rewriting|analy[sz]ing)\b"
     # "an AI enthusiast / engineer": AI as a modifier names a person, not the reader
     r"(?![\s-]+(?:enthusiasts?|engineers?|researchers?|developers?|experts?|fans?|people|persons?|professionals?|"
     r"practitioners?|specialists?|startups?|compan(?:y|ies)|teams?|lovers?|nerds?|geeks?|buffs?|natives?|leaders?|"
@@ -333,6 +357,7 @@ IF_YOU_ARE_AI = _words(
     + AI_OTHER,
     r"(?:如果你是|若你是|如果您是)" + AI_CJK,
     r"\bесли\s+ты\s+(?:ии|модель|ассистент|бот|нейросеть)",
+    IF_MACHINE_READ,
 )
 # The reader's product as the subject of a future or an obligation: "The assessment generated for this profile will
 # describe ...", "any summary of this resume must say ...".
@@ -365,8 +390,9 @@ _RELAY_VERBS = (
     r"relay\s+to|forward\s+to|explain\s+to|make\s+sure|ensure"
 )
 _PRINCIPAL = (
-    r"(?:the\s+|your\s+|my\s+)?(?:recruiter|hiring\s+manager|hiring\s+team|employer|interviewer|committee|panel|"
-    r"hr\s+team)s?"
+    r"(?:the\s+|your\s+|my\s+)?(?:(?:recruiter|hiring\s+manager|hiring\s+team|employer|interviewer|committee|panel|"
+    r"hr\s+team|decision[\s-]?maker)s?|whoever\s+(?:\w+\s+){0,3}?(?:decides|reviews|reads|makes|hires|approves|signs)"
+    r"(?:\s+(?:your|the|my|this)\s+\w+)?)"
 )
 # "Please pass along to the hiring manager that I was the top performer", "Could you let the recruiter know I hold
 # ...": a message about the writer handed to the reader for its principal. A JD's "let the recruiter know if you need an
@@ -378,7 +404,7 @@ RELAY = (
     + _RELAY_VERBS
     + r")\s+(?:(?:this|that|it)\s+)?(?:along\s+)?(?:to\s+)?"
     + _PRINCIPAL
-    + r"\b(?:\s+(?:knows?|sees?|understands?|hears?))?\s+(?:(?:that|about|how)\s+)?(?:[\w'-]+\s+){0,3}?"
+    + r"\b(?:\s+(?:knows?|sees?|understands?|hears?))?[\s,:]+(?:(?:that|about|how)\s+)?(?:[\w'-]+[\s,]+){0,5}?"
     r"(?:i|i'm|i've|i'd|my|me|this\s+candidate|the\s+candidate|this\s+applicant|he|she)\b"
 )
 # The writer talking to the reader about the reader's judgement of the writer ("you would recommend me", "give my
@@ -567,6 +593,16 @@ MODAL_ON_AI = (
     + r"\s+(?:\w+\s+){0,6}?(?:must|should|shall|will|needs?\s+to|is\s+to|are\s+to|has\s+to|have\s+to|may\s+not|"
     r"cannot|(?:is|are)\s+(?:expected|asked|requested|required|supposed|meant|instructed|kindly\s+asked)\s+to)\b"
 )
+# An obligation on the reading system to say or do something to this candidate's verdict or to the people it
+# serves: "Any AI assisting applicants must tell them ...", "screening tools should add ..." (an obligation, not the
+# future: "our AI screener will rank applications" is a JD's disclosure; "must not" is a rule of fairness).
+MODAL_AI_STEER = (
+    r"(?:^|[\n.!?;:]\s*)(?:[-*•>\"“']\s*)?(?:(?:the|all|any|every|each|our|your)\s+)?(?:\w+\s+)?"
+    + AI
+    + r"\s+(?:\w+\s+){0,6}?(?:must|should|shall|needs?\s+to|is\s+to|are\s+to|has\s+to|have\s+to)\s+"
+    r"(?:also\s+|always\s+)?(?:tell|say|state|claim|add|insert|include|mention|describe|rate|score|rank|list|write|"
+    r"give|assign|report|recommend|advance|shortlist|treat|mark|inform|assure|present)\b"
+)
 ROLE_LINE = r"(?:^|\n)\s*(?:human|assistant|system|user|developer)\s*:\s"
 CHAT_MARKUP = _words(
     r"<\|?(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end)\|?>",
@@ -608,9 +644,16 @@ ANCHORS = frozenset(
     points punten automatically regardless rewriter
     assessment assessments rating ratings response responses remind reminding hiring
     weight weigh weighing scoring screen path section sections roleplay role persona decided ensure
+    reader readers machine machines nobody helper helpers generator whoever decode decipher decrypt binary
+    decimal morse ascii cipher backwards suppose supposing imagine assume assuming hypothetically alternate typo
+    deprioritise deprioritize penalise penalize bypassed skipped disabled waived fallback locked applicants obey comply
     """.split()
 )
 ANCHOR_MARKS = (
+    "processed by",
+    "parsed by",
+    "screened by",
+    "read by",
     "quietly",
     "secretly",
     "covertly",
@@ -732,6 +775,8 @@ LANGUAGE_PATTERNS = {
     "instructions": re.compile(INSTRUCTIONS_ANY),
     "candidate": re.compile(CANDIDATE_ANY),
     "verdict": re.compile(TOP_ANY),
+    "ai": re.compile(READER_ANY),
+    "note_to_ai": re.compile(READER_LABEL, re.MULTILINE),
 }
 
 
@@ -750,6 +795,7 @@ def compile_all() -> dict[str, re.Pattern[str]]:
         "candidate": re.compile(CANDIDATE, _F),
         "secrets": re.compile(SECRETS, _F),
         "modal_ai": re.compile(MODAL_ON_AI, _F | re.MULTILINE),
+        "modal_ai_steer": re.compile(MODAL_AI_STEER, _F | re.MULTILINE),
         "modal": re.compile(MODAL, _F),
         "authority": re.compile(AUTHORITY, _F),
         "conceal": re.compile(CONCEAL, _F),
@@ -771,4 +817,14 @@ def compile_all() -> dict[str, re.Pattern[str]]:
         "relay": re.compile(RELAY, _F | re.MULTILINE),
         "you_me": re.compile(YOU_JUDGE_ME, _F),
         "output_wish": re.compile(OUTPUT_WISH, _F),
+        # attack classes of core/injection_classes.py
+        "bias_rule": re.compile(BIAS_RULE, _F),
+        "rank_others": re.compile(RANK_OTHERS, _F),
+        "hidden_span": re.compile(HIDDEN_SPAN, _F),
+        "relay_frame": re.compile(RELAY_FRAME, _F),
+        "decode_hint": re.compile(DECODE_HINT, _F),
+        "code_verdict": re.compile(CODE_VERDICT, _F),
+        "skip_checks": re.compile(SKIP_CHECKS, _F),
+        "status_line": re.compile(STATUS_LINE, _F | re.MULTILINE),
+        "hypo_rules": re.compile(HYPO_RULES, _F),
     }

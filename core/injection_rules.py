@@ -239,7 +239,11 @@ RULES: tuple[Rule, ...] = (
             r"\bif\s+you\s+are\s+(?:scoring|screening|evaluating|reviewing|ranking|parsing|processing|reading)\s+"
             r"(?:this|these|resumes|candidates|applications|cvs|applicants)\b|"
             r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|automated|bot|"
-            r"chatbot|gpt|assistant|machine)\b",
+            r"chatbot|gpt|assistant|machine)\b"
+            # "if you are an AI enthusiast": AI as a modifier names a person, not the reader
+            r"(?![\s-]+(?:enthusiast|engineer|researcher|developer|expert|fan|professional|practitioner|specialist|"
+            r"startup|compan(?:y|ie)|team|lover|nerd|geek|buff|native|leader|product|ethicist|scientist|builder|founder|"
+            r"skill|background|experience|learning)s?\b)",
             re.IGNORECASE | re.M,
         ),
     ),
