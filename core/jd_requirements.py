@@ -24,6 +24,11 @@ DEGREE_LEVELS = frozenset(
     {"High School Diploma", "Associate Degree", "Bachelor's Degree", "Master's Degree", "Doctorate", "Degree"}
 )
 _MAX_NAME = 90
+_LEVEL_WORDS = {"associate": "Associate Degree", "bachelor": "Bachelor's Degree", "master": "Master's Degree"}
+_LEVEL_OR = re.compile(
+    r"\b(associate|bachelor|master)(?:'s|’s|s)?\s*(?:,|or|/)\s*(?:an?\s+)?(?:associate|bachelor|master)(?:'s|’s|s)?\s+degree",
+    re.I,
+)
 _NUMBER_WORDS = {
     w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 }
@@ -289,6 +294,9 @@ class RequirementReader:
         levels = [m.skill for m in degrees if m.skill in DEGREE_LEVELS]
         for name in specific:
             levels += [p for p in graph.parents(name) if p in DEGREE_LEVELS]
+        # "Associate or bachelor's degree": the level named first shares the degree written once after the other
+        for word in _LEVEL_OR.findall(clause):
+            levels.insert(0, _LEVEL_WORDS[word.lower().rstrip("'’s")])
         levels = list(dict.fromkeys(levels)) or ["Degree"]
         field_match = _FIELD.search(clause)
         fields: list[str] = []

@@ -77,6 +77,13 @@ def test_and_lists_are_separate_requirements(extractor: SignalExtractor) -> None
     assert {"SQL", "Python", "Prometheus", "Grafana"} <= set(got)
 
 
+def test_a_degree_of_one_level_or_another_accepts_the_lower(extractor: SignalExtractor) -> None:
+    got = extractor.extract("Requirements\n- Associate or bachelor's degree in human resources or business\n")
+    degree = got.requirements[0]
+    assert degree.kind == "degree" and degree.skill == "Associate Degree"
+    assert {"Associate Degree", "Bachelor's Degree"} <= set(degree.alternatives)
+
+
 def test_years_degrees_licences_and_conditions_are_read_as_such(extractor: SignalExtractor) -> None:
     jd = (
         "Requirements\n- Current Ohio RN license\n- Bachelor's degree in Accounting or Finance\n"
