@@ -177,3 +177,10 @@ def test_one_side_of_an_and_in_own_words_is_shown_by_a_line_holding_all_its_word
         text = "Ana Ruiz\nRN, Mercy ICU, 03/2019 - 02/2024\n" + line + "\n"
         entry = requirement_coverage(text, split_bullets(text), JDSignals(requirements=[req]), matcher)[0]
         assert entry.before is met, line
+
+
+def test_hydraulic_circuits_and_a_wiring_diagram_are_read_as_their_trade_words(matcher: SkillMatcher) -> None:
+    found = {
+        m.skill for m in matcher.find("Sized valves for the loader's hydraulic circuit; traced the unit wiring diagram")
+    }
+    assert {"Hydraulics", "Electrical Schematics"} <= found

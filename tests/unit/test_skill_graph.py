@@ -36,6 +36,9 @@ def matcher() -> SkillMatcher:
         ("Firewall", "Networking"),
         ("Cisco Meraki", "Wireless Networking"),
         ("Cisco Certified Network Professional", "Cisco Certified Network Associate"),
+        ("Positive Behavioral Interventions and Supports", "Classroom Management"),
+        ("STAR Reading", "Universal Screener"),
+        ("Azure Data Factory", "Workflow Orchestration"),
     ],
 )
 def test_narrower_meets_broader(matcher: SkillMatcher, have: str, need: str) -> None:
