@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
+from core.injection_decode_more import shape_blobs, shift_cued, shifted
+
 # A blob may hang off an id ("CW-LIT-2024-QXNz..."), so only base64 letters before it break it.
 _BASE64 = re.compile(
     r"(?<![A-Za-z0-9+/=])(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![\w+/=-])"
@@ -129,6 +131,24 @@ def _line_tails(text: str) -> list[Decoded]:
     return found
 
 
+def _shifted_chunks(text: str) -> list[Decoded]:
+    """Chunks that read as words after a Caesar shift or the reversed alphabet (tried only when the text names one)."""
+    found: list[Decoded] = []
+    for m in _CHUNK.finditer(text):
+        chunk = m.group()
+        words = _WORD.findall(chunk.lower())
+        if len(words) < 3 or _wordy(chunk) * 4 >= len(words):
+            continue
+        best = max(shifted(chunk), key=_wordy)
+        # 25 shifts are 25 chances of a fluke: at least half the words, and three of two letters or more, common
+        common = [w for w in _WORD.findall(best.lower()) if w in COMMON and len(w) > 1]
+        if len(common) >= 3 and 2 * _wordy(best) >= len(words) and _wordy(best) >= _wordy(chunk) + 2:
+            found.append(Decoded((m.start(), m.end()), best, True))
+        if len(found) >= _MAX_BLOBS:
+            break
+    return found
+
+
 def decode_all(text: str) -> list[Decoded]:
     """Every blob in text that decodes to readable words."""
     found: list[Decoded] = []
@@ -148,6 +168,11 @@ def decode_all(text: str) -> list[Decoded]:
         if value != m.group(1) and _readable(value):
             found.append(Decoded((m.start(1), m.end(1)), value, False))
     found += _line_tails(text)
+    for span, decoded in shape_blobs(text):  # decimal codes, binary, Morse (core/injection_decode_more.py)
+        if _readable(decoded):
+            found.append(Decoded(span, decoded, True))
+    if shift_cued(text):
+        found += _shifted_chunks(text)
     if _ROT13_OR_REVERSED.isdisjoint(_LETTERS.findall(text.lower())):
         return found  # no ROT13 or reversed common word anywhere: nothing to decode (most texts, one pass)
     for m in _CHUNK.finditer(text):
