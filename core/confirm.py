@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core.text_search import found
 from core.types import CoverageEntry, JDSignals
 
 MAX_QUESTIONS = 5
@@ -33,7 +34,7 @@ def supported_name(signals: JDSignals, skill: str, resume: str) -> str | None:
     lower = resume.lower()
     for mention in [*signals.required, *signals.preferred]:
         quote = mention.quote.strip()
-        if mention.skill == skill and quote and re.search(r"(?<!\w)" + re.escape(quote.lower()) + r"(?!\w)", lower):
+        if mention.skill == skill and quote and found(quote.lower(), lower):
             return quote
     return None
 

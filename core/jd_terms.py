@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from core import text_search
 from core.types import JDSignals, Requirement
 
 MAX_TERM_WORDS = 4  # longer JD wordings are duties or sentences, not something an ATS searches for
@@ -52,7 +53,7 @@ def _short(name: str) -> str | None:
 
 def written_in(name: str, text: str) -> bool:
     """True when the name is written in the text as whole words, ignoring case."""
-    return bool(re.search(r"(?<![\w+#])" + re.escape(name.lower()) + r"(?![\w+#])", text.lower()))
+    return text_search.written_in(name, text)
 
 
 def search_terms(req: Requirement, signals: JDSignals) -> tuple[str, ...]:

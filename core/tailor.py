@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from core import confirm, roles, scoring
+from core import confirm, roles, scoring, text_search
 from core.confirm import is_credential
 from core.coverage import requirement_coverage
 from core.ingest import split_bullets
@@ -93,7 +93,7 @@ def _credential_line(name: str, jd: str) -> bool:
 
 
 def _written(name: str, text: str) -> bool:
-    return bool(re.search(r"(?<![\w])" + re.escape(name.lower()) + r"(?![\w])", text.lower()))
+    return text_search.written_in(name, text, text_search.WORD)
 
 
 def make_brief(resume: str, bullets: list[Bullet], signals: JDSignals, matcher: Any, jd: str = "") -> RewriteBrief:

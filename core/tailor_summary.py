@@ -10,6 +10,7 @@ from core.resume_parts import summary_part
 from core.roles import find_roles
 from core.tailor_skills import writable_name
 from core.tailor_terms import TermToWrite, held_credential
+from core.text_search import found, lowered
 from core.types import CoverageEntry, ImpliedSkill, JDSignals
 
 MAX_STRENGTHS = 5
@@ -263,7 +264,7 @@ def jd_phrases_shown(signals: JDSignals, results: list[str]) -> list[str]:
     out = []
     for keyword in sorted(signals.keywords, key=lambda k: -k.weight):
         term = keyword.term.strip()
-        if len(term.split()) >= 2 and re.search(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", text):
+        if len(term.split()) >= 2 and found(term.lower(), text):
             out.append(term)
     return out[:3]
 
@@ -284,7 +285,7 @@ def _own_sentence(resume: str, signals: JDSignals, lead: str) -> str | None:
         words = sentence.split()
         if len(words) < 5 or len(words) > 32 or re.search(r"\b(?:I|my|me)\b", sentence):
             continue
-        hits = sum(1 for t in terms if re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", sentence.lower()))
+        hits = sum(1 for t in terms if found(t, lowered(sentence)))
         if best is None or hits > best[0]:
             best = (hits, sentence)
     if best is None or best[0] == 0:

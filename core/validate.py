@@ -8,6 +8,7 @@ from typing import Any
 
 from core import facts, injection_output, pii
 from core.llm.verbs import verb_forms
+from core.text_search import found
 from core.types import Flag
 
 _SHOWN = 6  # offending tokens listed in one flag's detail
@@ -66,7 +67,7 @@ def _new_names(original: str, rewrite: str, skill_spans: list[tuple[int, int]]) 
 
 
 def _has_word(text_lower: str, word: str) -> bool:
-    return word in text_lower and bool(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text_lower))
+    return found(word, text_lower)
 
 
 _ALLOWED: frozenset[str] | None = None
