@@ -5,7 +5,9 @@ offline engine or (--fake-llm) the real OpenAI SDK against tests/fakes/llm_serve
 rewrites that add facts. The audit of invented facts is independent of VALIDATE: a number or capitalised word of
 accepted output that the resume does not hold is invented when it is in neither the resume nor the JD, or names a
 requirement the recruiters marked as not met; the JD's words for requirements they marked as met are allowed;
-the JD's other words are counted apart as unverified. No requirement marked as not met may appear anew.
+the JD's other words are counted apart as unverified. No requirement marked as not met may appear anew, and no
+requirement the labels do not support may turn met, neither in the coverage table nor in the score's own reading of
+the tailored document.
 """
 
 from __future__ import annotations
@@ -101,7 +103,8 @@ def audit_pair(label: dict[str, Any], resume: str, jd: str, state: ItemState) ->
         "implied_must": bool(implied),
         "invented": invented,
         "unverified": unverified,
-        "coverage_rises": _unsupported_rises(result.get("coverage", []), reqs),
+        "coverage_rises": _unsupported_rises(result.get("coverage", []), reqs)
+        + _score_rises(result.get("score_breakdown") or {}, reqs),
         "hedged_before": before_style["hedged_opening"],
         "hedged_after": after_style["hedged_opening"],
         "mixed_before": before_style["mixed_tense"],
@@ -126,6 +129,20 @@ def _unsupported_rises(coverage: list[dict[str, Any]], reqs: list[dict[str, Any]
         labelled = [r for r in reqs if names & {n.lower() for n in _names(r)}]
         if not labelled or not any(r.get("covered") for r in labelled):
             bad.append(entry["skill"])
+    return bad
+
+
+def _score_rises(breakdown: dict[str, Any], reqs: list[dict[str, Any]]) -> list[str]:
+    """Requirements the score counts as missing before and met after (the score reads the tailored document, so a
+    rewritten word can meet a requirement the coverage table still shows as not met) that the labels do not
+    support."""
+    before, after = breakdown.get("before") or {}, breakdown.get("after") or {}
+    bad = []
+    for key in ("missing_required", "missing_preferred"):
+        for skill in set(before.get(key) or []) - set(after.get(key) or []):
+            labelled = [r for r in reqs if skill.lower() in {n.lower() for n in _names(r)}]
+            if not labelled or not any(r.get("covered") for r in labelled):
+                bad.append(skill)
     return bad
 
 

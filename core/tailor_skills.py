@@ -15,6 +15,14 @@ from core.types import CoverageEntry, ImpliedSkill, JDSignals
 _SEPARATORS = re.compile(r"\s*(\||·|•|;|,)\s*")
 _CATEGORY = re.compile(r"^(?P<label>[^:]{1,30}:\s*)(?P<items>.+)$")
 MAX_ADDED = 8
+JOB_NOUN = re.compile(  # the last word of a job title
+    r"(?:nurse|engineer|accountant|trainer|specialist|technician|teacher|driver|chef|cook|manager|analyst|designer|"
+    r"coordinator|representative|associate|aide|counselor|electrician|machinist|inspector|paralegal|pharmacist|"
+    r"auditor|recruiter|writer|planner|lead|assistant|clerk|agent|officer|administrator|developer|consultant|"
+    r"therapist|operator|supervisor|generalist|executive|director|architect|scientist|mechanic|welder|"
+    r"hygienist|librarian|adjuster|attendant|worker|instructor|tutor|advisor|adviser|reliability engineer)$",
+    re.IGNORECASE,
+)
 # Spoken languages are not tools: a list of tools or competencies does not gain 'Spanish'.
 LANGUAGES = frozenset(
     "english spanish french german portuguese italian mandarin chinese cantonese arabic hindi russian japanese "
@@ -118,6 +126,8 @@ def looks_like_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 4 or name.lower() in LANGUAGES or is_credential(name):
         return False
+    if len(words) > 1 and JOB_NOUN.search(name):
+        return False  # a job title ('sous chef', 'data analyst') is a role held, not a skill one is skilled in
     first = words[0]
     return not ("VB" in grammar.verb_tags(first) and "NOUN" not in grammar.other_readings(first))
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from core import facts, grammar
+from core.confirm import is_credential
 from core.resume_parts import summary_part
 from core.roles import find_roles
+from core.tailor_skills import JOB_NOUN as _JOB_NOUN
 from core.tailor_skills import writable_name
 from core.tailor_terms import TermToWrite, held_credential
 from core.text_search import found, lowered
@@ -26,14 +28,6 @@ _TITLE_SPLIT = re.compile(r"\s[–—-]\s|\s*[|·,(]\s*")
 _LEVEL = re.compile(r"\s+(?:[IV]{1,3}|[1-4])$")  # 'Technician II': the level is the employer's grade
 _YEARS = re.compile(r"\b(\d{1,2}\+?)\s+(?:years?|yrs?)\b", re.IGNORECASE)
 _CREDENTIAL = re.compile(r"\b(?:licen[cs]e|certifi|registered|CPA|RN\b|CDL|PE\b|BLS|ACLS|CPR|OSHA)", re.IGNORECASE)
-_JOB_NOUN = re.compile(
-    r"(?:nurse|engineer|accountant|trainer|specialist|technician|teacher|driver|chef|cook|manager|analyst|designer|"
-    r"coordinator|representative|associate|aide|counselor|electrician|machinist|inspector|paralegal|pharmacist|"
-    r"auditor|recruiter|writer|planner|lead|assistant|clerk|agent|officer|administrator|developer|consultant|"
-    r"therapist|operator|supervisor|generalist|executive|director|architect|scientist|mechanic|welder|"
-    r"hygienist|librarian|adjuster|attendant|worker|instructor|tutor|advisor|adviser|reliability engineer)$",
-    re.IGNORECASE,
-)
 
 
 def _title_core(title: str) -> tuple[str, str]:
@@ -164,17 +158,25 @@ def _with_article(name: str) -> str:
     return f"{'an' if vowel else 'a'} {name}"
 
 
+def _held_kind(term: TermToWrite) -> bool:
+    """A degree, licence or certification, also when the JD reader took it for a skill ('Arizona adjuster
+    license', 'FAA A&P certificate'): it is held, not a skill one is skilled in."""
+    return term.kind in CREDENTIAL_KINDS or is_credential(term.term)
+
+
 def _beside(term: TermToWrite) -> str:
     """The JD's words with the resume's own beside them ('BLS certification (BLS Provider)'); a field of work asked
     as years ('commercial electrical') stands alone: one tool of the resume does not show it."""
     words = term.term
-    if term.kind in CREDENTIAL_KINDS and (term.kind == "degree" or _COUNTED.search(words)):
+    if _held_kind(term) and (term.kind == "degree" or _COUNTED.search(words)):
         words = _with_article(words)
-    elif term.kind not in CREDENTIAL_KINDS:
+    elif not _held_kind(term):
         words = _as_noun(words)  # 'read blueprints' -> 'reading blueprints'
     shown = _whole(term.shown)
     if term.kind == "experience_years" or not shown or shown.lower() in term.term.lower() or len(shown.split()) > 6:
         return words
+    if "(" in shown:
+        return words  # never nested: 'FAA A&P certificate (FAA Airframe & Powerplant (A&P) Certificate)'
     return f"{words} ({shown})"
 
 
@@ -200,14 +202,12 @@ def build_summary(
     `terms`: the JD's words for requirements met but written nowhere else; they lead, beside the resume's own."""
     title = candidate_title(resume, signals, jd)
     years = _years(resume)
-    unwritten = [t for t in terms or [] if t.kind not in CREDENTIAL_KINDS]
+    unwritten = [t for t in terms or [] if not _held_kind(t)]
     skills = _first([_beside(t) for t in unwritten], strengths(entries, signals, implied, resume))
     skills = [s for s in skills if not title or s.lower() != title.lower()]
     skills += [_as_noun(k) for k in jd_phrases_shown(signals, results) if k.lower() not in " ".join(skills).lower()]
     skills = skills[: max(MAX_STRENGTHS, len(unwritten))]
-    held = _first([_beside(t) for t in terms or [] if t.kind in CREDENTIAL_KINDS], credentials(entries, resume))[
-        :MAX_HELD
-    ]
+    held = _first([_beside(t) for t in terms or [] if _held_kind(t)], credentials(entries, resume))[:MAX_HELD]
     if len(skills) + len(held) < (1 if title else 2):
         return None  # nothing the JD asks for to lead with: the candidate's own summary stands
     sentences: list[str] = []
@@ -245,8 +245,8 @@ def _as_noun(phrase: str) -> str:
 def with_terms(own: str, terms: list[TermToWrite]) -> str | None:
     """The candidate's own summary with one sentence naming the JD's words it and the bullets do not write ('Holds
     Bachelor's degree (B.S.).'); None when there is nothing to add."""
-    skills = _first([], [_beside(t) for t in terms if t.kind not in CREDENTIAL_KINDS])[:MAX_STRENGTHS]
-    held = _first([], [_beside(t) for t in terms if t.kind in CREDENTIAL_KINDS])[:MAX_HELD]
+    skills = _first([], [_beside(t) for t in terms if not _held_kind(t)])[:MAX_STRENGTHS]
+    held = _first([], [_beside(t) for t in terms if _held_kind(t)])[:MAX_HELD]
     added = []
     if skills:
         added.append(f"Skilled in {_join(skills)}.")

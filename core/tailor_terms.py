@@ -194,16 +194,36 @@ def _with_credential_noun(terms: tuple[str, ...], sentence: str, kind: str) -> t
     return tuple(seen.values())
 
 
+_FUNCTION_WORDS = frozenset("of in on for and or with to the a an".split())
+
+
+def _all_words_in(term: str, work: list[CoverageEvidence]) -> bool:
+    """A group met by its words is named only in words its evidence line holds, every one of them ('FAA A&P
+    certificate' of 'FAA Airframe & Powerplant (A&P) Certificate'; not 'regional jet systems' of 'on regional
+    jets'); what the JD adds to a name without narrowing it ('experience', 'software') aside."""
+    words = [w for w in re.findall(r"[\w&+#/.-]+", term.lower()) if w not in _FUNCTION_WORDS and w not in _PLAIN]
+    if not words:
+        return False
+    return any(all(_has_word(w, e.quote) for w in words) for e in work)
+
+
+def _has_word(word: str, text: str) -> bool:
+    return written_in(word, text) or (len(word) > 3 and written_in(word + "s", text))
+
+
 def _own_credential(term: str, unmet_name: str, own_names: set[str]) -> bool:
     """True when the term is a held credential's own JD name and the unmet group's words hold it whole."""
     return term.lower() in own_names and written_in(term, unmet_name)
 
 
-def _sentence_case(term: str) -> str:
-    """A JD phrase capitalised only because it opened a line, in lower case ('Relational databases' -> 'relational
-    databases'); names ('Microsoft Word', 'QA Automation', 'Python') keep their capitals."""
+def _sentence_case(term: str, sentence: str = "") -> str:
+    """A JD phrase capitalised only because it opened its line, in lower case ('Relational databases' -> 'relational
+    databases'); names ('Microsoft Word', 'QA Automation', 'Python') and a capital inside the line ('Active Arizona
+    adjuster license') keep their capitals."""
     words = term.split()
     if len(words) < 2 or not words[0][1:].islower() or any(w != w.lower() for w in words[1:]):
+        return term
+    if sentence and not sentence.lstrip(" -•*·–—\t").startswith(term):
         return term
     return term[0].lower() + term[1:]
 
@@ -243,10 +263,11 @@ def terms_to_write(
         for req, entry in zip(reqs, entries, strict=True):
             if entry.required != required or not entry.before or entry.kind not in WRITABLE_KINDS:
                 continue
-            if entry.how not in WRITABLE_HOW and not entry.how.startswith("years"):
+            by_words = entry.how == "words" and entry.required  # met by a line holding most of its JD words
+            if entry.how not in WRITABLE_HOW and not entry.how.startswith("years") and not by_words:
                 continue
             work = [e for e in entry.evidence if not e.listed]
-            if entry.kind in ("certification", "licence", "degree"):
+            if entry.kind in ("certification", "licence", "degree") or (by_words and is_credential(entry.jd_name)):
                 work = [e for e in work if held_credential(e, resume, entry.kind == "degree")]
             else:  # a licence shows a licence, not the work or years ('Journeyman Electrician Card' is no
                 # 'commercial electrical' experience)
@@ -265,7 +286,7 @@ def terms_to_write(
                     for t in ([degree, *terms] if degree else terms)
                     if _writable(t, resume, MAX_DEGREE_WORDS if t == degree else MAX_WORDS)
                     and not written_in(t, resume)
-                    and _same_thing(t, members, entry.kind, matcher)
+                    and (_all_words_in(t, work) if by_words else _same_thing(t, members, entry.kind, matcher))
                     and _evidence_meets(t, work, entry.skill, matcher, entry.kind == "degree")
                     and (entry.kind != "degree" or _degree_as_held(t, lines, work, entry.skill, matcher))
                     and not any(written_in(t, name) for name in unmet if not _own_credential(t, name, own_names))
@@ -285,7 +306,7 @@ def terms_to_write(
             evidence = first or min(work, key=lambda e: e.via is not None)  # a degree as held, not one above
             out.append(
                 TermToWrite(
-                    term=_sentence_case(term),
+                    term=_sentence_case(term, req.sentence),
                     skill=entry.skill,
                     kind=entry.kind,
                     required=entry.required,

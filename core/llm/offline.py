@@ -192,6 +192,9 @@ def _rename_skills(
             continue  # the bullet's wording already holds the JD's and says more ('REST APIs' vs 'APIs')
         if len(target.split()) > len(quote.split()) and quote.lower() in target.lower():
             continue  # the JD's name says more than the bullet shows ('SolidWorks' is not 'SolidWorks PDM')
+        singular = {w.lower().rstrip("s") for w in target.split()}
+        if len(target.split()) > len(quote.split()) and all(w.lower().rstrip("s") in singular for w in quote.split()):
+            continue  # nor in another number: 'FortiGate firewalls' is not 'FortiGate Firewall administration'
         if quote.lower() == target.lower():
             # A case-only change is safe only for words that are not also plain English ('react', 'go').
             if quote == target or (quote.isalpha() and quote.islower() and len(quote) <= 5):

@@ -176,6 +176,10 @@ def test_a_jd_name_that_says_more_is_not_put_on_the_bullet(engine):
     assert one(engine, "Created brackets in SolidWorks", jd(("SolidWorks", "SolidWorks PDM"))) == (
         "Created brackets in SolidWorks"
     )
+    # nor in the singular: 'firewalls' is not 'Firewall administration' (whose 'administration' a years reader
+    # then took for network administration experience)
+    bullet = "Add and review rules on the Fortinet FortiGate firewalls with the security lead"
+    assert one(engine, bullet, jd(("Firewall", "Firewall administration"))) == bullet
 
 
 def test_the_jds_name_goes_beside_the_narrower_skill_that_meets_it(engine, matcher):

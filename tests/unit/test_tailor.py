@@ -142,3 +142,24 @@ def test_a_name_the_guard_refuses_is_left_out_of_the_skills_list_not_the_whole_l
     # the list is reordered without it, instead of refused whole
     assert skills.accepted and "Project management" not in skills.rewrite
     assert skills.rewrite.startswith("Smartsheet, Jira, MS Project")
+
+
+def test_a_job_title_is_no_skill_to_be_skilled_in() -> None:
+    from core.tailor_skills import looks_like_name
+
+    # 'Help the sous chef with orders' writes the JD's 'sous chef', but working beside one is not being one
+    assert not looks_like_name("sous chef") and not looks_like_name("data analyst")
+    assert looks_like_name("knife skills") and looks_like_name("Kubernetes")
+
+
+def test_the_rewrite_audit_counts_a_requirement_the_score_finds_met_only_after_tailoring() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.bench_rewrites import _score_rises
+
+    years = "2+ years as a sous chef"
+    breakdown = {"before": {"missing_required": [years, "ServSafe"]}, "after": {"missing_required": ["ServSafe"]}}
+    assert _score_rises(breakdown, [{"names": [years], "covered": False}]) == [years]
+    assert _score_rises(breakdown, [{"names": [years], "covered": True}]) == []  # the labels say it was there

@@ -305,3 +305,41 @@ Dental Hygienist — Lakeside Dental | Mar 2020 – Present
     # the JD reader names the group 'Registered Dental Hygienist', which the resume writes; an ATS searches the
     # licence's whole name
     assert written_in("Registered Dental Hygienist license", document)
+
+
+MECHANIC = """Sam Lee
+sam@example.com
+
+Summary
+Avionics and airframe mechanic with 6 years on business jets and helicopters.
+
+Experience
+Mechanic — Ridgeline Aviation | Apr 2019 – Present
+• Troubleshoot wiring and hydraulic faults on Citation and King Air fleets
+• Sign off annual inspections and return-to-service paperwork
+
+Certificates
+FAA Airframe & Powerplant (A&P) Mechanic Certificate
+Nevada Commercial Drone Operator Permit
+"""
+
+MECHANIC_JD = """Aircraft Mechanic
+
+Requirements
+- FAA A&P mechanic certificate
+- 3+ years of aircraft maintenance
+- Business jet systems
+- Hydraulic troubleshooting
+"""
+
+
+def test_a_requirement_met_by_its_words_is_named_only_in_words_its_evidence_holds() -> None:
+    from core.tailor_terms import _sentence_case
+
+    state, document = _run(MECHANIC, MECHANIC_JD)
+    # read as met by a line holding the JD's words: every word of the name is on the certificate's line
+    summary = state.result["summary"] if state.result else None
+    assert summary and summary["accepted"] and "Holds an FAA A&P mechanic certificate." in summary["rewrite"]
+    assert not written_in("Business jet systems", document)  # 'business jets' says nothing of their systems
+    assert _sentence_case("Arizona adjuster license", "- Active Arizona adjuster license") == "Arizona adjuster license"
+    assert _sentence_case("Relational databases", "- Relational databases (PostgreSQL)") == "relational databases"
