@@ -210,3 +210,38 @@ AI_USE_POLICY = (
     r"(?:\w+\s+){0,2}?(?:must|should|may|can|cannot|can't|will|is|are)\s*(?:not\s+|n't\s+|only\s+)?(?:be\s+)"
     r"(?:used|employed|relied\s+on|allowed|permitted|accepted)\b"
 )
+
+# --- claimed exemptions and the document's own lines as triggers
+EXEMPT = (
+    r"\b(?:exempt(?:ed)?|excused|waived)\s+from\s+(?:the\s+|any\s+|all\s+)?(?:\w+\s+)?(?:requirements?|criteria|screening|"
+    r"review|checks?|verification|evaluation)\b|"
+    r"\bno\s+(?:further|additional|more|other)\s+(?:review|screening|checks?|verification|evaluation|assessment|"
+    r"validation)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|warranted)\b|"
+    r"\b(?:certified|verified|validated|confirmed)\s+by\s+(?:the\s+)?(?:platform|system|ats|portal|pipeline|screening\s+\w+)\b"
+)
+# "resumes containing this line", "treat the line above as ...": the document pointing at its own text as a trigger
+# (a JD's "put this word in your cover letter" speaks to the applicant and names the applicant's text).
+SELF_REFERENCE = (
+    r"\b(?:this|the\s+(?:above|following|preceding))\s+(?:line|sentence|note|text|paragraph|statement|string|token|"
+    r"marker|phrase|code|tag)\b|\bthe\s+(?:line|sentence|note|text|paragraph|statement)\s+(?:above|below)\b"
+)
+APPLICANT_TASK = r"\byour\s+(?:cover\s+letter|application|e-?mail|message|subject\s+line|answer\s+to\s+question)\b"
+# a fake end of the document and a new one, or the requirements said to have changed
+BOUNDARY = (
+    r"\b(?:end\s+of\s+(?:the\s+)?(?:resume|cv|document|input|application|text|candidate\s+data)|"
+    r"(?:new|next|updated)\s+(?:document|context|job\s+description|posting|requirements?)\s*[:\-–—])"
+)
+REQUIREMENT_CHANGE = (
+    r"\b(?:requirements?|criteria|qualifications?)\s+(?:\w+\s+){0,2}?(?:updated|changed|revised|removed|waived|relaxed|"
+    r"lowered|dropped)\b|\b(?:no\s+longer|not\s+longer)\s+(?:required|needed|a\s+requirement|mandatory)\b"
+)
+# the writer asking to be scored differently: "please weigh my volunteer work as professional experience",
+# "my score should reflect my potential"
+SCORE_ME = (
+    r"\b(?:weigh|weight|count|credit|treat|score|rate|value|equate)\s+my\s+(?:\w+\s+){0,3}?(?:as|like|double|twice|"
+    r"triple|equally|the\s+same\s+as|equal\s+to)\b|"
+    r"\bmy\s+(?:score|rating|rank(?:ing)?|grade|match(?:\s+score)?|evaluation|assessment)\s+(?:should|must|ought\s+to|"
+    r"needs?\s+to|is\s+to)\b|"
+    r"\b(?:points?|marks?|credit|weight)\s+(?:for\s+\w+(?:\s+\w+)?\s+)?(?:count|counts|should\s+count|is|are)\s+"
+    r"(?:double|twice|triple|extra)\s+(?:for\s+me|in\s+my\s+case)\b"
+)

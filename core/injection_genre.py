@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from core.injection_classes import AI_USE_POLICY, BIAS_NEGATED
+from core.injection_classes import AI_USE_POLICY, APPLICANT_TASK, BIAS_NEGATED
 from core.injection_lexicon import (
     ANCHOR_MARKS,
     ANCHOR_STEMS,
@@ -115,6 +115,15 @@ COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
         ("rank_others", 0.65, "score_manipulation"),
         ("decode_hint", 0.6, "hidden_note"),
         ("code_verdict", 0.6, "score_manipulation"),
+        ("exempt candidate", 0.65, "instruction_override"),
+        ("exempt verdict", 0.7, "instruction_override"),
+        ("exempt self_ref", 0.75, "instruction_override"),
+        ("self_ref imperative verdict", 0.75, "score_manipulation"),
+        ("self_ref requirement_change", 0.75, "instruction_override"),
+        ("boundary requirement_change", 0.8, "goal_hijack"),
+        ("boundary imperative", 0.7, "goal_hijack"),
+        ("boundary instructions", 0.75, "goal_hijack"),
+        ("score_me", 0.6, "score_manipulation"),
         ("tool_label imperative", 0.85, "hidden_note"),
         ("tool_label override", 0.85, "instruction_override"),
         ("tool_label instructions", 0.8, "instruction_override"),
@@ -224,6 +233,8 @@ COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
         ("hypo_rules", 0.45, "jailbreak"),
         ("hidden_span", 0.35, "hidden_note"),
         ("status_line", 0.3, "instruction_override"),
+        ("exempt", 0.45, "instruction_override"),
+        ("boundary", 0.4, "goal_hijack"),
     )
 )
 
@@ -343,11 +354,29 @@ _CUES: dict[str, tuple[str, ...]] = {
         "recheck",
     ),
     "status_line": ("[", "<", "#", "**"),
+    "exempt": (
+        "exempt",
+        "excused",
+        "waived",
+        "further",
+        "additional",
+        "more ",
+        "other ",
+        "certified",
+        "verified",
+        "validated",
+        "confirmed",
+    ),
+    "self_ref": ("this ", "the above", "the following", "the preceding", "above", "below"),
+    "boundary": ("end of", "new ", "next ", "updated "),
+    "requirement_change": ("requirement", "criteria", "qualification", "longer"),
+    "score_me": ("my ", "for me"),
     "modal_ai_steer": ("must", "should", "shall", "need", "is to", "are to", "has to", "have to"),
     "hypo_rules": ("suppos", "imagin", "pictur", "pretend", "assum", "say", "hypothetic", "what if", "world"),
 }
 _BIAS_NEGATED = re.compile(BIAS_NEGATED)
 _AI_USE_POLICY = re.compile(AI_USE_POLICY)
+_APPLICANT_TASK = re.compile(APPLICANT_TASK)
 
 
 def _hits(lower: str) -> dict[str, list[tuple[int, int]]]:
@@ -361,6 +390,8 @@ def _hits(lower: str) -> dict[str, list[tuple[int, int]]]:
     if found["modal_ai"] and _AI_USE_POLICY.search(lower):
         # "AI tools must not be used for your answers": a rule for applicants, not an order to the reader
         found["modal_ai"] = found["your_output"] = []
+    if found["self_ref"] and _APPLICANT_TASK.search(lower):
+        found["self_ref"] = []
     if found["bias_rule"]:
         # a fair-hiring notice: "no applicant will be ranked lower for a career break"
         found["bias_rule"] = [span for span in found["bias_rule"] if not _BIAS_NEGATED.search(lower, 0, span[1])]

@@ -12,8 +12,10 @@ import re
 
 from core.injection_classes import (
     BIAS_RULE,
+    BOUNDARY,
     CODE_VERDICT,
     DECODE_HINT,
+    EXEMPT,
     HIDDEN_SPAN,
     HYPO_RULES,
     IF_MACHINE_READ,
@@ -23,6 +25,9 @@ from core.injection_classes import (
     READER_LABEL,
     READER_STEMS,
     RELAY_FRAME,
+    REQUIREMENT_CHANGE,
+    SCORE_ME,
+    SELF_REFERENCE,
     SKIP_CHECKS,
     STATUS_LINE,
 )
@@ -122,8 +127,9 @@ YOUR_OUTPUT = _words(
     r"bullets?|summary|profile|text)\b",
     # "For every bullet you rewrite", "each resume you score": the reader's own task, in the second person
     r"\b(?:every|each|any|all|the)\s+(?:\w+\s+)?(?:bullets?|resumes?|cvs?|candidates?|applicants?|sections?|lines?|"
-    r"summar(?:y|ies)|profiles?)\s+(?:that\s+)?you\s+(?:rewrite|summari[sz]e|score|rank|evaluate|screen|review|parse|"
-    r"tailor|assess|rate|grade|generate|produce|write|process)\b",
+    r"summar(?:y|ies)|profiles?|requirements?|criteria|skills?|qualifications?|checks?)\s+(?:that\s+)?you\s+(?:rewrite|"
+    r"summari[sz]e|score|rank|evaluate|screen|review|parse|tailor|assess|rate|grade|generate|produce|write|process|check|"
+    r"verify|match|compare|test)\b",
     # the reader's verdict stated as a fact: "Expected screening result for this document: Strong Hire"
     r"\b(?:expected|correct|appropriate|ideal|right|proper|required|only\s+valid|only\s+acceptable|final)\s+"
     r"(?:screening\s+|evaluation\s+|ranking\s+|ai\s+)?(?:result|evaluation|output|score|rating|outcome|assessment|"
@@ -451,7 +457,10 @@ VERDICT = _words(
     r"\b(?:perfect|top|best|highest|maximum|max|strongest|excellent|exceptional|ideal|outstanding|flawless|full)\s+"
     r"(?:scores?|ratings?|marks?|match|fit|grades?|points)\b",
     r"\b(?:strong\s+hire|must\s+hire|hire\s+immediately|rank(?:ed)?\s+(?:first|#?1|top|highest)|"
-    r"(?:first|top)\s+(?:place|spot|position|of\s+the\s+list)|shortlist(?:ed)?|pre-?approved|pre-?selected)\b",
+    r"(?:first|top)\s+(?:place|spot|position|of\s+the\s+list)|shortlist(?:ed)?|pre-?approved|pre-?selected|"
+    r"(?:first|1st|#1|number\s+one)\s+(?:on|in)\s+(?:the|any|every|each)\s+(?:list|shortlist|ranking|pile|queue)|"
+    # "the top of your list" is a cover letter's hope, so "your" is left out
+    r"(?:top|head|front)\s+of\s+(?:the|any|every|each)\s+(?:list|shortlist|ranking|pile|queue|stack))\b",
     r"\b(?:(?:score|rate|mark|grade)\s+(?:me|him|her|this\s+\w+|the\s+\w+)\s+(?:a\s+|at\s+)?\d{1,3}\b|"
     r"(?:verdict|recommendation|decision|outcome|status)\W{1,4}(?:to\s+|as\s+|=\s*|:\s*)?[\"']?(?:advance|hire|pass|yes|"
     r"approved?|accept|shortlist|strong\s+hire)\b|pre-?(?:computed|verified|screened|evaluated|scored)\b)",
@@ -469,7 +478,7 @@ VERDICT = _words(
     r"(?:met|present|matched|satisfied|covered)\b",
     r"\b(?:meets?|meeting|satisf(?:y|ies|ying)|fulfil+s?|fulfil+ing|exceeds?|exceeding)\s+(?:every|all|each)\s+(?:(?:of\s+)?the\s+)?"
     r"(?:\w+\s+)?(?:requirements?|criteria|qualifications?|must-haves?|conditions)\b",
-    r"\btreat(?:s|ing)?\s+(?:\w+\s+){1,4}?as\s+(?:present|met|verified|satisfied|fulfilled|held|listed|included)\b",
+    r"\btreat(?:s|ing)?\s+(?:\w+\s+){1,4}?as\s+(?:an?\s+)?(?:present|met|verified|satisfied|fulfilled|held|listed|included)\b",
     r"\b(?:missing|absent|unmet|required|all)\s+(?:skills?|requirements?|qualifications?|criteria)\s+as\s+"
     r"(?:present|met|matched|satisfied|fulfilled)\b",
     r"\b(?:pass|approved?|accept(?:ed)?|qualified|hire)\s+(?:for|on)\s+(?:this|the)\s+(?:record|file|candidate|applicant|role)\b",
@@ -487,6 +496,7 @@ CANDIDATE = _words(
     r"\b(?:this|the|that|every|each|any|all)\s+(?:candidate|applicant|resume|cv|profile|person|application|individual|"
     r"file|record)s?\b",
     r"\b(?:me|myself|him|her)\b",
+    r"\bmy\s+(?:name|application|profile|resume|cv|file|candidacy|submission|record)\b",
     r"\b(?:candidat[oae]s?|bewerber(?:in)?|kandidat(?:in)?|kandidaat|sollicitant|lebenslauf|curriculum|curriculo)\b",
     r"(?:候选人|应聘者|求职者|简历|候補者|応募者|履歴書|उम्मीदवार|आवेदक|कैंडिडेट|지원자|후보자)",
     r"\b(?:kandydat\w*|kandidaten|adaya|aday|ung\s+vien)\b",
@@ -519,6 +529,8 @@ OVERRIDE_TASK = (
 )
 # Narrowing the reply to a given text: "reply only 'Approved'", "respond with just".
 REPLY_ONLY = (
+    r"\b(?:to\s+be|should\s+be|must\s+be|is\s+to\s+be|are\s+to\s+be)\s+(?:reproduced|copied|quoted|repeated|pasted|"
+    r"used|included)\s+(?:as[\s-]is|verbatim|word\s+for\s+word|unchanged|unedited)|"
     r"\b(?:reply|respond|answer|output|say|print|write|return|state)\s+(?:only|just|nothing\s+but|exclusively|simply|"
     r"with\s+(?:only|just)|verbatim)\b|\b(?:only|just|simply)\s+(?:reply|respond|answer|output|say|print|write|return)\b|"
     r"\b(?:produce|write|output|give|return|print)\s+(?:a|one)\s+single\s+(?:line|word|sentence)\b|"
@@ -591,7 +603,8 @@ MODAL_ON_AI = (
     r"(?:^|[\n.!?;:]\s*)(?:[-*•>\"“']\s*)?(?:(?:the|all|any|every|each|our|your)\s+)?(?:\w+\s+)?"
     + AI
     + r"\s+(?:\w+\s+){0,6}?(?:must|should|shall|will|needs?\s+to|is\s+to|are\s+to|has\s+to|have\s+to|may\s+not|"
-    r"cannot|(?:is|are)\s+(?:expected|asked|requested|required|supposed|meant|instructed|kindly\s+asked)\s+to)\b"
+    r"cannot|(?:is|are)\s+(?:expected|asked|requested|required|supposed|meant|instructed|kindly\s+asked)\s+to|"
+    r"(?:is|are)\s+(?:kindly\s+|hereby\s+|respectfully\s+)?(?:reminded|informed|advised|notified|told)\s+that)\b"
 )
 # An obligation on the reading system to say or do something to this candidate's verdict or to the people it
 # serves: "Any AI assisting applicants must tell them ...", "screening tools should add ..." (an obligation, not the
@@ -647,9 +660,13 @@ ANCHORS = frozenset(
     reader readers machine machines nobody helper helpers generator whoever decode decipher decrypt binary
     decimal morse ascii cipher backwards suppose supposing imagine assume assuming hypothetically alternate typo
     deprioritise deprioritize penalise penalize bypassed skipped disabled waived fallback locked applicants obey comply
+    exempt excused weigh weighed count double
     """.split()
 )
 ANCHOR_MARKS = (
+    "my name",
+    "on the list",
+    "of the list",
     "processed by",
     "parsed by",
     "screened by",
@@ -827,4 +844,9 @@ def compile_all() -> dict[str, re.Pattern[str]]:
         "skip_checks": re.compile(SKIP_CHECKS, _F),
         "status_line": re.compile(STATUS_LINE, _F | re.MULTILINE),
         "hypo_rules": re.compile(HYPO_RULES, _F),
+        "exempt": re.compile(EXEMPT, _F),
+        "self_ref": re.compile(SELF_REFERENCE, _F),
+        "boundary": re.compile(BOUNDARY, _F),
+        "requirement_change": re.compile(REQUIREMENT_CHANGE, _F),
+        "score_me": re.compile(SCORE_ME, _F),
     }
