@@ -152,6 +152,14 @@ def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any
     options = options or [terms]
     # "2+ years as a sous chef": only roles holding that title count, not work that mentions its skills
     as_title = bool(_AS_TITLE.search(req.jd_name))
+    # what a title need not say: a credential the resume holds ("Class A driving": a Class A CDL and Driver roles)
+    # and the work's verb when the title names its object ("pulling tankers": Tanker Driver)
+    held = _held_words(found, graph)
+    verbs = {_stem(w) for w in _WORD.findall(what.lower()) if w.endswith("ing")}
+    reduced = [
+        [r for r in (side - verbs, *(side - q for q in held), *(side - q - verbs for q in held)) if r and r != side]
+        for side in options
+    ]
     relevant = 0.0
     for role in view.roles:
         if generic:
@@ -164,6 +172,7 @@ def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any
         head_hit = named_in_head or any(
             _title_hit(side, head) or (not as_title and _split_hit(side, head, role.text)) for side in options
         )
+        head_hit = head_hit or (not as_title and any(rest <= _head_words(head) for rests in reduced for rest in rests))
         if head_hit:
             relevant += role.years
         elif in_role and not as_title:
@@ -181,6 +190,12 @@ def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any
     ]
     best = max([relevant, *stated])
     return best + YEARS_SLACK >= need, f"years {round(best, 1):g} vs {need:g}"
+
+
+def _held_words(found: list[Found], graph: Any) -> list[frozenset[str]]:
+    """The words of each name by which the resume shows a credential it holds (not pending): "Class A CDL"."""
+    quotes = {f.quote for f in found if graph.kinds.get(f.skill) in CREDENTIALS and not f.pending}
+    return [_words(quote) for quote in sorted(quotes)]
 
 
 def years_share(how: str) -> float | None:

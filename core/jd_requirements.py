@@ -153,7 +153,12 @@ def years_what(clause: str) -> str:
     match = _YEARS.search(clause)
     if not match:
         return ""
-    after = re.split(r",\s*(?:because|since|as|so|which|who|and we|but we)\b|\s[—–]\s", clause[match.end() :])[0]
+    after = re.split(
+        r",\s*(?:because|since|as|so|which|who|and we|but we)\b|\s[—–]\s"
+        r"|\s(?:is|are) (?:preferred|required|a plus|a bonus|desired)\b|\sbut\s",
+        clause[match.end() :],
+    )[0]
+    after = re.sub(r"^\s*(?:or (?:more|longer)|plus)\b,?", "", after)  # "6 months or more pulling tankers"
     return re.sub(r"^\s*(?:of|in|as|with|doing|working)\s+", "", after).strip(" .;,")
 
 

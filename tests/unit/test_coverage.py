@@ -184,3 +184,33 @@ def test_hydraulic_circuits_and_a_wiring_diagram_are_read_as_their_trade_words(m
         m.skill for m in matcher.find("Sized valves for the loader's hydraulic circuit; traced the unit wiring diagram")
     }
     assert {"Hydraulics", "Electrical Schematics"} <= found
+
+
+DRIVER = """Lee Ortiz
+- Texas Class A CDL with X endorsement
+EXPERIENCE
+Regional Tanker Driver, Caprock Transport, 01/2021 - 01/2024
+- Haul gasoline to 60 fuel stations
+
+Warehouse Associate, Caprock Transport, 01/2019 - 12/2020
+- Picked and packed orders
+"""
+
+
+@pytest.mark.parametrize(
+    ("asked", "years", "met"),
+    [
+        ("2 years of verifiable Class A driving experience", 2, True),  # the CDL held, "Driver" in the title
+        ("6 months or more pulling tankers is preferred", 0.5, True),  # the title names what is pulled
+        ("4 years of verifiable Class A driving experience", 4, False),  # the warehouse years do not count
+        ("2 years of forklift operating experience", 2, False),
+    ],
+)
+def test_years_from_a_title_the_held_credential_and_the_verb_complete(
+    matcher: SkillMatcher, asked: str, years: float, met: bool
+) -> None:
+    from core.jd_requirements import content_terms
+
+    req = Requirement(skill=asked, jd_name=asked, kind="experience_years", years=years, terms=content_terms(asked))
+    entry = requirement_coverage(DRIVER, split_bullets(DRIVER), JDSignals(requirements=[req]), matcher)[0]
+    assert entry.before is met, entry.how
