@@ -151,6 +151,9 @@ def _already_written(terms: tuple[str, ...], resume: str, kind: str) -> bool:
     of it does not count: 'Registered Nurse' on the resume is not the 'registered nurse license' the JD asks for."""
     work = "\n".join(line.text for line in read_resume(resume).lines if not line.listing)
     written = [t for t in terms if _in_any_form(t, resume, work)]
+    if kind == "degree":  # 'Paralegal certificate or a bachelor's degree': a B.A. held is named as a degree too
+        named = [t for t in terms if facts.has_degree(t[:1].upper() + t[1:])]
+        return any(t in named for t in written) or (not named and bool(written))
     if kind not in ("certification", "licence"):
         return bool(written)
     longer = [u for u in terms if u not in written and not _LIST.search(u)]  # 'SHRM-CP or PHR' names two

@@ -343,3 +343,13 @@ def test_a_requirement_met_by_its_words_is_named_only_in_words_its_evidence_hold
     assert not written_in("Business jet systems", document)  # 'business jets' says nothing of their systems
     assert _sentence_case("Arizona adjuster license", "- Active Arizona adjuster license") == "Arizona adjuster license"
     assert _sentence_case("Relational databases", "- Relational databases (PostgreSQL)") == "relational databases"
+
+
+def test_a_degree_held_is_named_although_the_other_side_of_its_or_is_written() -> None:
+    from core.tailor_terms import _already_written
+
+    terms = ("bachelor's degree", "Paralegal certificate")
+    resume = "Paralegal Certificate (ABA-approved), 2020\nB.A. Political Science, 2018\n"
+    assert not _already_written(terms, resume, "degree")  # the certificate is written, the degree is not
+    assert _already_written(terms, resume + "Bachelor's degree in Political Science\n", "degree")
+    assert _already_written(("High school diploma", "GED"), "GED, 2015\n", "degree")  # no degree among its names
