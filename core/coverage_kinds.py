@@ -46,6 +46,9 @@ _CREDENTIAL_WORDS = re.compile(r"\bcertifi|\blicen[cs]|\bregistration\b|\bcreden
 _CERTIFICATE = re.compile(r"\b(?:certificate|diploma|certification)\b", re.I)
 
 
+_DOUBLED = frozenset("bdgmnprt")  # consonants doubled before -ing / -ed ("fitting", "shipped"; not "filling")
+
+
 @dataclass(frozen=True)
 class Found:
     """A taxonomy skill shown in the resume: where, the words, and whether only in a keyword list."""
@@ -72,6 +75,8 @@ def _stem(word: str) -> str:
     for suffix, keep in (("ing", 5), ("ies", 4), ("es", 5), ("s", 4), ("ed", 5)):
         if len(word) >= keep + len(suffix) - 1 and word.endswith(suffix) and not word.endswith("ss"):
             word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            if suffix in ("ing", "ed") and len(word) >= 3 and word[-1] == word[-2] and word[-1] in _DOUBLED:
+                word = word[:-1]  # "fitting", "planned": fit, plan
             break
     if len(word) >= 6 and word.endswith("er"):
         word = word[:-2]
@@ -293,6 +298,28 @@ def _industry_line(terms: set[str], line: str) -> bool:
     return any(need <= terms and sign.search(line) for need, sign in _INDUSTRY_SIGNS)
 
 
+@lru_cache(maxsize=8192)
+def _line_words(text: str) -> frozenset[str]:
+    """A resume line's words, with each two words also written as one ("lay out" is also "layout", "set up"
+    "setup") and the initials of a name kept as they are ("ELDS")."""
+    words = [_stem(w) for w in _WORD.findall(text.lower())]
+    return frozenset(words) | {_stem(a + b) for a, b in zip(words, words[1:], strict=False)}
+
+
+_NAME_WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and|of|for|the|&)?\s*[A-Z][a-z]+){2,}")
+
+
+def _initials(req: Requirement) -> list[set[str]]:
+    """A requirement naming a thing of three capitalised words or more is also met by its initials
+    ("Early Learning and Development Standards": ELDS), with any words of the name before them."""
+    out = []
+    for run in _NAME_WORDS.findall(req.jd_name):
+        caps = [w for w in run.split() if w[0].isupper()]
+        for i in range(len(caps) - 2):
+            out.append({_stem("".join(w[0] for w in caps[i:]).lower())})
+    return out
+
+
 def _halves(req: Requirement) -> list[set[str]]:
     """The sides of "A and B" in a requirement's own words, each of two words or more ("managing mechanically
     ventilated patients and titrating vasoactive infusions"): a line holding all of one side's words shows it."""
@@ -314,14 +341,14 @@ def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
         for line in view.lines:
             if credential and (line.listing or line_status(line.text)[0]):
                 continue
-            share = len(terms & _words(line.text)) / len(terms)
+            share = len(terms & _line_words(line.text)) / len(terms)
             if share < WORDS_MET and not credential and _industry_line(terms, line.text):
                 share = 1.0
             if share > best[0]:
                 best = (share, line.text.strip())
     if best[0] < WORDS_MET and not credential:
-        for half in _halves(req):
+        for half in [*_halves(req), *_initials(req)]:
             for line in view.lines:
-                if half <= _words(line.text):
+                if half <= _line_words(line.text):
                     return CoverageEvidence(bullet=-1, quote=line.text.strip()[:200])
     return CoverageEvidence(bullet=-1, quote=best[1][:200]) if best[0] >= WORDS_MET else None

@@ -214,3 +214,21 @@ def test_years_from_a_title_the_held_credential_and_the_verb_complete(
     req = Requirement(skill=asked, jd_name=asked, kind="experience_years", years=years, terms=content_terms(asked))
     entry = requirement_coverage(DRIVER, split_bullets(DRIVER), JDSignals(requirements=[req]), matcher)[0]
     assert entry.before is met, entry.how
+
+
+@pytest.mark.parametrize(
+    ("asked", "line", "met"),
+    [
+        ("fitting and layout", "- Fit and lay out assemblies from shop drawings", True),  # fitting/fit, layout/lay out
+        ("Ohio Early Learning and Development Standards", "- Completed the Ohio ELDS training modules", True),
+        ("Ohio Early Learning and Development Standards", "- Completed the Ohio safety training modules", False),
+        ("fitting and layout", "- Filled orders and laid pallets", False),
+    ],
+)
+def test_own_words_meet_their_forms_and_initials(matcher: SkillMatcher, asked: str, line: str, met: bool) -> None:
+    from core.jd_requirements import content_terms
+
+    text = "Kim Lee\nFitter, Iron Works, 03/2019 - 02/2024\n" + line + "\n"
+    req = Requirement(skill=asked, jd_name=asked, kind="skill", terms=content_terms(asked))
+    entry = requirement_coverage(text, split_bullets(text), JDSignals(requirements=[req]), matcher)[0]
+    assert entry.before is met, line
