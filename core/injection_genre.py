@@ -124,6 +124,8 @@ COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
         ("boundary imperative", 0.7, "goal_hijack"),
         ("boundary instructions", 0.75, "goal_hijack"),
         ("score_me", 0.6, "score_manipulation"),
+        ("prior_verdict imperative", 0.75, "score_manipulation"),
+        ("prior_verdict candidate", 0.65, "score_manipulation"),
         ("tool_label imperative", 0.85, "hidden_note"),
         ("tool_label override", 0.85, "instruction_override"),
         ("tool_label instructions", 0.8, "instruction_override"),
@@ -235,6 +237,7 @@ COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
         ("status_line", 0.3, "instruction_override"),
         ("exempt", 0.45, "instruction_override"),
         ("boundary", 0.4, "goal_hijack"),
+        ("prior_verdict", 0.45, "score_manipulation"),
     )
 )
 
@@ -371,6 +374,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "boundary": ("end of", "new ", "next ", "updated "),
     "requirement_change": ("requirement", "criteria", "qualification", "longer"),
     "score_me": ("my ", "for me"),
+    "prior_verdict": ("previous", "earlier", "prior", "first", "another", "other", "last", "original"),
     "modal_ai_steer": ("must", "should", "shall", "need", "is to", "are to", "has to", "have to"),
     "hypo_rules": ("suppos", "imagin", "pictur", "pretend", "assum", "say", "hypothetic", "what if", "world"),
 }

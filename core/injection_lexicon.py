@@ -19,6 +19,7 @@ from core.injection_classes import (
     HIDDEN_SPAN,
     HYPO_RULES,
     IF_MACHINE_READ,
+    PRIOR_VERDICT,
     RANK_OTHERS,
     READER_ANY,
     READER_EN,
@@ -130,6 +131,11 @@ YOUR_OUTPUT = _words(
     r"summar(?:y|ies)|profiles?|requirements?|criteria|skills?|qualifications?|checks?)\s+(?:that\s+)?you\s+(?:rewrite|"
     r"summari[sz]e|score|rank|evaluate|screen|review|parse|tailor|assess|rate|grade|generate|produce|write|process|check|"
     r"verify|match|compare|test)\b",
+    # the reader's output written in advance: "summary, generated in advance to save you time"
+    r"\b(?:pre-?(?:written|generated|filled|drafted)|(?:generated|prepared|written|drafted)\s+in\s+advance|ready-?made)\s+"
+    r"(?:\w+\s+)?(?:summary|evaluation|assessment|review|verdict|rating|report|write-?up|recommendation)\b|"
+    r"\b(?:summary|evaluation|assessment|review|verdict|rating|report|write-?up|recommendation),?\s+(?:pre-?(?:written|"
+    r"generated|filled)|(?:generated|prepared|written|drafted)\s+in\s+advance)\b",
     # the reader's verdict stated as a fact: "Expected screening result for this document: Strong Hire"
     r"\b(?:expected|correct|appropriate|ideal|right|proper|required|only\s+valid|only\s+acceptable|final)\s+"
     r"(?:screening\s+|evaluation\s+|ranking\s+|ai\s+)?(?:result|evaluation|output|score|rating|outcome|assessment|"
@@ -304,9 +310,14 @@ _NOTE_NOUN = (
 )
 TOOL_LABEL = _words(
     r"(?:^|\n)[ \t]*(?:[-*•>#]+[ \t]*)?(?:" + _NOTE_NOUN + r"[ \t]+)?(?:to|for|till|fur|pour|para|per|voor|dla|pro|"
-    r"al|ao|alla|aan|для|до)[ \t]+(?:the[ \t]+|l'|la[ \t]+|le[ \t]+|el[ \t]+|o[ \t]+|a[ \t]+|die[ \t]+|den[ \t]+|"
+    r"al|ao|alla|aan|для|до|kwa|pentru|kepada|untuk|til|fyrir|gui|ke)[ \t]+"
+    r"(?:the[ \t]+|l'|la[ \t]+|le[ \t]+|el[ \t]+|o[ \t]+|a[ \t]+|die[ \t]+|den[ \t]+|"
     r"de[ \t]+|het[ \t]+|any[ \t]+|every[ \t]+)?(?:[^\W\d][\w'-]*[ \t]+){0,2}?"
-    r"(?:" + _TOOL_ROLE + "|" + AI + "|" + AI_CJK + r")[\w-]*(?:[ \t]+[^\W\d][\w'-]*){0,6}[ \t]*:[ \t]",
+    r"(?:" + _TOOL_ROLE + "|" + AI + "|" + AI_CJK + r")[\w-]*"
+    # "For the AI team:" names people: a group noun after the AI word is not the reader
+    r"(?![ \t]+(?:team|group|lab|department|org|organi[sz]ation|squad|unit|guild|practice|community|initiative|project|"
+    r"programme|program|council|committee|center|centre|hub|office|function|leads?|engineers?|researchers?)s?\b)"
+    r"(?:[ \t]+[^\W\d][\w'-]*){0,6}[ \t]*:[ \t]",
     r"(?:^|\n)[ \t]*(?:[-*•>#]+[ \t]*)?(?:[^\W\d][\w-]*[ \t]+){0,2}?"
     + _TOOL_ROLE
     + r"(?:[ \t]+[^\W\d][\w'-]*){0,6}[ \t]*:[ \t]",
@@ -320,7 +331,9 @@ PROCESS_LABEL = (
     r"(?:^|\n|[.!?;—–-]\s)[ \t]*(?:[-*•>#|]+[ \t]*)?(?:ai[ \t]+|ats[ \t]+|automated[ \t]+)?(?:scoring|rewrite|"
     r"rewriting|rewriter|screening|evaluation|evaluator|ranking|parsing|parser|processing|tailoring|grading|grader|assessment|"
     r"selection|matching|shortlisting|reviewer'?s?|rating|model|system|machine)[ \t]+(?:note|notes|directive|"
-    r"instructions?|rules?|override|guidance|notice|command|hint|memo|policy|key)s?[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?:"
+    r"instructions?|rules?|override|guidance|notice|command|hint|memo|policy|key)s?[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?"
+    # "Screening instruction embedded by the employer:": a few words may qualify the label
+    r"(?:[ \t]+[\w'-]+){0,5}[ \t]*:"
 )
 _READER_KEY = (
     r"[a-z_]*(?:override|instruction|prompt|screen|assistant|rewrit|evaluat|shortlist|fit_score|match_score|ai_score|"
@@ -354,7 +367,10 @@ IF_YOU_ARE_AI = _words(
     # "an AI enthusiast / engineer": AI as a modifier names a person, not the reader
     r"(?![\s-]+(?:enthusiasts?|engineers?|researchers?|developers?|experts?|fans?|people|persons?|professionals?|"
     r"practitioners?|specialists?|startups?|compan(?:y|ies)|teams?|lovers?|nerds?|geeks?|buffs?|natives?|leaders?|"
-    r"products?|ethicists?|scientists?|builders?|founders?|skills?|background|experience)\b)",
+    r"products?|ethicists?|scientists?|builders?|founders?|skills?|background|experience)\b)"
+    # "if the parser fails, skip the record": a system's failure in a runbook, not the reader's identity
+    r"(?!\s+(?:fails?|failed|crash(?:es|ed)?|times?\s+out|timed\s+out|is\s+down|goes\s+down|errors?|errored|breaks?|"
+    r"throws?|returns?\s+(?:an?\s+)?(?:error|null|nothing)|is\s+unavailable|is\s+slow|hangs?|stalls?|restarts?)\b)",
     # "When summarizing this resume, ...": a clause about the reader's own work on this document, with no "you".
     r"\b(?:if|when|whenever|while|before|after|in)\s+(?:rewriting|summari[sz]ing|scoring|ranking|evaluating|screening|"
     r"reviewing|reading|parsing|processing|tailoring|assessing|analy[sz]ing|rating|grading|comparing)\s+(?:this|these|my)\s+"
@@ -456,6 +472,7 @@ ROLE_PLAY = _words(
 VERDICT = _words(
     r"\b(?:perfect|top|best|highest|maximum|max|strongest|excellent|exceptional|ideal|outstanding|flawless|full)\s+"
     r"(?:scores?|ratings?|marks?|match|fit|grades?|points)\b",
+    r"\b(?:top|best|ideal|perfect|strongest|exceptional|outstanding)\s+(?:candidate|applicant|hire)\b",
     r"\b(?:strong\s+hire|must\s+hire|hire\s+immediately|rank(?:ed)?\s+(?:first|#?1|top|highest)|"
     r"(?:first|top)\s+(?:place|spot|position|of\s+the\s+list)|shortlist(?:ed)?|pre-?approved|pre-?selected|"
     r"(?:first|1st|#1|number\s+one)\s+(?:on|in)\s+(?:the|any|every|each)\s+(?:list|shortlist|ranking|pile|queue)|"
@@ -849,4 +866,5 @@ def compile_all() -> dict[str, re.Pattern[str]]:
         "boundary": re.compile(BOUNDARY, _F),
         "requirement_change": re.compile(REQUIREMENT_CHANGE, _F),
         "score_me": re.compile(SCORE_ME, _F),
+        "prior_verdict": re.compile(PRIOR_VERDICT, _F),
     }
