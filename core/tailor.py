@@ -92,6 +92,12 @@ def _credential_line(name: str, jd: str) -> bool:
     return bool(lines) and all(is_credential(line) for line in lines)
 
 
+def _in_some_number(term: str, text: str) -> bool:
+    """Written as it is or as its plural or singular ('scratch kitchens' writes 'scratch kitchen')."""
+    forms = {term, term + "s", term + "es", term[:-1] if term.endswith("s") and len(term) > 3 else term}
+    return any(_written(f, text) for f in forms)
+
+
 def _written(name: str, text: str) -> bool:
     return text_search.written_in(name, text, text_search.WORD)
 
@@ -195,8 +201,8 @@ def _lost_terms(old: str, new: str, signals: JDSignals, matcher: Any) -> bool:
     """True when the old document shows a JD skill or writes a JD term (key phrase, skill as the JD wrote it) that
     the new one does not."""
     terms = {k.term for k in signals.keywords} | {m.quote for m in [*signals.required, *signals.preferred]}
-    if any(t.strip() and _written(t, old) and not _written(t, new) for t in terms):
-        return True
+    if any(t.strip() and _in_some_number(t, old) and not _in_some_number(t, new) for t in terms):
+        return True  # 'scratch kitchen' as the old summary's 'busy scratch kitchens'
     asked = set(signals.skill_names())
     if ({m.skill for m in matcher.find(old)} - {m.skill for m in matcher.find(new)}) & asked:
         return True

@@ -163,3 +163,11 @@ def test_the_rewrite_audit_counts_a_requirement_the_score_finds_met_only_after_t
     breakdown = {"before": {"missing_required": [years, "ServSafe"]}, "after": {"missing_required": ["ServSafe"]}}
     assert _score_rises(breakdown, [{"names": [years], "covered": False}]) == [years]
     assert _score_rises(breakdown, [{"names": [years], "covered": True}]) == []  # the labels say it was there
+
+
+def test_the_candidates_summary_stands_when_a_new_one_would_lose_a_jd_term_it_writes_in_the_plural() -> None:
+    from core.tailor import _in_some_number
+
+    assert _in_some_number("scratch kitchen", "6 years in busy scratch kitchens")
+    assert _in_some_number("barcode scanners", "used a barcode scanner daily")
+    assert not _in_some_number("scratch kitchen", "6 years on the line")
