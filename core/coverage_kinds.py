@@ -346,6 +346,12 @@ def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
                 share = 1.0
             if share > best[0]:
                 best = (share, line.text.strip())
+    if best[0] < WORDS_MET and not credential and req.alternatives:
+        # a graph skill naming an industry ("Banking") is also shown by an employer of that industry
+        name = key_words([req.jd_name])
+        for line in view.lines:
+            if _industry_line(name, line.text):
+                return CoverageEvidence(bullet=-1, quote=line.text.strip()[:200])
     if best[0] < WORDS_MET and not credential:
         for half in [*_halves(req), *_initials(req)]:
             for line in view.lines:

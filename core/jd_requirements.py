@@ -71,7 +71,11 @@ _LEAD_IN = re.compile(
     r"experience\s+(?=\w+ing\b))?(?:a |an |the )?",
     re.I,
 )
-_OR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|/|nor|or an?|or the|or other|or another)\s*$|^\s*/\s*$", re.I)
+_OR_JOIN = re.compile(
+    r"^\s*(?:,\s*)?(?:or|/|nor|or an?|or the|or other|or another|or (?:an? )?similar|or (?:an? )?comparable)\s*$"
+    r"|^\s*/\s*$",
+    re.I,
+)
 _AND_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|\+|as well as|plus)\s*$|^\s*,\s*$", re.I)
 _EXAMPLES = re.compile(
     # "(Palo Alto, Fortinet or similar)": examples the graph does not know may come first in the parenthesis

@@ -63,6 +63,7 @@ def test_preference_applies_to_its_clause(extractor: SignalExtractor) -> None:
         ("- Experience with an ERP such as SAP or NetSuite", "ERP", {"SAP", "NetSuite"}),
         # an example the graph does not know ("Palo Alto") first in the parenthesis
         ("- Firewall administration (Palo Alto, Fortinet or similar)", "Firewall", {"Firewall", "Fortinet FortiGate"}),
+        ("- DIBELS or a similar universal screener", "DIBELS", {"DIBELS", "Universal Screener"}),
     ],
 )
 def test_alternatives_form_one_group(extractor: SignalExtractor, line: str, skill: str, members: set[str]) -> None:
