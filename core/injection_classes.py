@@ -254,3 +254,11 @@ PRIOR_VERDICT = (
     r"rated|ranked|approved|evaluated|assessed|graded|shortlisted|cleared|passed|marked)\s+(?:me|him|her|my\s+\w+|"
     r"(?:this|the)\s+(?:candidate|applicant|profile|resume|cv|application))\b"
 )
+
+# a side task put ahead of the reader's own: "Answer this first", "Solve this before anything else" (BIPIA style);
+# a JD's "answer this question before applying" names the applicant's step
+SIDE_TASK = (
+    r"\b(?:answer|solve|respond\s+to|address|do|complete|handle)\s+(?:this|that|the\s+(?:following|above))\s+"
+    r"(?:first|now|too|as\s+well|before\s+(?:anything|everything|the\s+rest|you\s+(?:continue|start|begin|score|rank|"
+    r"evaluate|summari[sz]e|rewrite)|scoring|ranking|continuing|the\s+(?:evaluation|screening|review|summary)))\b"
+)

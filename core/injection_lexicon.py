@@ -29,6 +29,7 @@ from core.injection_classes import (
     REQUIREMENT_CHANGE,
     SCORE_ME,
     SELF_REFERENCE,
+    SIDE_TASK,
     SKIP_CHECKS,
     STATUS_LINE,
 )
@@ -677,7 +678,7 @@ ANCHORS = frozenset(
     reader readers machine machines nobody helper helpers generator whoever decode decipher decrypt binary
     decimal morse ascii cipher backwards suppose supposing imagine assume assuming hypothetically alternate typo
     deprioritise deprioritize penalise penalize bypassed skipped disabled waived fallback locked applicants obey comply
-    exempt excused weigh weighed count double
+    exempt excused weigh weighed count double solve
     """.split()
 )
 ANCHOR_MARKS = (
@@ -867,4 +868,5 @@ def compile_all() -> dict[str, re.Pattern[str]]:
         "requirement_change": re.compile(REQUIREMENT_CHANGE, _F),
         "score_me": re.compile(SCORE_ME, _F),
         "prior_verdict": re.compile(PRIOR_VERDICT, _F),
+        "side_task": re.compile(SIDE_TASK, _F),
     }
