@@ -32,6 +32,7 @@ _GENERIC = frozenset(
     """professional experience role roles work working position setting settings environment industry field
     including include related relevant similar equivalent least years year months level plus hands overall total
     combined verifiable proven progressive direct prior previous minimum company companies team teams
+    skill skills knowledge background ability abilities familiarity understanding proficiency exposure
     a an the or and of in on for to with as at by from any such like""".split()
 )
 CREDENTIALS = frozenset({"certification", "licence", "degree"})
