@@ -31,6 +31,31 @@ def _english_share(text: str) -> float | None:
     return min(1.0, 0.6 * known / len(words) / 0.35)  # rescaled: capitalised names are mostly unknown words
 
 
+# words a sentence cannot end on ("in", "on" can: the particle of "checked patients in")
+_DANGLING = frozenset("a an the and or of to at for with by from into than our their".split())
+
+
+def _cut_by_layout(text: str, bullet: Bullet, resume: str) -> bool:
+    """True for a piece of a sentence that a line end cut: it ends on a word that needs more ('one route at'), or,
+    on a line with no bullet glyph, it starts in lower case or inside a parenthesis after a line that did not end a
+    sentence or that ended on such a word ('a time, with no downtime.' under '… one route at')."""
+    last = text.rstrip().split()[-1].lower() if text.split() else ""
+    if last in _DANGLING:
+        return True
+    start = bullet.span[0]
+    if bullet.span[1] <= start or resume[start : bullet.span[1]].strip() != text:
+        return False
+    line_start = resume.rfind("\n", 0, start) + 1
+    if resume[line_start:start].strip():
+        return False  # a bullet its writer marked ('- managed …': a lower-case style, not a cut) or mid-line
+    before = resume[: max(line_start - 1, 0)].rstrip().rsplit("\n", 1)[-1].rstrip()
+    if not before:
+        return False
+    ends_open = before.split()[-1].lower() in _DANGLING
+    continues = text[:1].islower() or text[:1] == "("
+    return ends_open or (continues and before[-1:] not in ".!?;:")
+
+
 def reason_to_keep(bullet: Bullet, resume: str) -> str | None:
     """Why a bullet is left as it is ('kept: ...'), or None when rewriting it is safe."""
     text = bullet.text.strip()
@@ -40,6 +65,8 @@ def reason_to_keep(bullet: Bullet, resume: str) -> str | None:
     source = resume[bullet.span[0] : bullet.span[1]] if bullet.span[1] > bullet.span[0] else text
     if _COLUMN_GAP.search(source):
         return "kept: two columns of the layout run together here; fix the text's layout to have it rewritten"
+    if _cut_by_layout(text, bullet, resume):
+        return "kept: a piece of a sentence the layout cut across lines; fix the text's layout to have it rewritten"
     if is_role_line(text):
         return "kept: a job heading (title, employer, dates), not a statement"
     share = _english_share(text)

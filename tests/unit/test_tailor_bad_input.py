@@ -106,3 +106,29 @@ def test_a_jd_of_50000_characters_is_refused_by_default_and_read_when_allowed(ct
     read = run_to_end(ItemState(resume_text=RESUME, jd_text=LONG_JD), roomy)
     assert read.result["status"] == "COMPLETED", read.result["error"]
     assert 0 <= read.result["score_before"] <= read.result["score_after"] <= 100
+
+
+def test_pieces_of_a_sentence_cut_across_lines_are_kept_as_they_are() -> None:
+    from core.ingest import split_bullets
+    from core.rewritable import reason_to_keep
+
+    resume = (
+        "Experience\n"
+        "Frontend Developer | Copperline Travel | 2019-09 – 2022-04\n"
+        "            Migrated legacy jQuery pages to React, one route at\n"
+        "            a time, with no downtime.\n"
+        "            Added GraphQL (Apollo) for the itinerary page and\n"
+        "            cached queries to cut API calls by half.\n"
+        "            Built responsive, mobile-first layouts for checkout.\n"
+    )
+    marked = (
+        "Experience\n- managed the release calendar for 4 teams\n- Scheduled appointments and checked patients in\n"
+    )
+    why = {b.text: reason_to_keep(b, resume) for b in split_bullets(resume)}
+    why |= {b.text: reason_to_keep(b, marked) for b in split_bullets(marked)}
+    cut = [t for t, r in why.items() if r and "cut across lines" in r]
+    assert "a time, with no downtime." in cut and "cached queries to cut API calls by half." in cut
+    assert "Migrated legacy jQuery pages to React, one route at" in cut  # ends on a word that needs more
+    assert why["Built responsive, mobile-first layouts for checkout."] is None
+    assert why["managed the release calendar for 4 teams"] is None  # a marked bullet in lower case
+    assert why["Scheduled appointments and checked patients in"] is None  # 'in' is the verb's particle
