@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -18,16 +19,22 @@ _FUNCTION_WORDS = frozenset(
 MIN_WORDS = 3
 
 
+@lru_cache(maxsize=65536)
+def _known(word: str) -> bool:
+    """A function word or one the English lexicon knows (lower case; remembered: bullets share most words)."""
+    return word in _FUNCTION_WORDS or bool(getAllLemmas(word))
+
+
 def _english_share(text: str) -> float | None:
     """Share of the words the English lexicon knows, judged on lower-case words (product names are capitalised)
     when there are enough of them; None when the bullet is too short to judge."""
     words = _WORD.findall(text)
     lower = [w for w in words if w.islower()]
     if len(lower) >= 4:
-        return sum(1 for w in lower if w in _FUNCTION_WORDS or getAllLemmas(w)) / len(lower)
+        return sum(1 for w in lower if _known(w)) / len(lower)
     if len(words) < 5:
         return None
-    known = sum(1 for w in words if w.lower() in _FUNCTION_WORDS or getAllLemmas(w.lower()))
+    known = sum(1 for w in words if _known(w.lower()))
     return min(1.0, 0.6 * known / len(words) / 0.35)  # rescaled: capitalised names are mostly unknown words
 
 

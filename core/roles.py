@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.ingest import section_of
 from core.types import Bullet
@@ -16,6 +17,7 @@ _RANGE = re.compile(
     rf"|\bsince\s+(?P<since>{_DATE})",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")  # every date of _RANGE holds one: a line without it is never a range
 # Sections whose dated lines are not jobs a bullet is written about in the present ('Education 2016 - 2020').
 _UNDATED_SECTIONS = frozenset({"Summary", "Skills", "Languages", "Interests", "References", "Contact"})
 
@@ -29,13 +31,22 @@ class Role:
     current: bool
 
 
+def _range(line: str) -> re.Match[str] | None:
+    return _RANGE.search(line) if _YEAR.search(line) else None
+
+
 def find_roles(resume: str) -> list[Role]:
     """Every line (or the line before a date-only line) that dates a job, project or degree."""
+    return list(_find_roles(resume))
+
+
+@lru_cache(maxsize=256)
+def _find_roles(resume: str) -> tuple[Role, ...]:
     roles: list[Role] = []
     pos = 0
     previous = ""
     for line in resume.split("\n"):
-        match = _RANGE.search(line)
+        match = _range(line)
         if match and len(line.split()) <= 30:
             current = bool(match.group("open") or match.group("since"))
             text = line.strip()
@@ -44,12 +55,12 @@ def find_roles(resume: str) -> list[Role]:
             roles.append(Role(line=text, start=pos, current=current))
         previous = line if line.strip() else previous
         pos += len(line) + 1
-    return roles
+    return tuple(roles)
 
 
 def is_role_line(text: str) -> bool:
     """True when a 'bullet' is really a dated job heading ('Rehab Aide, Desert Bloom PT (2019 - 2021)')."""
-    match = _RANGE.search(text)
+    match = _range(text)
     return bool(match) and len(text.split()) <= 16
 
 

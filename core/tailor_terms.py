@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from core import facts, grammar
@@ -142,6 +143,7 @@ def _in_any_form(term: str, resume: str, work: str) -> bool:
     return written_in(_words_only(term), _words_only(resume))  # 'Bilingual (English/Spanish)'
 
 
+@lru_cache(maxsize=1024)
 def _words_only(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+(?:[+#&'.][^\W_]+)*[+#]*", text))
 
