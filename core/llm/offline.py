@@ -132,6 +132,8 @@ class OfflineProvider:
             draft, changed = tense.set_tense(draft, target)
             if changed:
                 notes.append(f"{target} tense" + (" (current role)" if role_tense == "present" else ""))
+        draft, clause_notes = _own_clauses(draft, target or tense.tense_of(draft))
+        notes += clause_notes
         first = draft.split(" ", 1)[0]
         if first.isalpha() and first.islower():  # never 'Ratelimit-go' or 'Npm'
             draft = draft[0].upper() + draft[1:]
@@ -216,6 +218,27 @@ def _abbreviates(quote: str, target: str) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     chars = iter(long)
     return bool(short) and all(c in chars for c in short)
+
+
+def _own_clauses(text: str, target: str | None) -> tuple[str, list[str]]:
+    """A hedge opening a clause after ';' owned like an opening one ('…; worked on recall scheduling' -> '…; handle
+    recall scheduling' in a current job), in the bullet's tense."""
+    pieces = text.split("; ")
+    notes: list[str] = []
+    for i in range(1, len(pieces)):
+        piece = pieces[i]
+        if not piece[:1].islower():
+            continue
+        stronger = owned.own(piece, target)
+        if stronger is None:
+            continue
+        past = owned.own(piece, "past")
+        if target == "present" and past is not None and tense.reports_completed(past[0]):
+            stronger = past  # '…; helped design the behavior matrix': a finished piece of work stays past
+        new = stronger[0][:1].lower() + stronger[0][1:]
+        pieces[i] = new
+        notes.append(stronger[1])
+    return "; ".join(pieces), notes
 
 
 def _take_ownership(text: str, target: str | None) -> tuple[str, str] | None:

@@ -253,3 +253,18 @@ def test_two_modifiers_joined_by_and_are_not_coordinated_verbs(engine):
     out = [r.rewrite for r in engine.rewrite(bullets, JDSignals(), budget=UnlimitedBudget(), brief=brief).rewrites]
     assert out[0] == bullets[0]  # not 'hourly and salary employees'
     assert out[1] == "Planned and scheduled content for 3 brands and designed graphics"
+
+
+def test_a_hedge_after_a_semicolon_is_owned_and_a_dated_result_keeps_its_past(engine):
+    bullets = [
+        "Educate patients on home care and nutrition; worked on recall scheduling to fill hygiene columns",
+        "Manage vendor contracts for catering, AV and décor; negotiated 12% savings on linens in 2024",
+    ]
+    brief = RewriteBrief(tenses=["present", "present"])
+    out = [r.rewrite for r in engine.rewrite(bullets, JDSignals(), budget=UnlimitedBudget(), brief=brief).rewrites]
+    assert out[0] == "Educate patients on home care and nutrition; handle recall scheduling to fill hygiene columns"
+    assert out[1].endswith("; negotiated 12% savings on linens in 2024")  # never 'negotiate … in 2024'
+    assert style_check.count(out, ["present", "present"])["mixed_tense"] == 0
+    done = "Member of the building PBIS team; helped design the school-wide behavior matrix"
+    reply = engine.rewrite([done], JDSignals(), budget=UnlimitedBudget(), brief=RewriteBrief(tenses=["present"]))
+    assert reply.rewrites[0].rewrite.endswith("; designed the school-wide behavior matrix")  # finished: past
