@@ -109,7 +109,9 @@ def strengths(
             if not name:
                 continue
             shown = _whole(quote.get(entry.skill) or "")
-            item = f"{name} ({shown})" if shown and shown.lower() not in name.lower() else name
+            name = _lower_line_capital(name)
+            same = shown.lower() in name.lower() or _one_word_alike(shown, name)  # 'communication (Communicate)'
+            item = f"{name} ({shown})" if shown and not same else name
             if item.lower() not in (o.lower() for o in out):
                 out.append(item)
     return out[: MAX_STRENGTHS + 3]
@@ -173,7 +175,8 @@ def _beside(term: TermToWrite) -> str:
     elif not _held_kind(term):
         words = _as_noun(words)  # 'read blueprints' -> 'reading blueprints'
     shown = _whole(term.shown)
-    if term.kind == "experience_years" or not shown or shown.lower() in term.term.lower() or len(shown.split()) > 6:
+    same = shown.lower() in term.term.lower() or _one_word_alike(shown, term.term)  # not 'communication (Communicate)'
+    if term.kind == "experience_years" or not shown or same or len(shown.split()) > 6:
         return words
     if "(" in shown:
         return words  # never nested: 'FAA A&P certificate (FAA Airframe & Powerplant (A&P) Certificate)'
@@ -205,7 +208,9 @@ def build_summary(
     unwritten = [t for t in terms or [] if not _held_kind(t)]
     skills = _first([_beside(t) for t in unwritten], strengths(entries, signals, implied, resume))
     skills = [s for s in skills if not title or s.lower() != title.lower()]
-    skills += [_as_noun(k) for k in jd_phrases_shown(signals, results) if k.lower() not in " ".join(skills).lower()]
+    skills += [
+        _as_noun(k, results) for k in jd_phrases_shown(signals, results) if k.lower() not in " ".join(skills).lower()
+    ]
     skills = skills[: max(MAX_STRENGTHS, len(unwritten))]
     held = _first([_beside(t) for t in terms or [] if _held_kind(t)], credentials(entries, resume))[:MAX_HELD]
     if len(skills) + len(held) < (1 if title else 2):
@@ -231,12 +236,28 @@ def build_summary(
     return " ".join(sentences[:3])
 
 
-def _as_noun(phrase: str) -> str:
+def _one_word_alike(shown: str, name: str) -> bool:
+    """One word each, of one stem ('Communicate' beside 'communication' says nothing more)."""
+    return len(shown.split()) == 1 and len(name.split()) == 1 and shown[:6].lower() == name[:6].lower()
+
+
+def _lower_line_capital(name: str) -> str:
+    """A JD phrase of two or more words capitalised only at its start, whose first word is a common word, in lower
+    case ('Relational databases' -> 'relational databases'); names ('Microsoft Word', 'Python') are left."""
+    words = name.split()
+    if len(words) < 2 or not words[0][1:].islower() or any(w != w.lower() for w in words[1:]):
+        return name
+    first = words[0].lower()
+    return name[0].lower() + name[1:] if grammar.other_readings(first) or grammar.verb_tags(first) else name
+
+
+def _as_noun(phrase: str, duties: list[str] | None = None) -> str:
     """A phrase that can follow 'experience in': a duty led by a verb reads as its gerund ('administer medications'
-    -> 'administering medications')."""
+    -> 'administering medications'; 'counsel patients' -> 'counseling patients' when a bullet opens with it)."""
     first, _, rest = phrase.partition(" ")
     tags = grammar.verb_tags(first)
-    if not rest or not tags & {"VB", "VBP"} or "NOUN" in grammar.other_readings(first):
+    opens = any(d.strip().lower().startswith(phrase.lower()) for d in duties or [])
+    if not rest or not tags & {"VB", "VBP"} or ("NOUN" in grammar.other_readings(first) and not opens):
         return phrase
     gerund = grammar.retense(first, "gerund")
     return f"{gerund} {rest}" if gerund else phrase

@@ -171,3 +171,15 @@ def test_the_candidates_summary_stands_when_a_new_one_would_lose_a_jd_term_it_wr
     assert _in_some_number("scratch kitchen", "6 years in busy scratch kitchens")
     assert _in_some_number("barcode scanners", "used a barcode scanner daily")
     assert not _in_some_number("scratch kitchen", "6 years on the line")
+
+
+def test_summary_phrases_read_as_english() -> None:
+    from core.tailor_summary import _as_noun, _lower_line_capital, _one_word_alike
+
+    duties = ["Counsel patients on anticoagulants and new inhalers before discharge"]
+    assert _as_noun("counsel patients", duties) == "counseling patients"  # a duty its bullet opens with
+    assert _as_noun("design reviews") == "design reviews"  # a noun phrase stays one
+    assert _lower_line_capital("Relational databases") == "relational databases"
+    assert _lower_line_capital("Microsoft Word") == "Microsoft Word" and _lower_line_capital("Python") == "Python"
+    assert _one_word_alike("Communicate", "communication")
+    assert not _one_word_alike("DOT Medical Examiner's Certificate", "DOT medical card")
