@@ -40,6 +40,10 @@ _FIT_VERDICT = re.compile(
 # Words a resume line may hold (a recruiter screens applicants) but that a rewrite may not bring in.
 _NEW_ONLY = re.compile(r"\b(?:candidate|applicant)s?\b|\b\d{2,3}\s*/\s*100\b|\b10\s*/\s*10\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you'll)\b", re.IGNORECASE)
+# A resume line speaks in the implied first person ("Led a team"); a rewrite that brings in "I" or "my" the original did
+# not use is a statement made for the writer ("...; I turned down two competing offers"), the shape an obeyed relay
+# takes when it shares a word with the bullet and so escapes the unrelated-clause test.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|mine|myself)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]*[A-Za-z0-9+#]|[A-Za-z]")
 TAINT_FLOOR = 0.25  # a sentence of the original scoring this much on the genre layer counts as an instruction
 _STOP = frozenset(
@@ -107,6 +111,8 @@ def reader_flags(original: str, rewrite: str, implied: Collection[str] = ()) -> 
     verdicts += [m.group() for m in _NEW_ONLY.finditer(rewrite) if m.group().lower() not in had]
     if _SECOND_PERSON.search(rewrite) and not _SECOND_PERSON.search(original):
         verdicts.append("you/your")
+    if _FIRST_PERSON.search(rewrite) and not _FIRST_PERSON.search(original):
+        verdicts.append("I/my")
     if added or verdicts:
         shown = ", ".join([*added, *dict.fromkeys(verdicts)][:6])
         flags.append(Flag(kind="addresses_reader", detail=f"text aimed at a reader, not a resume line: {shown}"))
