@@ -13,10 +13,12 @@ The layers' scores combine by noisy-OR; evidence spans point into the original t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.injection_decode import decode_all, hidden_sentence
-from core.injection_fold import fold
+from core.injection_fold import Folded, fold
 from core.injection_genre import (
+    UnitScore,
     anchored_units,
     described_spans,
     example_blob,
@@ -63,13 +65,37 @@ def _combine(weights: list[float]) -> float:
     return 1.0 - remaining
 
 
+@lru_cache(maxsize=64)
+def folded(text: str) -> Folded:
+    """fold(text), remembered: INGEST scans the resume and VALIDATE reads it again for its instructions."""
+    return fold(text)
+
+
+@dataclass(frozen=True)
+class GenreReading:
+    """The genre layer's reading of one folded text: its sentences, those holding an anchor word, their scores."""
+
+    spans: tuple[tuple[int, int], ...]
+    anchored: tuple[tuple[int, int], ...]
+    scored: tuple[UnitScore, ...]
+
+
+@lru_cache(maxsize=64)
+def genre_reading(text: str) -> GenreReading:
+    """units, anchored_units and score_units of a folded text, remembered for the same reason as folded()."""
+    spans = units(text)
+    anchored = anchored_units(text, spans)
+    return GenreReading(tuple(spans), tuple(anchored), tuple(score_units(text, anchored)))
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
 def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> list[Signal]:
     """The signals of every layer on one folded text (spans in that text)."""
-    spans = units(text)
+    reading = genre_reading(text)
+    spans = list(reading.spans)
     described: list[tuple[int, int]] | None = None  # worked out only when a rule or the model needs it
 
     def is_described(pos: int) -> bool:
@@ -80,7 +106,7 @@ def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> lis
 
     signals: list[Signal] = []
     fired: dict[str, Signal] = {}
-    anchored = anchored_units(text, spans)
+    anchored = list(reading.anchored)
     for hit in rule_hits(text, use_gates=use_gates, windows=windows(spans, anchored)):
         if is_described(hit.start):
             continue  # the sentence describes an attack ("red-teamed prompts like 'ignore ...'"): not made here
@@ -93,7 +119,7 @@ def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> lis
     # A text of one or two sentences is a message, not a document: a request in it is expected, so only the strong
     # combinations (an override, a demand on "your response", a note to the AI) count fully there.
     standalone = len(spans) < MIN_DOCUMENT_UNITS
-    genre = sorted(score_units(text, anchored), key=lambda u: -u.score)
+    genre = sorted(reading.scored, key=lambda u: -u.score)
     for rank, unit in enumerate(genre[:3]):
         weight = unit.score * (0.5 if rank else 1.0) * (STANDALONE_DAMPING if standalone and unit.score < 0.7 else 1.0)
         signals.append(Signal(weight, unit.reason, unit.start, unit.end, "genre"))
@@ -122,10 +148,10 @@ def detect_injection(text: str, *, use_gates: bool = True, model: object = _DEFA
     chosen = shipped_model() if model is _DEFAULT else model
     learned = chosen if isinstance(chosen, LinearModel) else None
     scanned = text[:_MAX_SCAN]
-    folded = fold(scanned)
+    read = folded(scanned)
     signals = [
-        Signal(s.weight, s.category, *folded.span(s.start, s.end), s.layer)
-        for s in scan(folded.text, model=learned, use_gates=use_gates)
+        Signal(s.weight, s.category, *read.span(s.start, s.end), s.layer)
+        for s in scan(read.text, model=learned, use_gates=use_gates)
     ]
     for blob in decode_all(scanned):  # the original: folding would mangle the blobs' digits
         start, end = blob.span

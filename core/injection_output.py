@@ -17,8 +17,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from core.injection_fold import fold
-from core.injection_genre import anchored_units, score_units, units
+from core.injection import folded, genre_reading
 from core.types import Flag
 
 # Features that address the reader; a verdict on the candidate is never resume content either.
@@ -56,11 +55,10 @@ _STOP = frozenset(
 @lru_cache(maxsize=1024)
 def _read(text: str) -> tuple[frozenset[str], str, str]:
     """Addressing features of text, and its instruction sentences apart from the rest (genre layer, low floor)."""
-    folded = fold(text)
-    spans = units(folded.text)
-    scored = score_units(folded.text, anchored_units(folded.text, spans))
+    read = folded(text)  # the resume itself was read so at INGEST: remembered
+    scored = genre_reading(read.text).scored
     found = frozenset(f for unit in scored for f in unit.features)
-    tainted = sorted(folded.span(u.start, u.end) for u in scored if u.score >= TAINT_FLOOR)
+    tainted = sorted(read.span(u.start, u.end) for u in scored if u.score >= TAINT_FLOOR)
     if not tainted:
         return found, "", text
     inside = " ".join(text[s:e] for s, e in tainted)
