@@ -361,7 +361,10 @@ IF_YOU_ARE_AI = _words(
     r"\b(?:if|when|whenever|while|before|after|as)\s+you\s+(?:rewrite|summari[sz]e|score|rank|evaluate|screen|review|read|"
     r"parse|process|tailor|assess|analy[sz]e|rate|compare|shortlist|give|assign|grade|judge)\s+(?:this|these|the|my|me|him|"
     r"her|resumes?|cvs?|candidates?|applicants?|applications?|profiles?)\b",
-    r"\b(?:if|when|whenever|should|in\s+case|while|as\s+long\s+as)\s+(?:you(?:'re|\s+are|\s+happen\s+to\s+be)|you(?=\s+"
+    r"\b(?:if|when|whenever|should|in\s+case|while|as\s+long\s+as)\s+(?:you(?:'re|\s+are|\s+happen\s+to\s+be)"
+    # "if you are using an AI assistant to apply": the applicant using a tool, not the reader being one
+    r"(?!\s+(?:using|working\s+with|talking\s+to|chatting\s+with|relying\s+on|asking|consulting|getting\s+help)\b)|"
+    r"you(?=\s+"
     r"(?:reading|parsing|processing|summari[sz]ing|tailoring|screening|evaluating|reviewing|ranking|scoring|rewriting|"
     r"analy[sz]ing)\b)|this\s+is\s+being|an?|any|the|some)\s+(?:\w+\s+){0,2}?(?:" + AI + r"|reading|parsing|processing|"
     r"summari[sz]ing|tailoring|screening|evaluating|reviewing|ranking|scoring|rewriting|analy[sz]ing)\b"

@@ -205,6 +205,7 @@ NEGATIVES = [
     "For the AI team: built the feature store and the offline evaluation suite.",
     "Please answer this question before applying: do you hold a forklift licence?",
     "Handled escalations first-hand: resolved this quarter's backlog before the audit.",
+    "If you're working with an AI assistant on your application, check every date it writes.",
     # odd-looking but ordinary
     "Status: open to relocation. Notice period: 4 weeks.",
     "Hobbies: amateur radio (Morse at 25 wpm), cryptic crosswords, chess.",
