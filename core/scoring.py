@@ -67,16 +67,32 @@ def _is_word(term: str) -> bool:
     return bool(_TOKEN.fullmatch(term))
 
 
+class _Texts:
+    """Texts read once (lower case, word sets) for any number of whole-word look-ups of lower-case terms."""
+
+    __slots__ = ("parts", "words")
+
+    def __init__(self, texts: list[str]) -> None:
+        self.parts = [_lowered(t) for t in texts]
+        self.words = self.parts[0][1] if len(self.parts) == 1 else frozenset().union(*(w for _, w in self.parts))
+
+    def has(self, term: str) -> bool:
+        """True when the term is written, as whole words, in any of the texts."""
+        if term in self.words:
+            return True
+        # a phrase ('ci/cd', 'machine learning') needs the text itself
+        if _is_word(term):
+            return False
+        return any(term in lower and _term_pattern(term).search(lower) for lower, _ in self.parts)
+
+
 def _found_weight(texts: list[str], terms: dict[str, float]) -> float:
     """Sum of the weights of the terms written, as whole words, in any of the texts."""
-    parts = [_lowered(t) for t in texts]
-    words = parts[0][1] if len(parts) == 1 else frozenset().union(*(w for _, w in parts))
+    read = _Texts(texts)
     total = 0.0
     for term, weight in terms.items():
-        if term in words:
+        if read.has(term):
             total += weight
-        elif not _is_word(term) and any(term in lower and _term_pattern(term).search(lower) for lower, _ in parts):
-            total += weight  # a phrase ('ci/cd', 'machine learning') needs the text itself
     return total
 
 
@@ -111,8 +127,8 @@ def rest_of_resume(resume_text: str) -> str:
     return "\n".join(pieces)
 
 
-def _written_somewhere(terms: tuple[str, ...], texts: list[str]) -> bool:
-    return any(_found_weight(texts, {t.lower(): 1.0}) > 0 for t in terms)
+def _written_somewhere(terms: tuple[str, ...], texts: _Texts) -> bool:
+    return any(texts.has(t.lower()) for t in terms)
 
 
 def terms_written(judged: list[Judged], resume_text: str, bullet_texts: list[str], signals: JDSignals) -> list[float]:
@@ -123,15 +139,20 @@ def terms_written(judged: list[Judged], resume_text: str, bullet_texts: list[str
     work = [line.text for line in view.lines if not line.listing] + list(bullet_texts)
     lists = [line.text for line in view.lines if line.listing]
     terms = terms_of(signals, requirements_of(signals))
+    work_read = _Texts(work)
+    lists_read: _Texts | None = None
     out: list[float] = []
     for i, _ in enumerate(judged):
         names = terms.get(i, ())
         if not names:
             out.append(-1.0)
-        elif _written_somewhere(names, work):
+        elif _written_somewhere(names, work_read):
             out.append(1.0)
+        elif lists:
+            lists_read = lists_read or _Texts(lists)
+            out.append(ats.TERM_LISTED if _written_somewhere(names, lists_read) else 0.0)
         else:
-            out.append(ats.TERM_LISTED if lists and _written_somewhere(names, lists) else 0.0)
+            out.append(0.0)
     return out
 
 

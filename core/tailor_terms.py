@@ -18,7 +18,7 @@ from core import facts, grammar
 from core.confirm import is_credential
 from core.coverage import requirements_of
 from core.coverage_kinds import CREDENTIALS
-from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, search_terms, written_in
+from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, terms_of, written_in
 from core.resume_view import CREDENTIAL_SECTIONS, read_resume
 from core.types import CoverageEntry, CoverageEvidence, JDSignals
 
@@ -148,10 +148,16 @@ def _words_only(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+(?:[+#&'.][^\W_]+)*[+#]*", text))
 
 
+@lru_cache(maxsize=256)
+def _work_lines(resume: str) -> str:
+    """The resume's lines outside keyword lists, one text."""
+    return "\n".join(line.text for line in read_resume(resume).lines if not line.listing)
+
+
 def _already_written(terms: tuple[str, ...], resume: str, kind: str) -> bool:
     """True when the resume writes the group as the JD does. A credential's name written inside a longer JD name
     of it does not count: 'Registered Nurse' on the resume is not the 'registered nurse license' the JD asks for."""
-    work = "\n".join(line.text for line in read_resume(resume).lines if not line.listing)
+    work = _work_lines(resume)
     written = [t for t in terms if _in_any_form(t, resume, work)]
     if kind == "degree":  # 'Paralegal certificate or a bachelor's degree': a B.A. held is named as a degree too
         named = [t for t in terms if facts.has_degree(t[:1].upper() + t[1:])]
@@ -250,11 +256,12 @@ def terms_to_write(
     # words of a requirement the resume does not meet are never written, even for another one it meets (a
     # credential's name holds a skill's: 'Kubernetes' of a missing 'Certified Kubernetes Administrator' may be)
     # (its name and its JD words: 'School Counselor endorsement' of a missing 'PEL with School Counselor endorsement')
+    searched = terms_of(signals, reqs)  # each group's search terms, worked out once per JD
     unmet = [
         name
-        for req, e in zip(reqs, entries, strict=True)
+        for i, e in enumerate(entries)
         if not e.before and e.kind not in ("condition", *CREDENTIALS)
-        for name in (e.jd_name, *search_terms(req, signals))
+        for name in (e.jd_name, *searched[i])
     ]
     # a credential the resume holds under the JD's own name for it: a sentence the JD reader also read as an unmet
     # years requirement ('You'll need a current DOT medical card, a clean MVR (no more than 2 … in 3') names no other
@@ -265,7 +272,7 @@ def terms_to_write(
         if e.before and e.kind in CREDENTIALS and e.how == "skill" and e.jd_name.strip()
     }
     for required in (True, False):
-        for req, entry in zip(reqs, entries, strict=True):
+        for i, (req, entry) in enumerate(zip(reqs, entries, strict=True)):
             if entry.required != required or not entry.before or entry.kind not in WRITABLE_KINDS:
                 continue
             by_words = entry.how == "words" and entry.required  # met by a line holding most of its JD words
@@ -279,7 +286,7 @@ def terms_to_write(
                 work = [e for e in work if not is_credential(e.via or "") and not is_credential(e.quote)]
             if not work:
                 continue  # named only in a keyword list (writing it elsewhere would be stuffing), or not held
-            terms = _with_credential_noun(search_terms(req, signals), req.sentence, entry.kind)
+            terms = _with_credential_noun(searched[i], req.sentence, entry.kind)
             if not terms or _already_written(terms, resume, entry.kind):
                 continue  # already written as the JD writes it (or nothing to search for)
             members = set(req.alternatives or [req.skill]) | {req.skill}
