@@ -161,7 +161,7 @@ def _list_formats(document: Any) -> dict[tuple[str, str], str]:
     """numFmt for each (numId, ilvl) the numbering part defines."""
     try:
         numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
+    except (KeyError, NotImplementedError):  # python-docx's answer for a document with no numbering part
         return {}
     abstract: dict[str, dict[str, str]] = {}
     for a in numbering.iter(_W + "abstractNum"):

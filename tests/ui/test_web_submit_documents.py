@@ -6,7 +6,6 @@ import io
 import shutil
 import zipfile
 
-import pytest
 from sqlalchemy import func, select
 
 from bench.doccorpus import parse, to_docx, to_image_pdf, to_pdf_platypus
@@ -111,8 +110,10 @@ def test_ocr_words_say_which_pages_and_the_confidence() -> None:
     assert ocr_words({"ocr_pages": [1, 2], "ocr_confidence": None}) == "yes, 2 pages"
 
 
-@pytest.mark.skipif(not shutil.which("tesseract"), reason="tesseract-ocr is not installed (make test installs it)")
 def test_a_scanned_pdf_is_previewed_as_read_by_ocr(web_settings) -> None:
+    assert shutil.which("tesseract"), (
+        "tesseract-ocr is not installed (make test installs it: scripts/ensure_tesseract.sh)"
+    )
     at = sign_in(new_app(), "rita")
     scan = to_image_pdf(PDF, dpi=200, pages=1)
     at.file_uploader(key="doc_files").set_value(("scan.pdf", scan, "application/pdf"))

@@ -131,8 +131,7 @@ def test_a_name_the_guard_refuses_is_left_out_of_the_skills_list_not_the_whole_l
     from pathlib import Path
 
     pairs = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "match_dev" / "pairs"
-    if not (pairs / "40_resume.txt").exists():
-        pytest.skip("match_dev pairs not present")
+    assert (pairs / "40_resume.txt").exists(), f"the labelled dev pairs are missing: expected {pairs} (../shared/eval)"
     ctx = build_context(load_settings(llm_provider="offline"))
     state = run_to_end(
         ItemState(resume_text=(pairs / "40_resume.txt").read_text(), jd_text=(pairs / "40_jd.txt").read_text()), ctx
