@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,33 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.wait(10)
 
 
+@contextmanager
+def running_app(env: dict[str, str], home: Path, web_port: int, api_port: int) -> Iterator[subprocess.Popen]:
+    """`python manage.py run` with this environment, its output in home/run.log, until it answers on both ports;
+    stopped as Ctrl-C stops it when the block ends, even when the block fails."""
+    with (home / "run.log").open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "manage.py", "run"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + START_TIMEOUT_S
+            while not (
+                _answers(f"http://127.0.0.1:{web_port}/_stcore/health")
+                and _answers(f"http://127.0.0.1:{api_port}/health")
+            ):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"`manage.py run` did not start; its output:\n{(home / 'run.log').read_text()[-3000:]}")
+                time.sleep(0.3)  # polling a server that is starting, not waiting on the page under test
+            yield proc
+        finally:
+            _stop(proc)
+
+
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     """`python manage.py run` (web + REST API + worker) on free ports with its own SQLite database."""
@@ -60,49 +88,35 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         "ATS_COOKIE_KEY": "e2e-cookie-key-that-is-long-enough-for-hs256",
     }
     env.pop("REDIS_URL", None)
-    log = (home / "run.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "manage.py", "run"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
     base = f"http://127.0.0.1:{web_port}"
     try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not (_answers(f"{base}/_stcore/health") and _answers(f"http://127.0.0.1:{api_port}/health")):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"`manage.py run` did not start; its output:\n{(home / 'run.log').read_text()[-3000:]}")
-            time.sleep(0.3)  # polling a server that is starting, not waiting on the page under test
-        for name, (role, team, password) in USERS.items():
-            subprocess.run(
-                [
-                    sys.executable,
-                    "manage.py",
-                    "create-user",
-                    "--username",
-                    name,
-                    "--role",
-                    role,
-                    "--team",
-                    team,
-                    "--password-stdin",
-                ],
-                cwd=ROOT,
-                env=env,
-                input=password + "\n",
-                text=True,
-                check=True,
-                capture_output=True,
-            )
-        yield {"base": base, "api": f"http://127.0.0.1:{api_port}", "log": home / "run.log", "proc": proc}
-    finally:
-        _stop(proc)
-        log.close()
-        ARTIFACTS.mkdir(exist_ok=True)  # the app's output beside the screenshots (its warnings are tested)
-        (ARTIFACTS / "app-run.log").write_text((home / "run.log").read_text())
+        with running_app(env, home, web_port, api_port) as proc:
+            for name, (role, team, password) in USERS.items():
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "manage.py",
+                        "create-user",
+                        "--username",
+                        name,
+                        "--role",
+                        role,
+                        "--team",
+                        team,
+                        "--password-stdin",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                    input=password + "\n",
+                    text=True,
+                    check=True,
+                    capture_output=True,
+                )
+            yield {"base": base, "api": f"http://127.0.0.1:{api_port}", "log": home / "run.log", "proc": proc}
+    finally:  # the app's whole output, shutdown included, beside the screenshots (its warnings are tested)
+        ARTIFACTS.mkdir(exist_ok=True)
+        if (home / "run.log").exists():
+            (ARTIFACTS / "app-run.log").write_text((home / "run.log").read_text())
 
 
 @pytest.fixture

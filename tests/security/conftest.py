@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CHROMIUM, free_port
-from tests.e2e.conftest import START_TIMEOUT_S, _answers, _stop
+from tests.e2e.conftest import running_app
 from tests.integration.api_support import make_api  # noqa: F401 - fixture
 from tests.ui.conftest import pipeline_ctx, run_queue, web_settings  # noqa: F401 - fixtures
 
@@ -97,29 +96,12 @@ def secure_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
             "ATS_INJECTION_POLICY": "offline",  # hostile text is processed (offline engine) and shown, not quarantined
         }
     )
-    log = (home / "run.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "manage.py", "run"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
     base = f"http://127.0.0.1:{web_port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not (_answers(f"{base}/_stcore/health") and _answers(f"http://127.0.0.1:{api_port}/health")):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"`manage.py run` did not start; its output:\n{(home / 'run.log').read_text()[-3000:]}")
-            time.sleep(0.3)  # polling a server that is starting
+    with running_app(env, home, web_port, api_port):
         name, password = RECRUITER
         made = manage(env, "create-user", "--username", name, "--role", "recruiter", "--password-stdin", stdin=password)
         assert made.returncode == 0, made.stderr
         yield {"base": base, "api": f"http://127.0.0.1:{api_port}", "home": home, "env": env, "log": home / "run.log"}
-    finally:
-        _stop(proc)
-        log.close()
 
 
 @pytest.fixture
