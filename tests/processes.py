@@ -26,3 +26,18 @@ def kill_group(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def stop_all(procs: list[subprocess.Popen], grace_s: float) -> None:
+    """SIGTERM every process still running, wait grace_s for each (then SIGKILL), and kill what their groups left."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(grace_s)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+    for proc in procs:
+        kill_group(proc)

@@ -22,7 +22,7 @@ from db.session import make_engine, session_scope
 from services import jobs, users
 from tests.fakes.batch_lifecycle import Lifecycle
 from tests.fakes.batch_server import BatchLLMServer
-from tests.processes import kill_group
+from tests.processes import stop_all
 
 pytestmark = [pytest.mark.slow]
 
@@ -126,17 +126,7 @@ class Deployment:
 
     def stop(self) -> None:
         """Stop every worker still running."""
-        for proc in self.procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        for proc in self.procs:
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
-        for proc in self.procs:
-            kill_group(proc)
+        stop_all(self.procs, grace_s=10)
         self.engine.dispose()
 
 

@@ -20,7 +20,7 @@ from db.models import JobItem, LlmCall, StageEvent
 from db.session import make_engine, session_scope
 from services import jobs, users
 from tests.integration.costly_provider import read_log
-from tests.processes import children, kill_group
+from tests.processes import children, stop_all
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
@@ -129,17 +129,7 @@ class Cluster:
 
     def stop(self) -> None:
         """Stop every worker still running."""
-        for proc in self.procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        for proc in self.procs:
-            try:
-                proc.wait(3)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
-        for proc in self.procs:
-            kill_group(proc)
+        stop_all(self.procs, grace_s=3)
         self.engine.dispose()
 
 
