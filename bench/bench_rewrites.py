@@ -23,11 +23,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core import style_check  # noqa: E402
+from core import style_check, tailor  # noqa: E402
 from core.config import load_settings  # noqa: E402
+from core.coverage import requirements_of  # noqa: E402
 from core.factory import build_context  # noqa: E402
+from core.jd_terms import terms_of  # noqa: E402
 from core.pipeline import run_to_end  # noqa: E402
 from core.tailor import tailored_document  # noqa: E402
+from core.tailor_terms import TermToWrite, plan_terms  # noqa: E402
 from core.types import ItemState  # noqa: E402
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "match_dev"
@@ -59,7 +62,65 @@ def _has(text: str, name: str) -> bool:
     return bool(re.search(r"(?<![\w])" + re.escape(name.lower()) + r"(?![\w])", text.lower()))
 
 
-def audit_pair(label: dict[str, Any], resume: str, jd: str, state: ItemState) -> dict[str, Any]:
+def _group_of(names: list[str], entries: list[Any], searched: dict[int, tuple[str, ...]]) -> int | None:
+    """The JD reader's requirement group a labelled requirement is: one whose wording, canonical names or search
+    terms share a name with the label's (whole words, either inside the other)."""
+    wanted = [n.lower() for n in names if n]
+    best, score = None, 0
+    for i, entry in enumerate(entries):
+        own = [entry.jd_name, entry.skill, *entry.alternatives, *searched.get(i, ())]
+        own = [o.lower() for o in own if o]
+        hit = 3 if set(wanted) & set(own) else 0
+        hit = hit or (2 if any(_has(o, w) for w in wanted for o in own) else 0)
+        hit = hit or (1 if any(_has(w, o) for w in wanted for o in own if len(o) > 2) else 0)
+        if hit > score:
+            best, score = i, hit
+    return best
+
+
+def why_unwritten(
+    label: dict[str, Any], resume: str, jd: str, document: str, state: ItemState, matcher: Any
+) -> list[dict[str, str]]:
+    """For each required term the labels say the resume supports and the document still does not write: which
+    requirement group of the JD reader it is and why its words were not written."""
+    if state.signals is None:
+        return []
+    entries = tailor.original_coverage(state.resume_clean or resume, state.bullets, state.signals, matcher)
+    reqs = requirements_of(state.signals)
+    searched = terms_of(state.signals, reqs) if len(reqs) == len(entries) else {}
+    keep = state.brief.keep if state.brief else {}
+    plan = plan_terms(entries, state.signals, state.resume_clean or resume, keep, matcher)
+    out = []
+    for r in label.get("required", []):
+        names = [n for n in _names(r) if _has(jd, n)]
+        if not r.get("covered") or not names or any(_has(document, n) for n in names):
+            continue
+        at = _group_of(_names(r), entries, searched)
+        if at is None:
+            why = "no requirement group of the JD reader"
+        else:
+            entry, planned = entries[at], plan.get(at)
+            if isinstance(planned, TermToWrite):
+                where = f"bullet {planned.bullet.bullet}" if planned.bullet else "summary"
+                why = (
+                    f"written as '{planned.term}' ({where}); the label's words differ"
+                    if _has(document, planned.term)
+                    else f"planned '{planned.term}' ({where}), not in the document"
+                )
+            else:
+                why = f"{planned or 'unplanned'} ({entry.kind}, {entry.how or '-'})"
+        out.append(
+            {
+                "term": names[0],
+                "kind": r.get("kind", ""),
+                "group": entries[at].jd_name if at is not None else "",
+                "why": why,
+            }
+        )
+    return out
+
+
+def audit_pair(label: dict[str, Any], resume: str, jd: str, state: ItemState, matcher: Any = None) -> dict[str, Any]:
     """The figures of one pair."""
     result = state.result or {}
     bullets = result.get("bullets", [])
@@ -116,6 +177,7 @@ def audit_pair(label: dict[str, Any], resume: str, jd: str, state: ItemState) ->
         "accepted": len(accepted_texts),
         "summary": any(s.kind == "summary" for s in sections),
         "skills": any(s.kind == "skills" for s in sections),
+        "unwritten": why_unwritten(label, resume, jd, document, state, matcher) if matcher is not None else [],
     }
 
 
@@ -156,7 +218,7 @@ def run(directory: Path, ctx: Any) -> list[dict[str, Any]]:
         resume = (directory / label["resume"]).read_text(encoding="utf-8")
         jd = (directory / label["jd"]).read_text(encoding="utf-8")
         state = run_to_end(ItemState(item_id=f"bench-{label['id']}", resume_text=resume, jd_text=jd), ctx)
-        rows.append(audit_pair(label, state.resume_clean or resume, jd, state))
+        rows.append(audit_pair(label, state.resume_clean or resume, jd, state, ctx.matcher))
     return rows
 
 
@@ -183,7 +245,18 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         },
         "summaries": sum(r["summary"] for r in rows),
         "skills_lists": sum(r["skills"] for r in rows),
+        "unwritten_by_why": _by_why(rows),
     }
+
+
+def _by_why(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """How many unwritten required terms there are per reason (the reason's words before any quote)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for u in row.get("unwritten", []):
+            key = re.split(r"[:'(]", u["why"])[0].strip()
+            counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
 def _fake_context() -> tuple[Any, Any]:
@@ -197,7 +270,10 @@ def _fake_context() -> tuple[Any, Any]:
 def main() -> None:
     """Print per-pair rows (with --rows) and the summary as JSON on the last line."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="labelled pairs (labels.jsonl + pairs/)")
+    parser.add_argument(
+        "--dir", "--input", dest="dir", type=Path, default=DEFAULT_DIR, help="labelled pairs (labels.jsonl + pairs/)"
+    )
+    parser.add_argument("--why", action="store_true", help="print each unwritten required term and why")
     parser.add_argument("--fake-llm", action="store_true", help="rewrite with a local model server that adds facts")
     parser.add_argument("--rows", action="store_true", help="print each pair's figures")
     args = parser.parse_args()
@@ -215,6 +291,10 @@ def main() -> None:
     if args.rows:
         for row in rows:
             print(json.dumps(row))
+    if args.why:
+        for row in rows:
+            for u in row["unwritten"]:
+                print(f"{row['id']}\t{u['kind']}\t{u['term']}\t[{u['group']}]\t{u['why']}")
     summary = summarise(rows)
     summary["seconds"] = round(time.perf_counter() - started, 1)
     summary["engine"] = "fake-llm (inventive)" if args.fake_llm else "offline"

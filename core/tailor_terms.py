@@ -247,11 +247,23 @@ def terms_to_write(
     matcher: Any = None,
 ) -> list[TermToWrite]:
     """The JD's words to write for each requirement met with evidence and never named that way; required first."""
+    return [t for t in plan_terms(entries, signals, resume, keep, matcher).values() if isinstance(t, TermToWrite)]
+
+
+def plan_terms(
+    entries: list[CoverageEntry],
+    signals: JDSignals,
+    resume: str,
+    keep: dict[int, str] | None = None,
+    matcher: Any = None,
+) -> dict[int, TermToWrite | str]:
+    """Per requirement group (by position): the JD's words to write, or why none are ('not met', 'already
+    written', ...); required groups first, in the order terms_to_write lists them."""
     keep = keep or {}
     reqs = requirements_of(signals)
     if len(reqs) != len(entries):
-        return []
-    out: list[TermToWrite] = []
+        return {}
+    out: dict[int, TermToWrite | str] = {}
     taken: set[tuple[int, str]] = set()
     # words of a requirement the resume does not meet are never written, even for another one it meets (a
     # credential's name holds a skill's: 'Kubernetes' of a missing 'Certified Kubernetes Administrator' may be)
@@ -273,22 +285,37 @@ def terms_to_write(
     }
     for required in (True, False):
         for i, (req, entry) in enumerate(zip(reqs, entries, strict=True)):
-            if entry.required != required or not entry.before or entry.kind not in WRITABLE_KINDS:
+            if entry.required != required:
+                continue
+            if not entry.before:
+                out[i] = "not met"
+                continue
+            if entry.kind not in WRITABLE_KINDS:
+                out[i] = f"kind {entry.kind}"
                 continue
             by_words = entry.how == "words" and entry.required  # met by a line holding most of its JD words
             if entry.how not in WRITABLE_HOW and not entry.how.startswith("years") and not by_words:
+                out[i] = f"met as {entry.how or 'unknown'}"
                 continue
             work = [e for e in entry.evidence if not e.listed]
+            if not work:
+                out[i] = "only in a keyword list"
+                continue
             if entry.kind in ("certification", "licence", "degree") or (by_words and is_credential(entry.jd_name)):
                 work = [e for e in work if held_credential(e, resume, entry.kind == "degree")]
             else:  # a licence shows a licence, not the work or years ('Journeyman Electrician Card' is no
                 # 'commercial electrical' experience)
                 work = [e for e in work if not is_credential(e.via or "") and not is_credential(e.quote)]
             if not work:
-                continue  # named only in a keyword list (writing it elsewhere would be stuffing), or not held
+                out[i] = "evidence not held (pending credential, a credential for work)"
+                continue
             terms = _with_credential_noun(searched[i], req.sentence, entry.kind)
-            if not terms or _already_written(terms, resume, entry.kind):
-                continue  # already written as the JD writes it (or nothing to search for)
+            if not terms:
+                out[i] = "no short JD words"
+                continue
+            if _already_written(terms, resume, entry.kind):
+                out[i] = "already written"
+                continue
             members = set(req.alternatives or [req.skill]) | {req.skill}
             degree = degree_wording(req)
             lines = [_line_of(e, resume) for e in work] if entry.kind == "degree" else []
@@ -306,6 +333,7 @@ def terms_to_write(
                 None,
             )
             if term is None:
+                out[i] = "no JD words the evidence supports: " + " | ".join(terms)
                 continue
             beside = [e for e in work if e.bullet >= 0 and e.bullet not in keep and e.via and e.via != entry.skill]
             beside = [e for e in beside if not written_in(e.quote, term)]  # not 'Frontend (frontend development)'
@@ -316,15 +344,13 @@ def terms_to_write(
             if first is not None:
                 taken.add((first.bullet, first.quote))
             evidence = first or min(work, key=lambda e: e.via is not None)  # a degree as held, not one above
-            out.append(
-                TermToWrite(
-                    term=_sentence_case(term, req.sentence),
-                    skill=entry.skill,
-                    kind=entry.kind,
-                    required=entry.required,
-                    bullet=first,
-                    shown=evidence.quote,
-                    via=evidence.via or entry.skill,
-                )
+            out[i] = TermToWrite(
+                term=_sentence_case(term, req.sentence),
+                skill=entry.skill,
+                kind=entry.kind,
+                required=entry.required,
+                bullet=first,
+                shown=evidence.quote,
+                via=evidence.via or entry.skill,
             )
     return out

@@ -353,3 +353,23 @@ def test_a_degree_held_is_named_although_the_other_side_of_its_or_is_written() -
     assert not _already_written(terms, resume, "degree")  # the certificate is written, the degree is not
     assert _already_written(terms, resume + "Bachelor's degree in Political Science\n", "degree")
     assert _already_written(("High school diploma", "GED"), "GED, 2015\n", "degree")  # no degree among its names
+
+
+def test_every_requirement_group_gets_its_words_or_why_not(done: ItemState) -> None:
+    from core.coverage import requirements_of
+    from core.tailor import original_coverage
+    from core.tailor_terms import TermToWrite, plan_terms, terms_to_write
+
+    ctx = build_context(load_settings(llm_provider="offline"))
+    assert done.signals is not None
+    entries = original_coverage(done.resume_clean or RESUME, done.bullets, done.signals, ctx.matcher)
+    plan = plan_terms(
+        entries, done.signals, done.resume_clean or RESUME, done.brief.keep if done.brief else {}, ctx.matcher
+    )
+    assert len(plan) == len(requirements_of(done.signals))  # every group: words to write, or a reason
+    planned = [p for p in plan.values() if isinstance(p, TermToWrite)]
+    assert planned == terms_to_write(
+        entries, done.signals, done.resume_clean or RESUME, done.brief.keep if done.brief else {}, ctx.matcher
+    )
+    reasons = [p for p in plan.values() if isinstance(p, str)]
+    assert "not met" in reasons  # Kafka, the CKA
