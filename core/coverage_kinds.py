@@ -72,16 +72,23 @@ def line_status(line: str) -> tuple[bool, bool]:
 
 def _stem(word: str) -> str:
     """A light stem so "cooking", "cooks" and "cook" meet, and the work meets the one who does it: "driving",
-    "drivers" and "drive" are "driv", "writing" and "writer" "writ" ("counselor" stays as it is)."""
+    "drivers" and "drive" are "driv", "writing" and "writer" "writ", "counseling" and "counselor" "counsel",
+    "coordination" and "coordinator" "coordin"."""
     for suffix, keep in (("ing", 5), ("ies", 4), ("es", 5), ("s", 4), ("ed", 5)):
         if len(word) >= keep + len(suffix) - 1 and word.endswith(suffix) and not word.endswith("ss"):
             word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
             if suffix in ("ing", "ed") and len(word) >= 3 and word[-1] == word[-2] and word[-1] in _DOUBLED:
                 word = word[:-1]  # "fitting", "planned": fit, plan
             break
-    if len(word) >= 6 and word.endswith("er"):
-        word = word[:-2]
+    for suffix in _AGENT_SUFFIXES:  # the one who does the work, and the work as a noun
+        if len(word) >= len(suffix) + 4 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
     return word[:-1] if len(word) >= 5 and word.endswith("e") else word
+
+
+# "coordinator" / "coordination", "administrator" / "administration", "counselor", "supervisor"; tried longest first
+_AGENT_SUFFIXES = ("ation", "ator", "ion", "er", "or")
 
 
 @lru_cache(maxsize=8192)

@@ -236,3 +236,25 @@ def test_own_words_meet_their_forms_and_initials(matcher: SkillMatcher, asked: s
     req = Requirement(skill=asked, jd_name=asked, kind="skill", terms=content_terms(asked))
     entry = requirement_coverage(text, split_bullets(text), JDSignals(requirements=[req]), matcher)[0]
     assert entry.before is met, line
+
+
+def test_years_the_work_meets_the_one_who_does_it(matcher: SkillMatcher) -> None:
+    resume = (
+        "Ana Ruiz\nEXPERIENCE\nSchool Counselor — Westlake High School — Aug 2020 – present\n"
+        "• Caseload of 400 students in grades 9-12\n"
+        "Marketing Coordinator — Cascade Lab Supply — 2021 – present\n• Planned 12 trade shows a year\n"
+    )
+    from core.coverage_kinds import _stem
+    from core.jd_requirements import years_terms
+
+    assert _stem("counseling") == _stem("counselor") and _stem("coordination") == _stem("coordinator")
+    assert _stem("administration") == _stem("administrator") and _stem("inspection") == _stem("inspector")
+
+    def met(jd_name: str, years: float) -> bool:
+        req = Requirement(
+            skill=jd_name, jd_name=jd_name, kind="experience_years", years=years, terms=years_terms(jd_name)
+        )
+        return requirement_coverage(resume, split_bullets(resume), JDSignals(requirements=[req]), matcher)[0].before
+
+    assert met("Two years of counseling experience with adolescents", 2)  # counseling: School Counselor
+    assert met("2+ years of marketing coordination or events experience", 2)  # coordination: Coordinator
