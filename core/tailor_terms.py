@@ -20,6 +20,7 @@ from core.coverage import requirements_of
 from core.coverage_kinds import CREDENTIALS
 from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, terms_of, written_in
 from core.resume_view import CREDENTIAL_SECTIONS, read_resume
+from core.tailor_naming import names_evidence
 from core.types import CoverageEntry, CoverageEvidence, JDSignals
 
 WRITABLE_HOW = frozenset({"skill", "narrower", "degree"})  # met by something the resume names, not by its words
@@ -222,6 +223,18 @@ def _has_word(word: str, text: str) -> bool:
     return written_in(word, text) or (len(word) > 3 and written_in(word + "s", text))
 
 
+def _naming(
+    term: str, work: list[CoverageEvidence], entry: CoverageEntry, by_words: bool, resume: str, matcher: Any
+) -> list[CoverageEvidence]:
+    """The evidence the JD's words may name (core.tailor_naming): Jest is test automation but no end-to-end
+    testing, an IEP is no 504 plan. Credentials, degrees, years and groups met by their own words are judged on
+    their own rules."""
+    if by_words or entry.kind not in ("skill", "soft_skill"):
+        return work
+    concepts = {entry.skill} | ({m.skill for m in matcher.find(term)} if matcher is not None else set())
+    return [e for e in work if names_evidence(term, concepts, e.via or entry.skill, e.quote, _line_of(e, resume))]
+
+
 def _own_credential(term: str, unmet_name: str, own_names: set[str]) -> bool:
     """True when the term is a held credential's own JD name and the unmet group's words hold it whole."""
     return term.lower() in own_names and written_in(term, unmet_name)
@@ -329,12 +342,14 @@ def plan_terms(
                     and _evidence_meets(t, work, entry.skill, matcher, entry.kind == "degree")
                     and (entry.kind != "degree" or _degree_as_held(t, lines, work, entry.skill, matcher))
                     and not any(written_in(t, name) for name in unmet if not _own_credential(t, name, own_names))
+                    and _naming(t, work, entry, by_words, resume, matcher)
                 ),
                 None,
             )
             if term is None:
                 out[i] = "no JD words the evidence supports: " + " | ".join(terms)
                 continue
+            work = _naming(term, work, entry, by_words, resume, matcher)
             beside = [e for e in work if e.bullet >= 0 and e.bullet not in keep and e.via and e.via != entry.skill]
             beside = [e for e in beside if not written_in(e.quote, term)]  # not 'Frontend (frontend development)'
             if entry.kind == "experience_years":
