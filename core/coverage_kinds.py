@@ -81,7 +81,7 @@ def _stem(word: str) -> str:
                 word = word[:-1]  # "fitting", "planned": fit, plan
             break
     for suffix in _AGENT_SUFFIXES:  # the one who does the work, and the work as a noun
-        if len(word) >= len(suffix) + 4 and word.endswith(suffix):
+        if len(word) >= len(suffix) + 4 and word.endswith(suffix) and not word.endswith("ior"):  # senior, interior
             word = word[: -len(suffix)]
             break
     return word[:-1] if len(word) >= 5 and word.endswith("e") else word
@@ -173,6 +173,9 @@ def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any
         [r for r in (side - verbs, *(side - q for q in held), *(side - q - verbs for q in held)) if r and r != side]
         for side in options
     ]
+    order = [_stem(w) for w in _WORD.findall(what.lower())]
+    excused = frozenset(verbs.union(*held))  # what a title need not say, as above
+    asked = frozenset(w for side in options for w in side)
     relevant = 0.0
     for role in view.roles:
         if generic:
@@ -182,14 +185,22 @@ def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any
         in_role = [f for f in found if role.start <= f.pos < role.end and graph.meets(f.skill, acceptable)]
         named_in_head = any(f.pos < role.start + head_end for f in in_role) and not as_title
         head = role.text[:head_end]
-        head_hit = named_in_head or any(
-            _title_hit(side, head) or (not as_title and _split_hit(side, head, role.text)) for side in options
+        title = title_words(head)
+        present = _words(role.text) | _head_words(head) | excused
+        other = [_other_kind(side, order, title, asked, present) for side in options]
+        clean = any(
+            not odd and (_title_hit(side, head) or (not as_title and _split_hit(side, head, role.text)))
+            for side, odd in zip(options, other, strict=True)
         )
+        if any(other) and not clean:
+            continue  # "Personal Lines Underwriter" for "commercial lines underwriting": another kind of the work
+        head_hit = named_in_head or clean
         head_hit = head_hit or (not as_title and any(rest <= _head_words(head) for rests in reduced for rest in rests))
+        share = SUBORDINATE_YEARS_SHARE if title and title[-1] in _SUBORDINATE_STEMS else 1.0
         if head_hit:
-            relevant += role.years
+            relevant += share * role.years
         elif in_role and not as_title:
-            relevant += BODY_YEARS_SHARE * role.years
+            relevant += share * BODY_YEARS_SHARE * role.years
     stated = [
         s.years
         for s in view.stated
@@ -203,6 +214,43 @@ def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any
     ]
     best = max([relevant, *stated])
     return best + YEARS_SLACK >= need, f"years {round(best, 1):g} vs {need:g}"
+
+
+# words of a title that rank the job rather than say what it is ("Senior", "Staff", "II")
+_RANK = frozenset("senior sr junior jr lead staff principal chief head i ii iii iv v level entry".split())
+# a title whose last word is one of these names someone who works beside the job, not the job ("HVAC Installer
+# Helper", "Counseling Intern"): half its years count
+_SUBORDINATE = ("helper", "assistant", "aide", "apprentice", "intern", "trainee", "extern")
+_SUBORDINATE_STEMS = frozenset(_stem(w) for w in _SUBORDINATE)
+SUBORDINATE_YEARS_SHARE = 0.5
+_MARKED = re.compile(r"^\s*(?:[-•*–·▪◦●]|\d{1,2}[.)])\s")  # a bullet's line, not a heading's
+_TITLE_END = re.compile(r"\s+[—–|-]\s+|,|\||\(|\s{2,}|\t|\n")
+
+
+@lru_cache(maxsize=4096)
+def title_words(head: str) -> tuple[str, ...]:
+    """The stemmed words of a role's title, in order (the heading before its employer, place or dates), without
+    the words that rank the job."""
+    lines = [line for line in head.splitlines() if line.strip() and not _MARKED.match(line)]
+    title = _TITLE_END.split(lines[0].strip() if lines else "", maxsplit=1)[0]
+    return tuple(_stem(w) for w in _WORD.findall(title.lower()) if w not in _RANK and not w.isdigit())
+
+
+def _other_kind(
+    side: set[str], order: list[str], title: tuple[str, ...], asked: frozenset[str], present: frozenset[str]
+) -> bool:
+    """The title holds the work the side names (its last word) but another kind of it: a word of the side before
+    that is missing from the role and the title has its own word in that place ("Personal Lines Underwriter" for
+    "commercial lines underwriting", "Assistant Store Manager" for "General Manager"; not "Marketing Operations
+    Analyst" for "data analyst" when the role's work is data work, nor "IT Support" for "IT help desk or desktop
+    support")."""
+    placed = [w for w in order if w in side]
+    if len(placed) < 2 or placed[-1] not in title:
+        return False
+    kind = placed[-1]
+    if not (set(placed[:-1]) - present):
+        return False
+    return any(w not in asked for w in title[: title.index(kind)])
 
 
 def _held_words(found: list[Found], graph: Any) -> list[frozenset[str]]:

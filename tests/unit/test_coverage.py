@@ -258,3 +258,26 @@ def test_years_the_work_meets_the_one_who_does_it(matcher: SkillMatcher) -> None
 
     assert met("Two years of counseling experience with adolescents", 2)  # counseling: School Counselor
     assert met("2+ years of marketing coordination or events experience", 2)  # coordination: Coordinator
+
+
+def test_years_of_another_kind_of_the_work_do_not_count(matcher: SkillMatcher) -> None:
+    resume = (
+        "Rae Stroud\nEXPERIENCE\nPersonal Lines Underwriter — Nutmeg State Insurance Co. — 2020 – present\n"
+        "• Underwrite private passenger auto and homeowners policies\n"
+        "Assistant Store Manager — BrightMart Home & Garden — 2020 – present\n• Co-manage a $14M store\n"
+        "HVAC Installer Helper — Summit Air — 2022 – present\n• Help a lead installer with change-outs\n"
+        "Marketing Operations Analyst — Lakeshore — 2020 – present\n• Pull data from SQL for the data team\n"
+    )
+    from core.jd_requirements import years_terms
+
+    def met(jd_name: str, years: float) -> bool:
+        req = Requirement(
+            skill=jd_name, jd_name=jd_name, kind="experience_years", years=years, terms=years_terms(jd_name)
+        )
+        return requirement_coverage(resume, split_bullets(resume), JDSignals(requirements=[req]), matcher)[0].before
+
+    assert not met("3+ years of commercial lines underwriting experience", 3)  # personal lines: another kind
+    assert met("3+ years of personal lines underwriting experience", 3)
+    assert not met("3+ years as a General Manager or Assistant General Manager in full-service restaurants", 3)
+    assert met("2+ years of data or business analyst experience", 2)  # the work is data work
+    assert met("2 years of HVAC installation experience", 2) and not met("4 years of HVAC installation experience", 3)
