@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.injection_address import addressed
 from core.injection_decode import decode_all, hidden_sentence
 from core.injection_fold import Folded, fold
 from core.injection_genre import (
@@ -123,6 +124,9 @@ def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> lis
     for rank, unit in enumerate(genre[:3]):
         weight = unit.score * (0.5 if rank else 1.0) * (STANDALONE_DAMPING if standalone and unit.score < 0.7 else 1.0)
         signals.append(Signal(weight, unit.reason, unit.start, unit.end, "genre"))
+    # The reader addressed by a clause's shape, read on every sentence (core/injection_address.py).
+    for shaped in addressed(text, spans)[:3]:
+        signals.append(Signal(shaped.weight, shaped.category, shaped.start, shaped.end, "genre"))
     if model is not None:
         # Past-tense work lines without an anchor word are skipped: most of a resume, and never an instruction.
         marked = set(anchored)

@@ -165,6 +165,8 @@ def decode_all(text: str) -> list[Decoded]:
                 return found
     for m in _URL_VALUE.finditer(text):  # a URL's query carries words too: "?note=ignore+previous+instructions"
         value = unquote_plus(m.group(1))
+        if value.count("_") >= 3 and " " not in value:
+            value = value.replace("_", " ")  # "note=attention_ai_screener_this_candidate_…": words joined by "_"
         if value != m.group(1) and _readable(value):
             found.append(Decoded((m.start(1), m.end(1)), value, False))
     found += _line_tails(text)

@@ -185,6 +185,7 @@ def _unicode_pass(base: Folded) -> Folded:
 
 def _spaced_pass(base: Folded) -> Folded:
     edits = _Edits(base)
+    previous_end = -1
     for m in _SPACED.finditer(base.text):
         raw = m.group()
         separator = raw[1]
@@ -193,7 +194,12 @@ def _spaced_pass(base: Folded) -> Folded:
         letters = raw[::2]
         if separator == "." and (letters.isupper() and len(letters) <= 5 or letters.lower() in _ABBREVIATIONS):
             continue  # initialisms and abbreviations: "U.S.A.", "N.A.S.A", "e.g.", "i.e."
+        gap = base.text[previous_end : m.start()] if previous_end >= 0 else ""
+        if gap.strip() in {".", "/", "|", "·", "_", "-"} and len(gap) <= 5 and len(letters) > 1:
+            # "d.i.s.r.e.g.a.r.d . a.l.l": the mark between two spelled-out words is a word space, not a sentence end
+            edits.replace(previous_end, m.start(), " ", [previous_end])
         edits.replace(m.start(), m.end(), letters, [m.start() + 2 * i for i in range(len(letters))])
+        previous_end = m.end() if separator in "._-*" else -1
     return edits.apply()
 
 
