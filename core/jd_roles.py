@@ -124,6 +124,7 @@ _ADDRESSED = re.compile(r"\byou(?:'ll| will)? (?:must|need|should|have|bring|are
 _MARKER = re.compile(r"^\s*(?:[-•*–·▪◦●]|\d{1,2}[.)])\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _HEADING_MAX_WORDS = 7
+_HEADING_MAX_WORDS_COLON = 12  # a line ending in ":" introduces what follows ("It would be a plus if you have:")
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ class Unit:
 def heading_role(line: str) -> str | None:
     """The role a heading line gives what follows it, or None when the line is not a heading."""
     stripped = line.strip().strip("#*_ ").strip()
-    if not stripped or _MARKER.match(line) or len(stripped.split()) > _HEADING_MAX_WORDS:
+    most = _HEADING_MAX_WORDS_COLON if stripped.endswith(":") else _HEADING_MAX_WORDS
+    if not stripped or _MARKER.match(line) or len(stripped.split()) > most:
         return None
     if not (stripped.endswith(":") or stripped.isupper() or len(stripped.split()) <= 5):
         return None

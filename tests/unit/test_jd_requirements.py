@@ -34,6 +34,12 @@ def test_roles_from_headings_and_from_the_sentence_itself() -> None:
     # a JD without headings: the sentence's own words decide
     prose = "You must have two years of forklift experience. We offer weekly pay. Bilingual Spanish is a plus."
     assert [u.role for u in read_units(prose)] == ["requirement", "benefit", "requirement"]
+    # a longer line ending in ":" is a heading too: its cue sets the role of the lines under it
+    plus = "You will need:\n* Active Wisconsin pharmacist license\n\nIt would be a plus if you have:\n* BCOP\n"
+    assert {u.text: u.role for u in read_units(plus)} == {
+        "Active Wisconsin pharmacist license": "requirement",
+        "BCOP": "preferred",
+    }
 
 
 def test_company_benefit_and_legal_text_give_no_requirements(extractor: SignalExtractor) -> None:
