@@ -317,8 +317,15 @@ def sides(text: str, head: bool = True) -> list[set[str]]:
     return out
 
 
+# a requirement ending in one name in brackets: an example or the short name of what it asks
+_NAMED_ASIDE = re.compile(r"\s*\(([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\)?\s*$")
+
+
 def _alternatives(req: Requirement) -> list[set[str]]:
     """The word sets a requirement in its own words can be met by: each side of "A, B or C experience"."""
+    named = _NAMED_ASIDE.search(req.jd_name)
+    if named:  # "college admissions and financial aid (FAFSA)": the name in brackets shows it too
+        return [*_alternatives(req.model_copy(update={"jd_name": req.jd_name[: named.start()]})), key_words([named[1]])]
     if " or " not in req.jd_name and not _EXAMPLES.search(req.jd_name):
         return [key_words(req.terms)]
     # "a cloud data warehouse (Snowflake, BigQuery or Redshift)": the graph judged the examples; the category's

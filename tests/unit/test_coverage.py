@@ -227,6 +227,8 @@ def test_years_from_a_title_the_held_credential_and_the_verb_complete(
         ("Ohio Early Learning and Development Standards", "- Completed the Ohio safety training modules", False),
         ("fitting and layout", "- Filled orders and laid pallets", False),
         ("Illustration skills (hand-drawn or digital)", "- Drew hand-lettered labels and illustrations", True),
+        ("college admissions and financial aid (FAFSA)", "- Run FAFSA completion nights", True),  # the named aside
+        ("college admissions and financial aid (FAFSA)", "- Run study-skills groups for grades 9-12", False),
     ],
 )
 def test_own_words_meet_their_forms_and_initials(matcher: SkillMatcher, asked: str, line: str, met: bool) -> None:
