@@ -70,6 +70,28 @@ def retense(word: str, tense: str) -> str | None:
     return new.capitalize() if word[:1].isupper() else new
 
 
+def last_of_a_list(words: list[str], joiner: int, prepositions: frozenset[str]) -> bool:
+    """True when the words before a joiner ('and', 'or') back to a preposition are a comma list of nouns, gerunds
+    and numbers ('for patching, backups and …'): the next word is one more item of that list, not a verb. Two
+    items are not enough ('for clients and design graphics' may switch to a verb)."""
+    k = joiner - 1
+    seen = commas = 0
+    while k >= 0:
+        word = words[k]
+        low = word.lower()
+        if low in prepositions:
+            return seen > 1 and commas > 0
+        if low == ",":
+            commas += 1
+        else:
+            tags = verb_tags(word)
+            if not (word[:1].isdigit() or (tags <= {"VBG"} and bool(tags or other_readings(word)))):
+                return False
+            seen += 1
+        k -= 1
+    return False
+
+
 def warm_up() -> None:
     """Load the lexicon's tables now (they load lazily on first use, about a second)."""
     verb_tags("managed")

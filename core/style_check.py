@@ -123,6 +123,8 @@ def verb_slots(text: str) -> list[tuple[str, frozenset[str]]]:
             is_verb = False  # '; top seller of the year': a new clause opening with a noun phrase
         if joiner == "," and j == i + 1 and slots[0][1] == {"present"} and nxt not in _OBJECT_STARTERS:
             is_verb = False  # 'Prepare entries, accruals, prepaid amortization': a participle used as an adjective
+        if joiner in ("and", "or") and not grammar.verb_tags(word) - {"VB", "VBP"}:
+            is_verb = is_verb and not grammar.last_of_a_list(tokens, i, _PREPOSITIONS)  # '…, backups and log rotation'
         gerund_opener = slots[0][1] == frozenset({"gerund"})
         participle = tense == frozenset({"gerund"}) and not gerund_opener and nxt not in _OBJECT_STARTERS
         if is_verb and not participle and word[:1].islower():

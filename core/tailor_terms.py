@@ -21,7 +21,7 @@ from core.coverage_kinds import CREDENTIALS
 from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, terms_of, written_in
 from core.resume_view import CREDENTIAL_SECTIONS, read_resume
 from core.tailor_naming import names_evidence
-from core.types import CoverageEntry, CoverageEvidence, JDSignals
+from core.types import CoverageEntry, CoverageEvidence, JDSignals, Requirement
 
 WRITABLE_HOW = frozenset({"skill", "narrower", "degree"})  # met by something the resume names, not by its words
 WRITABLE_KINDS = frozenset({"skill", "soft_skill", "certification", "licence", "degree", "experience_years"})
@@ -224,15 +224,51 @@ def _has_word(word: str, text: str) -> bool:
 
 
 def _naming(
-    term: str, work: list[CoverageEvidence], entry: CoverageEntry, by_words: bool, resume: str, matcher: Any
+    term: str,
+    work: list[CoverageEvidence],
+    entry: CoverageEntry,
+    by_words: bool,
+    resume: str,
+    matcher: Any,
+    req: Requirement | None = None,
 ) -> list[CoverageEvidence]:
     """The evidence the JD's words may name (core.tailor_naming): Jest is test automation but no end-to-end
-    testing, an IEP is no 504 plan. Credentials, degrees, years and groups met by their own words are judged on
-    their own rules."""
+    testing, an IEP is no 504 plan; and where the JD's sentence says which kinds it means ('Infrastructure as code
+    with Terraform, Bicep or Pulumi'), another kind (Ansible) is not given its name. Credentials, degrees, years and
+    groups met by their own words are judged on their own rules."""
     if by_words or entry.kind not in ("skill", "soft_skill"):
         return work
     concepts = {entry.skill} | ({m.skill for m in matcher.find(term)} if matcher is not None else set())
-    return [e for e in work if names_evidence(term, concepts, e.via or entry.skill, e.quote, _line_of(e, resume))]
+    named = [e for e in work if names_evidence(term, concepts, e.via or entry.skill, e.quote, _line_of(e, resume))]
+    listed = _kinds_listed(req, entry.skill, matcher)
+    if listed:
+        graph = matcher.graph
+        named = [e for e in named if e.via is None or e.via == entry.skill or graph.meets(e.via, listed)]
+    return named
+
+
+_OPEN_LIST = re.compile(
+    r"\b(?:or similar|or equivalent|or comparable|such as|e\.g\.|for example|like|preferred|ideally|especially"
+    r"|a plus|including)\b",
+    re.I,
+)
+_NAMES_KINDS = re.compile(r"^\s*(?:with|using|in|on|via|\(|:|[-–—])\s*", re.I)
+
+
+def _kinds_listed(req: Requirement | None, skill: str, matcher: Any) -> frozenset[str]:
+    """The kinds of a requirement its JD sentence names as the ones it means, when it names them as a closed list
+    (no 'such as', 'or similar')."""
+    graph = getattr(matcher, "graph", None)
+    if req is None or graph is None or req.similar or not req.sentence or _OPEN_LIST.search(req.sentence):
+        return frozenset()
+    at = req.sentence.lower().find(req.jd_name.lower()) if req.jd_name else -1
+    after = req.sentence[at + len(req.jd_name) :] if at >= 0 else ""
+    if not _NAMES_KINDS.match(after):
+        return frozenset()  # the sentence does not go on to say which kinds ('Infrastructure as code with …')
+    clause = re.split(r"[;.]\s", _NAMES_KINDS.sub("", after, count=1), maxsplit=1)[0]
+    broad = graph.acceptable([skill])
+    kinds = {m.skill for m in matcher.find(clause) if m.skill != skill and graph.meets(m.skill, broad)}
+    return graph.acceptable(sorted(kinds)) if kinds else frozenset()
 
 
 def _own_credential(term: str, unmet_name: str, own_names: set[str]) -> bool:
@@ -342,14 +378,14 @@ def plan_terms(
                     and _evidence_meets(t, work, entry.skill, matcher, entry.kind == "degree")
                     and (entry.kind != "degree" or _degree_as_held(t, lines, work, entry.skill, matcher))
                     and not any(written_in(t, name) for name in unmet if not _own_credential(t, name, own_names))
-                    and _naming(t, work, entry, by_words, resume, matcher)
+                    and _naming(t, work, entry, by_words, resume, matcher, req)
                 ),
                 None,
             )
             if term is None:
                 out[i] = "no JD words the evidence supports: " + " | ".join(terms)
                 continue
-            work = _naming(term, work, entry, by_words, resume, matcher)
+            work = _naming(term, work, entry, by_words, resume, matcher, req)
             beside = [e for e in work if e.bullet >= 0 and e.bullet not in keep and e.via and e.via != entry.skill]
             beside = [e for e in beside if not written_in(e.quote, term)]  # not 'Frontend (frontend development)'
             if entry.kind == "experience_years":

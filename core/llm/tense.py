@@ -126,6 +126,13 @@ def verb_positions(text: str) -> list[tuple[int, int]]:
         if joiner in ("and", "or") and _modifiers_before(tokens, i):
             i = j  # 'for 260 hourly and salaried employees': two modifiers of one noun, not a coordinated verb
             continue
+        if (
+            joiner in ("and", "or")
+            and not inflected
+            and grammar.last_of_a_list([t.group(0) for t in tokens], i, _PREPOSITIONS)
+        ):
+            i = j  # 'tooling for patching, backups and log rotation': the last item of a preposition's list
+            continue
         if joiner == ";" and grammar.other_readings(word) and nxt not in _OBJECT_WORDS:
             i = j  # '; top seller of the year': a new clause opening with a noun phrase
             continue

@@ -268,3 +268,13 @@ def test_a_hedge_after_a_semicolon_is_owned_and_a_dated_result_keeps_its_past(en
     done = "Member of the building PBIS team; helped design the school-wide behavior matrix"
     reply = engine.rewrite([done], JDSignals(), budget=UnlimitedBudget(), brief=RewriteBrief(tenses=["present"]))
     assert reply.rewrites[0].rewrite.endswith("; designed the school-wide behavior matrix")  # finished: past
+
+
+def test_the_last_item_of_a_prepositions_list_is_no_verb() -> None:
+    from core.llm.tense import set_tense, verb_positions
+
+    text = "Wrote Bash and Python tooling for patching, backups and log rotation"
+    assert [text[a:b] for a, b in verb_positions(text)] == ["Wrote"]
+    assert set_tense(text, "past")[0] == text  # never 'logged rotation'
+    text = "Planned and schedule content for clients and design graphics"  # two items: still verbs
+    assert [text[a:b] for a, b in verb_positions(text)] == ["Planned", "schedule", "design"]

@@ -373,3 +373,16 @@ def test_every_requirement_group_gets_its_words_or_why_not(done: ItemState) -> N
     )
     reasons = [p for p in plan.values() if isinstance(p, str)]
     assert "not met" in reasons  # Kafka, the CKA
+
+
+def test_a_jd_naming_the_kinds_it_means_is_not_met_by_another_kind_in_its_words() -> None:
+    ctx = build_context(load_settings(llm_provider="offline"))
+    resume = RESUME.replace("Terraform modules with policy checks", "Ansible playbooks with policy checks")
+    closed = "Platform Engineer\n\nRequirements\n- Infrastructure as code with Terraform, Bicep or Pulumi\n"
+    opened = "Platform Engineer\n\nRequirements\n- Infrastructure as code, such as Terraform or Pulumi\n"
+    texts = {}
+    for name, jd in (("closed", closed), ("opened", opened)):
+        state = run_to_end(ItemState(resume_text=resume, jd_text=jd), ctx)
+        texts[name] = _document(state)
+    assert "infrastructure as code" not in texts["closed"].lower()  # the JD means Terraform, Bicep or Pulumi
+    assert "infrastructure as code" in texts["opened"].lower()  # an open list: Ansible is named
