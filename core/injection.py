@@ -28,6 +28,7 @@ from core.injection_genre import (
     units,
     windows,
 )
+from core.injection_mention import sample_blocks
 from core.injection_model import LinearModel, shipped_model
 from core.injection_rules_scan import rule_hits
 from core.types import Evidence, InjectionResult
@@ -45,6 +46,8 @@ MIN_DOCUMENT_UNITS = 3
 STANDALONE_DAMPING = 0.5
 _MAX_SCAN = 200_000  # longer texts are refused at ingest; this only bounds the work
 _DEFAULT = object()
+# What a sentence inside a sample block still counts for: it speaks of a candidate, a verdict or the reader's rules.
+_SAMPLE_KEEPS = frozenset({"candidate", "verdict", "instructions", "override", "your_output", "secrets"})
 
 
 @dataclass(frozen=True)
@@ -107,9 +110,10 @@ def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> lis
 
     signals: list[Signal] = []
     fired: dict[str, Signal] = {}
+    samples = sample_blocks(text)  # lines shown as a sample (a designed chat flow): mentioned, not used
     anchored = list(reading.anchored)
     for hit in rule_hits(text, use_gates=use_gates, windows=windows(spans, anchored)):
-        if is_described(hit.start):
+        if is_described(hit.start) or (samples and _inside(samples, hit.start)):
             continue  # the sentence describes an attack ("red-teamed prompts like 'ignore ...'"): not made here
         signal = Signal(hit.rule.weight, hit.rule.category, hit.start, hit.end, "rules")
         # A rule counts once however often it fires; its strongest match stands for all of them.
@@ -120,12 +124,15 @@ def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> lis
     # A text of one or two sentences is a message, not a document: a request in it is expected, so only the strong
     # combinations (an override, a demand on "your response", a note to the AI) count fully there.
     standalone = len(spans) < MIN_DOCUMENT_UNITS
-    genre = sorted(reading.scored, key=lambda u: -u.score)
+    genre = sorted(
+        (u for u in reading.scored if not (samples and _inside(samples, u.start) and not u.features & _SAMPLE_KEEPS)),
+        key=lambda u: -u.score,
+    )
     for rank, unit in enumerate(genre[:3]):
         weight = unit.score * (0.5 if rank else 1.0) * (STANDALONE_DAMPING if standalone and unit.score < 0.7 else 1.0)
         signals.append(Signal(weight, unit.reason, unit.start, unit.end, "genre"))
     # The reader addressed by a clause's shape, read on every sentence (core/injection_address.py).
-    for shaped in addressed(text, spans)[:3]:
+    for shaped in [a for a in addressed(text, spans) if not (samples and _inside(samples, a.start))][:3]:
         signals.append(Signal(shaped.weight, shaped.category, shaped.start, shaped.end, "genre"))
     if model is not None:
         # Past-tense work lines without an anchor word are skipped: most of a resume, and never an instruction.

@@ -381,6 +381,11 @@ _CUES: dict[str, tuple[str, ...]] = {
     "hypo_rules": ("suppos", "imagin", "pictur", "pretend", "assum", "say", "hypothetic", "what if", "world"),
 }
 _BIAS_NEGATED = re.compile(BIAS_NEGATED)
+_PEOPLE_ASSESS = re.compile(
+    r"\b(?:will\s+be|are|is|get|gets)\s+(?:\w+\s+)?(?:scored|reviewed|read|assessed|evaluated|considered|graded|rated|"
+    r"seen|discussed)\s+by\s+(?:the\s+|our\s+|a\s+|two\s+|three\s+)?(?:\w+\s+)?(?:team|panel|managers?|recruiters?|"
+    r"committee|people|humans?|persons?|staff|us|interviewers?|engineers?|leads?)\b"
+)
 _AI_USE_POLICY = re.compile(AI_USE_POLICY)
 _APPLICANT_TASK = re.compile(APPLICANT_TASK)
 
@@ -396,6 +401,10 @@ def _hits(lower: str) -> dict[str, list[tuple[int, int]]]:
     if found["modal_ai"] and _AI_USE_POLICY.search(lower):
         # "AI tools must not be used for your answers": a rule for applicants, not an order to the reader
         found["modal_ai"] = found["your_output"] = []
+    if found["your_output"] and _PEOPLE_ASSESS.search(lower):
+        # "Your answers to the screening questions will be scored by the hiring team": the applicant's work, judged
+        # by people the sentence names, not the reader's output
+        found["your_output"] = []
     if found["self_ref"] and _APPLICANT_TASK.search(lower):
         found["self_ref"] = []
     if found["bias_rule"]:

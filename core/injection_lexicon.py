@@ -580,7 +580,9 @@ AUTHORITY = _words(
     r"\[(?:verified|approved|authori[sz]ed|signed|certified)\s+by\s+[^\]\n]{2,40}\]",
     r"\b(?:approved|verified|vetted|cleared|pre-?approved|pre-?screened)\s+by\s+(?:the\s+)?(?:ai|a\.i\.|system|model|"
     r"screening|automated|assistant)\b",
-    r"\b(?:system|admin|administrator|developer|security|priority)\s+(?:notice|override|update|message|directive|alert)\b",
+    # "used a system override" names a thing; "System override:" claims to be one
+    r"(?<!\ba\s)(?<!\ban\s)\b(?:system|admin|administrator|developer|security|priority)\s+(?:notice|override|update|"
+    r"message|directive|alert)\b",
     r"\b(?:evaluation|screening|safety|review|scoring|debug|developer|admin|maintenance|test)\s+mode\s+(?:is\s+)?(?:now\s+)?"
     r"(?:disabled|off|deactivated|suspended|enabled|on|active)\b",
     r"\bnew\s+rule\s+from\b",
@@ -795,6 +797,8 @@ NEGATION_BEFORE = re.compile(
     r"(?:\b(?:not|never|don'?t|doesn'?t|no|nunca|jamas|jamais|nie|ne|nicht|niet|nooit|nao|non|mai|jangan|usah|ikke|inte|"
     r"ei|ala|alkaa|asla|nikdy|nikad|niekada|nigdy|soha|dont|nem|aldrig|aldri|huwag|never\s+ever)\s+(?:\w+\s+(?:or\s+|and\s+)?)?|"
     r"(?:ห้าม|อย่า|ไม่)\s*|(?:不要|别|絶対に)\s*|"
+    # a capability explained, not an order: "document how to override default retention policies"
+    r"\b(?:how|when|whether|ways?|ability|able|allowed|permission|permitted|rights?)\s+to\s+|"
     # reported or refused, not asked for: "even when asked to ignore prior rules", "prompts that try to make our models
     # ignore their instructions", "must refuse to reveal its system prompt"
     r"\b(?:asked|told|instructed|tricked|tries|trying|attempts?|attempting|designed|pressured|coaxed|prompted|"

@@ -215,7 +215,10 @@ RULES: tuple[Rule, ...] = (
         "system_claim",
         "role_tag",
         0.45,
-        rx(r"\bsystem\s+(?:chain\s+of\s+thought|override|instruction|prompt\s+update|notice)\b|\bsystem\s+message\s*:"),
+        rx(
+            r"(?<!\ba\s)(?<!\ban\s)\bsystem\s+(?:chain\s+of\s+thought|override|instruction|prompt\s+update|notice)\b|"
+            r"\bsystem\s+message\s*:"
+        ),
     ),
     Rule("separator", "role_tag", 0.1, rx(r"^\s*(?:-{4,}|={4,}|\*{4,}|_{4,}|#{4,})\s*$", re.M)),
     # --- notes aimed at the model, hidden from the human reader

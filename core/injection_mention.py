@@ -1,0 +1,41 @@
+"""Lines shown as a sample are mentioned, not used: a conversation designer's transcript, a support script.
+
+A line that introduces a sample ("Sample from the card-lock flow I designed:", "Example dialogue:") and ends with a
+colon heads a block: the lines after it that are indented further or open with a speaker tag ("User:", "Bot:"), up to
+a blank line. Chat markup inside such a block addresses nobody; what it says about a candidate or a verdict still
+counts (core/injection.py keeps those features).
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEAD = re.compile(
+    r"^([ \t]*)(?:[-*•▪◦·>]\s*)?[^\n]{0,80}\b(?:samples?|examples?|excerpts?|transcripts?|snippets?|demos?|"
+    r"dialog(?:ue)?s?|conversations?|scripts?|mock-?ups?|exchanges?)\b[^\n]{0,80}:[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SPEAKER = re.compile(r"^[ \t]*(?:[-*•>]\s*)?[A-Z][\w .'-]{0,20}:\s")
+
+
+def sample_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines a sample lead introduces (empty for most texts: one search for a lead line)."""
+    if ":" not in text:
+        return []
+    blocks = []
+    for lead in _LEAD.finditer(text):
+        indent = len(lead.group(1).expandtabs())
+        start = pos = lead.end() + 1
+        while pos < len(text):
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos:line_end]
+            if not line.strip():
+                break
+            deeper = len(line) - len(line.lstrip()) > indent
+            if not (deeper or _SPEAKER.match(line)):
+                break
+            pos = line_end + 1
+        if pos > start:
+            blocks.append((start, min(pos, len(text))))
+    return blocks
