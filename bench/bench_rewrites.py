@@ -31,7 +31,7 @@ from core.jd_terms import terms_of  # noqa: E402
 from core.pipeline import run_to_end  # noqa: E402
 from core.tailor import tailored_document  # noqa: E402
 from core.tailor_terms import TermToWrite, plan_terms  # noqa: E402
-from core.types import ItemState  # noqa: E402
+from core.types import ItemState, Stage  # noqa: E402
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "match_dev"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -218,12 +218,17 @@ def run(directory: Path, ctx: Any) -> list[dict[str, Any]]:
         resume = (directory / label["resume"]).read_text(encoding="utf-8")
         jd = (directory / label["jd"]).read_text(encoding="utf-8")
         state = run_to_end(ItemState(item_id=f"bench-{label['id']}", resume_text=resume, jd_text=jd), ctx)
+        if state.stage != Stage.COMPLETED:  # quarantined or failed: nothing was rewritten, nothing to audit
+            rows.append({"id": label["id"], "failed": state.error or str(state.stage)})
+            continue
         rows.append(audit_pair(label, state.resume_clean or resume, jd, state, ctx.matcher))
     return rows
 
 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Totals and means over the audited pairs."""
+    """Totals and means over the audited pairs (pairs the pipeline did not complete are listed apart)."""
+    failed = [{"id": r["id"], "why": r["failed"]} for r in rows if "failed" in r]
+    rows = [r for r in rows if "failed" not in r]
     lifts = [r["after"] - r["before"] for r in rows if r["before"] is not None]
     implied = [r["after"] - r["before"] for r in rows if r["implied_must"] and r["before"] is not None]
     terms = sum(r["terms"] for r in rows)
@@ -246,6 +251,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "summaries": sum(r["summary"] for r in rows),
         "skills_lists": sum(r["skills"] for r in rows),
         "unwritten_by_why": _by_why(rows),
+        "not_completed": failed,
     }
 
 
@@ -293,7 +299,7 @@ def main() -> None:
             print(json.dumps(row))
     if args.why:
         for row in rows:
-            for u in row["unwritten"]:
+            for u in row.get("unwritten", []):
                 print(f"{row['id']}\t{u['kind']}\t{u['term']}\t[{u['group']}]\t{u['why']}")
     summary = summarise(rows)
     summary["seconds"] = round(time.perf_counter() - started, 1)

@@ -182,3 +182,14 @@ def test_summary_phrases_read_as_english() -> None:
     assert _lower_line_capital("Microsoft Word") == "Microsoft Word" and _lower_line_capital("Python") == "Python"
     assert _one_word_alike("Communicate", "communication")
     assert not _one_word_alike("DOT Medical Examiner's Certificate", "DOT medical card")
+
+
+def test_bench_rewrites_lists_a_pair_the_pipeline_did_not_complete_apart() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.bench_rewrites import summarise
+
+    summary = summarise([{"id": "06", "failed": "quarantined: …"}])
+    assert summary["pairs"] == 0 and summary["not_completed"] == [{"id": "06", "why": "quarantined: …"}]
