@@ -41,7 +41,7 @@ _NUMBER_WORDS = {
     )
 }
 _YEARS = re.compile(
-    r"(?P<n>\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?(?:\+|plus)?\s*"
+    r"(?P<n>\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?(?:\+|plus|or more)?\s*"
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b",
     re.I,
 )

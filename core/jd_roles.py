@@ -50,7 +50,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"requirements?|required|qualifications?|must[- ]haves?|must have|what you(?:'ll)? "
             r"(?:need|bring|have)|who you are|about you|you (?:have|bring|are)|skills|"
-            r"experience|to be considered|looking for|minimum|essential|what we need|"
+            r"experience|to be considered|looking for|minimum|essential(?! (?:job )?(?:functions|duties))|what we need|"
             r"knowledge|credentials|licen[cs]es?|certifications?|education|eligibility",
             re.I,
         ),
