@@ -8,6 +8,7 @@ A broader skill never meets a narrower requirement ("databases" does not show Po
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -105,10 +106,23 @@ def _held(found: list[Found], view: ResumeView, graph: Any) -> list[Found]:
     return [f for f in found if not (f.pending if graph.kinds.get(f.skill) in CREDENTIALS else f.learning)]
 
 
+def progress_accepted(req: Requirement) -> bool:
+    """The JD accepts a credential on its way ("CPCU, AU or CIC designation (or progress toward one)")."""
+    return bool(_PROGRESS_OK.search(req.jd_name) or _PROGRESS_OK.search(req.sentence))
+
+
+_PROGRESS_OK = re.compile(
+    r"\b(?:progress(?:ing)? towards?|working towards?|currently pursuing|enrolled in|"
+    r"or (?:be )?(?:pursuing|in progress|candidates? for|eligible to sit))\b",
+    re.I,
+)
+
+
 def judge(
-    req: Requirement, view: ResumeView, found: list[Found], graph: Any
+    req: Requirement, view: ResumeView, found: list[Found], graph: Any, *, pending_ok: bool = False
 ) -> tuple[bool, list[CoverageEvidence], str]:
-    """Whether one requirement is met, the evidence and how it was judged (`found`: mentions of things held)."""
+    """Whether one requirement is met, the evidence and how it was judged (`found`: mentions of things held, and
+    with `pending_ok` those on their way too)."""
     if req.kind == "condition":
         return True, [], "assumed"  # lifting, shifts, own tools: confirmed at the screen, not on paper
     evidence = _evidence(req, found, graph, view) if (req.alternatives or req.skill in graph) else []
@@ -125,7 +139,7 @@ def judge(
     if evidence:
         how = "narrower" if all(e.via for e in evidence) else "skill"
         return True, evidence, how
-    words = words_met(req, view)
+    words = words_met(req, view, pending_ok=pending_ok)
     if words is not None:
         return True, [words], "words"
     if req.kind == "soft_skill":
@@ -207,8 +221,12 @@ def _side(resume_text: str, bullets: list[Bullet], texts: list[str] | None, sign
             return hit[1]
     view = read_resume(resume_text)
     graph = matcher.graph
-    found = _held(resume_skills(resume_text, bullets, texts, matcher), view, graph)
-    judged = [judge(req, view, found, graph) for req in requirements_of(signals)]
+    every = resume_skills(resume_text, bullets, texts, matcher)
+    found = _held(every, view, graph)
+    judged = [
+        judge(req, view, every if progress_accepted(req) else found, graph, pending_ok=progress_accepted(req))
+        for req in requirements_of(signals)
+    ]
     with _MEMO_LOCK:
         _MEMO[key] = (signals, judged)
         if len(_MEMO) > _MEMO_SIZE:

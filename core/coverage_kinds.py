@@ -31,7 +31,7 @@ _LEARNING = re.compile(r"\b(?:in progress|enrolled|currently taking|still in pro
 _GENERIC = frozenset(
     """professional experience role roles work working position setting settings environment industry field
     including include related relevant similar equivalent least years year months level plus hands overall total
-    combined verifiable proven progressive direct prior previous minimum company companies team teams
+    combined verifiable proven progressive direct prior previous minimum company companies team teams domain sector
     skill skills knowledge background ability abilities familiarity understanding proficiency exposure
     a an the or and of in on for to with as at by from any such like""".split()
 )
@@ -42,8 +42,10 @@ _CERTIFICATE_OK = re.compile(r"\bor (?:a )?(?:certificate|certification|diploma)
 # "X such as A or B", "X (A, B or similar)": a parenthesis lists examples when it holds a list
 _EXAMPLES = re.compile(r"\s*(?:\bsuch as\b|\be\.g\.,?|\bincluding\b|\blike\b|\((?=[^()]*(?:,|\bor\b)))\s*", re.I)
 # a credential named by its acronym needs no "certification" beside it ("CCNA certification": "Cisco CCNA")
-_ACRONYM_CREDENTIAL = re.compile(r"\b[A-Z]{3,}\b(?!\s*\d)[^,/]*?\s(?:certification|certificate|certified|credential)\b")
-_CREDENTIAL_WORDS = re.compile(r"\bcertifi|\blicen[cs]|\bregistration\b|\bcredential|\bendorsement", re.I)
+_ACRONYM_CREDENTIAL = re.compile(
+    r"\b[A-Z]{3,}\b(?!\s*\d)[^,/]*?\s(?:certification|certificate|certified|credential|designation)s?\b"
+)
+_CREDENTIAL_WORDS = re.compile(r"\bcertifi|\blicen[cs]|\bregistration\b|\bcredential|\bendorsement|\bdesignation", re.I)
 _CERTIFICATE = re.compile(r"\b(?:certificate|diploma|certification)\b", re.I)
 
 
@@ -288,6 +290,9 @@ def degree_met(req: Requirement, view: ResumeView, found: list[Found], graph: An
     return bool(good), good or hits
 
 
+_KIND_OF = re.compile(r"\s*(?:an?\s+)?(?:similar|comparable|equivalent|another|other)\b", re.I)
+
+
 def sides(text: str, head: bool = True) -> list[set[str]]:
     """The word sets that each meet "A, B or C experience" on their own: each side, a short side sharing the
     words after the last one ("HR, recruiting or administrative experience"), a one-word side sharing the head
@@ -304,7 +309,9 @@ def sides(text: str, head: bool = True) -> list[set[str]]:
         return [key_words([text])]
     last = key_words([parts[-1]])
     tail: set[str] = set()
-    if len(last) > 1 and all(len(key_words([p])) == 1 for p in parts[:-1]):
+    # "Naviance, SCOIR or a similar college and career platform": the named ones are kinds of the last, not sides
+    # sharing its words as "HR, recruiting or administrative experience" do
+    if len(last) > 1 and all(len(key_words([p])) == 1 for p in parts[:-1]) and not _KIND_OF.match(parts[-1]):
         tail = last - key_words(parts[-1].split()[:1])
     out = []
     for i, part in enumerate(parts):
@@ -393,7 +400,7 @@ def _halves(req: Requirement) -> list[set[str]]:
     return halves if len(halves) > 1 and all(len(h) >= 2 for h in halves) else []
 
 
-def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
+def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -> CoverageEvidence | None:
     """A resume line holding most of the requirement's own words (any one side of an "or"); a credential not
     from a keyword list or a line saying it is pending ("Preparing for the CPC exam")."""
     best: tuple[float, str] = (0.0, "")
@@ -402,7 +409,7 @@ def words_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
         if not terms:
             continue
         for line in view.lines:
-            if credential and (line.listing or line_status(line.text)[0]):
+            if credential and (line.listing or (line_status(line.text)[0] and not pending_ok)):
                 continue
             share = len(terms & _line_words(line.text)) / len(terms)
             if share < WORDS_MET and not credential and _industry_line(terms, line.text):

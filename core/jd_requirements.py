@@ -33,7 +33,8 @@ _NUMBER_WORDS = {
     w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 }
 _YEARS = re.compile(
-    r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?\+?\s*(?:plus\s+|or more\s+)?"
+    r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\(\d{1,2}\)\s*)?\+?\s*"
+    r"(?:plus\s+|or more\s+)?"
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?P<unit>years?|yrs?|months?)\b(?!\s+(?:ago|old))",
     re.I,
 )

@@ -229,6 +229,11 @@ def test_years_from_a_title_the_held_credential_and_the_verb_complete(
         ("Illustration skills (hand-drawn or digital)", "- Drew hand-lettered labels and illustrations", True),
         ("college admissions and financial aid (FAFSA)", "- Run FAFSA completion nights", True),  # the named aside
         ("college admissions and financial aid (FAFSA)", "- Run study-skills groups for grades 9-12", False),
+        # the named ones are kinds of what follows "or a similar", not sides sharing its words
+        ("Naviance, SCOIR or a similar college and career platform", "- Manage applications in Naviance", True),
+        ("Payments, ledger or banking domain experience", "- Lead engineer on the repayment ledger", True),
+        ("CPCU, AU or CIC designation (or progress toward one)", "- CPCU — 2 of 8 courses completed", True),
+        ("CPCU, AU or CIC designation", "- CPCU — 2 of 8 courses completed; in progress", False),
     ],
 )
 def test_own_words_meet_their_forms_and_initials(matcher: SkillMatcher, asked: str, line: str, met: bool) -> None:
