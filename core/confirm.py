@@ -130,6 +130,8 @@ def question(
     name = _cleaned(name, sentence)
     if not name or len(name.split()) > MAX_WORDS or re.match(r"(?:we|our|we're|we’re)\b", name, re.I):
         return None
+    if all(w.lower() in _PREPOSITIONS | {"and", "or", "a", "an", "the", "someone"} for w in re.findall(r"\w+", name)):
+        return None  # 'with' of a JD line cut after 'someone with': nothing to ask about
     others = [a for a in alternatives or [] if a.lower() != name.lower() and a.lower() not in name.lower()]
     if sentence:  # only names the JD writes: never a taxonomy label ('Back-End Development')
         others = [a for a in others if written_in(a, sentence)]

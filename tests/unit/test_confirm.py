@@ -46,3 +46,7 @@ def test_articles_and_capitals() -> None:
     assert question("performance testing tools like k6", [], "tool").startswith("Have you used performance testing")
     assert question("Microsoft 365", [], "tool").startswith("Have you used Microsoft 365")
     assert question("Kafka", [], "tool") == "Have you used Kafka in your work, and for how long?"
+
+
+def test_nothing_to_ask_about_is_not_asked() -> None:
+    assert question("with") is None and question("someone with") is None and question("(") is None
