@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from core.grammar import other_readings, verb_tags
 from core.jd_parts import PORTABLE, states_in
 from core.jd_requirements import DEGREE_LEVELS, years_what
 from core.resume_view import ResumeView
@@ -400,6 +401,32 @@ def _halves(req: Requirement) -> list[set[str]]:
     return halves if len(halves) > 1 and all(len(h) >= 2 for h in halves) else []
 
 
+_LEAD_VERBS = re.compile(r"^\s*(?:[a-z]+(?:\s*,\s*|\s+(?:and|or|and/or)\s+))*[a-z]+\s+", re.I)
+_OBJECT_END = re.compile(r"\s(?:to|for|with|in|at|on|across|from|using|via)\s|[,;(]")
+
+
+def _object(req: Requirement) -> set[str]:
+    """The object of a duty a requirement opens with ("take and interpret digital radiographs": digital
+    radiographs), when it has two content words or more: a line showing that work in its own verbs meets it."""
+    lead = _LEAD_VERBS.match(req.jd_name)
+    if not lead:
+        return set()
+    words = re.findall(r"[a-z]+", lead.group(0).lower())
+    verbs = [w for w in words if w not in ("and", "or")]
+    if req.alternatives or not all(verb_tags(w) & _DUTY_TAGS for w in verbs):
+        return set()  # a requirement the graph read ("cloud data warehouse (Snowflake ...)") is judged by the graph
+    if len(verbs) == 1 and "VBG" not in verb_tags(verbs[0]) and "NOUN" in other_readings(verbs[0]):
+        return set()  # one word that is also a noun ("cloud", "project") opens a noun phrase
+    rest = req.jd_name[lead.end() :]
+    if re.match(r"(?:of|to|for|with|in|on|as|and|or)\b", rest, re.I):
+        return set()  # "control of food and labor costs": a noun, not a verb
+    found = key_words([_OBJECT_END.split(rest, maxsplit=1)[0]])
+    return found if len(found) >= 2 else set()
+
+
+_DUTY_TAGS = frozenset({"VB", "VBG"})
+
+
 def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -> CoverageEvidence | None:
     """A resume line holding most of the requirement's own words (any one side of an "or"); a credential not
     from a keyword list or a line saying it is pending ("Preparing for the CPC exam")."""
@@ -423,7 +450,7 @@ def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -
             if _industry_line(name, line.text):
                 return CoverageEvidence(bullet=-1, quote=line.text.strip()[:200])
     if best[0] < WORDS_MET and not credential:
-        for half in [*_halves(req), *_initials(req)]:
+        for half in [*_halves(req), *_initials(req), *([obj] if (obj := _object(req)) else [])]:
             for line in view.lines:
                 if half <= _line_words(line.text):
                     return CoverageEvidence(bullet=-1, quote=line.text.strip()[:200])

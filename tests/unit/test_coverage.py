@@ -234,6 +234,9 @@ def test_years_from_a_title_the_held_credential_and_the_verb_complete(
         ("Payments, ledger or banking domain experience", "- Lead engineer on the repayment ledger", True),
         ("CPCU, AU or CIC designation (or progress toward one)", "- CPCU — 2 of 8 courses completed", True),
         ("CPCU, AU or CIC designation", "- CPCU — 2 of 8 courses completed; in progress", False),
+        # a duty's object in the resume's own verbs; not a noun phrase opened by a word that can be a verb
+        ("take and interpret digital radiographs", "- Expose and mount digital radiographs (bitewings)", True),
+        ("take and interpret digital radiographs", "- Scanned digital records into Dentrix", False),
     ],
 )
 def test_own_words_meet_their_forms_and_initials(matcher: SkillMatcher, asked: str, line: str, met: bool) -> None:
