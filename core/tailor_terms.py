@@ -348,7 +348,7 @@ def plan_terms(
                 continue
             work = [e for e in entry.evidence if not e.listed]
             if not work:
-                out[i] = "only in a keyword list"
+                out[i] = "only in a keyword list" if entry.evidence else "no evidence line (years from the job dates)"
                 continue
             if entry.kind in ("certification", "licence", "degree") or (by_words and is_credential(entry.jd_name)):
                 work = [e for e in work if held_credential(e, resume, entry.kind == "degree")]
