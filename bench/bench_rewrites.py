@@ -280,6 +280,12 @@ def main() -> None:
         "--dir", "--input", dest="dir", type=Path, default=DEFAULT_DIR, help="labelled pairs (labels.jsonl + pairs/)"
     )
     parser.add_argument("--why", action="store_true", help="print each unwritten required term and why")
+    parser.add_argument(
+        "--injection-policy",
+        choices=("quarantine", "offline"),
+        default="quarantine",
+        help="offline: a pair flagged as injection is still rewritten by the offline engine (as ATS_INJECTION_POLICY)",
+    )
     parser.add_argument("--fake-llm", action="store_true", help="rewrite with a local model server that adds facts")
     parser.add_argument("--rows", action="store_true", help="print each pair's figures")
     args = parser.parse_args()
@@ -287,7 +293,7 @@ def main() -> None:
     if args.fake_llm:
         ctx, server = _fake_context()
     else:
-        ctx = build_context(load_settings(llm_provider="offline"))
+        ctx = build_context(load_settings(llm_provider="offline", injection_policy=args.injection_policy))
     started = time.perf_counter()
     try:
         rows = run(args.dir, ctx)
