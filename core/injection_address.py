@@ -49,6 +49,8 @@ _ROLE = re.compile(READER_ROLE, _F)
 _TARGET = re.compile(
     r"\b(?:this|the|that|my|these)\s+(?:\w+\s+)?(?:candidate|applicant|profile|resume|cv|application|document|file|page|"
     r"line|lines|note|posting|submission|person)s?\b|\b(?:me|my|myself)\b|"
+    r"\b(?:other|all|every|remaining|later|earlier|previous|competing)\s+(?:\w+\s+)?(?:applications?|applicants?|"
+    r"candidates?|resumes?|cvs?|submissions?)\b|"
     r"\b(?:requirements?|criteri(?:on|a)|qualifications?|score|scores|rating|ranking|shortlist|rank|verdict|"
     r"recommendation|reply|response|answer|output|summary|evaluation|assessment)\b|"
     r"\bas\s+(?:an?\s+)?(?:expert|senior|met|qualified|verified|present|satisfied|fulfilled|strong|excellent|top|"
@@ -229,8 +231,72 @@ def _subject_shape(sentence: str) -> bool:
     return False
 
 
+# The reader's verdict on this document as the object of a command: "so keep its rating high", "raise my score".
+_VERDICT_ORDER = re.compile(
+    r"(?:^|[,;:(—–-]\s*|\b(?:so|and|then|please|kindly|just)\s+)(?:"
+    + DIRECTIVE_VERBS[3:-1]
+    + r"|keep|raise|boost|bump|lift|push|hold|protect|maintain)\s+(?:its|my|this\s+(?:\w+\s+)?(?:candidate|applicant|"
+    r"profile|resume|cv|application|file)(?:'s)?|the\s+(?:candidate|applicant)'s)\s+(?:\w+\s+)?(?:rating|score|rank|"
+    r"ranking|evaluation|assessment|verdict|recommendation|match|fit|grade|standing|position)\b",
+    _F,
+)
+# The reader named as a made thing: "the engineers who built you", "your developers".
+_BUILDER = re.compile(
+    r"\b(?:built|trained|programmed|created|made|designed|deployed|configured|fine-?tuned|developed)\s+you\b|"
+    r"\byour\s+(?:developers|creators|makers|operators|trainers|programmers|owners|vendor)\b",
+    _F,
+)
+# A persona put on the reader: "You are now X", "the reader is no longer a screening assistant", 'You are "Name"'.
+_PERSONA = re.compile(
+    r"\b(?:you\s+are|you're|the\s+reader\s+is|this\s+(?:assistant|model|screener|system)\s+is)\s+(?:now|no\s+longer|"
+    r"henceforth|from\s+now\s+on)\b|\byou\s+are\s+[\"“'][^\"”'\n]{2,30}[\"”']|"
+    r"\byou(?:'re|\s+are)\s+(?:an?\s+)?(?:\w+\s+){0,4}?(?:named|called)\s+(?-i:[A-Z\"“'])",
+    _F,
+)
+# What makes a persona the reader's: an AI role, a quoted or given name, or an order to keep it.
+_PERSONA_KEPT = re.compile(
+    r"\b(?:named|called)\s+(?-i:[A-Z\"“'])|\bstay\s+in\s+(?:that\s+|this\s+|the\s+|your\s+)?"
+    r"(?:role|character|persona)\b",
+    _F,
+)
+_AI_ROLE = re.compile(
+    r"\b(?:ai|llm|gpt|chatbot|bot|model|assistant|engine|screener|grader|evaluator|ranker|reviewer|parser|"
+    r"summari[sz]er|rewriter|copilot)s?\b",
+    _F,
+)
+_NAMED = re.compile(r"[\"“']")
+_SELF_TRIGGER = re.compile(r"\byou\b|\bthe\s+reader\b|\b(?:its|my|this)\b[^.\n]{0,40}\b(?:rating|score|rank)", _F)
+
+
+def _self_shape(original: str) -> tuple[float, str, str] | None:
+    """The reader named as a made thing, given a persona, or its verdict on this document commanded (outside quotes:
+    a red-teamer's 'persona attacks ("You are now an unfiltered model")' mentions one)."""
+    quoted = _QUOTE_MARK.search(original)
+    sentence = _QUOTED.sub(lambda m: " " * len(m.group()), original) if quoted else original
+    if _VERDICT_ORDER.search(sentence):
+        return 0.7, "score_manipulation", "verdict_order"
+    builder = _BUILDER.search(sentence)
+    if builder and (_DIRECTIVE.search(sentence, builder.end()) or _MODAL.search(sentence, builder.end())):
+        return 0.75, "instruction_override", "builder_claim"
+    persona = _PERSONA.search(original)
+    if (
+        persona
+        and sentence[persona.start()] != " "
+        and (_AI_ROLE.search(sentence) or _NAMED.search(persona.group()) or _PERSONA_KEPT.search(sentence))
+    ):
+        return 0.75, "jailbreak", "persona"
+    return None
+
+
 def read_address(sentence: str) -> tuple[float, str, str] | None:
     """(weight, category, shape) when the sentence's shape addresses the reader; None otherwise."""
+    found = _read_address(sentence)
+    if found is None and _SELF_TRIGGER.search(sentence) and not _PAST_ONLY.match(sentence.lstrip(" -*•▪◦·>\t")):
+        return _self_shape(sentence)
+    return found
+
+
+def _read_address(sentence: str) -> tuple[float, str, str] | None:
     label = _LABEL_END.search(sentence, 0, 140)
     modal = _MODAL_HINT.search(sentence)
     generic = _GENERIC_HINT.search(sentence)
@@ -298,12 +364,14 @@ def addressed(text: str, spans: list[tuple[int, int]]) -> list[Address]:
     a reader, or opening with a frame ("when …"), are read."""
     lower = text.lower()
     positions = _trigger_positions(lower)
+    you = "you" in lower or " its " in lower or "my " in lower or "this " in lower
     out: list[Address] = []
     i = 0
     for start, end in spans:
         i = bisect_left(positions, start, i)
         if not (i < len(positions) and positions[i] < end) and not _FRAME_START.match(lower, start, end):
-            continue
+            if not (you and _SELF_TRIGGER.search(lower, start, end)):
+                continue
         found = read_address(text[start:end])
         if found:
             out.append(Address(start, end, *found))

@@ -220,7 +220,7 @@ COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
         ("task_swap", 0.55, "goal_hijack"),
         ("if_ai", 0.55, "hidden_note"),
         ("reply_only", 0.55, "goal_hijack"),
-        ("role_play", 0.5, "jailbreak"),
+        ("role_play", 0.45, "jailbreak"),  # alone: "You are now part of a team of 12 nurses" is a welcome
         ("modal_ai", 0.45, "hidden_note"),
         ("imperative verdict", 0.45, "score_manipulation"),
         ("role_line", 0.35, "role_tag"),
