@@ -12,7 +12,7 @@ from typing import Any
 
 from core.coverage import Judged, years_share
 
-WEIGHTS = {"required": 0.70, "terms": 0.20, "preferred": 0.05, "keywords": 0.0, "quality": 0.05}
+WEIGHTS = {"required": 0.70, "terms": 0.10, "preferred": 0.05, "keywords": 0.0, "quality": 0.05}
 KIND_WEIGHT = {  # how much one requirement group counts, by kind
     "licence": 1.5,
     "certification": 1.5,
