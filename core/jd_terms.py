@@ -51,6 +51,18 @@ def _short(name: str) -> str | None:
     return name
 
 
+def whole_words(name: str, sentence: str) -> str:
+    """The JD's wording with a last word the JD reader cut in half completed from its sentence ("a bachelor's
+    degre" -> "a bachelor's degree"), or dropped when the sentence does not hold it."""
+    if not name or not name[-1:].isalnum():
+        return name
+    at = sentence.find(name) if sentence else -1
+    if at < 0:
+        return name
+    rest = re.match(r"[\w'’-]*", sentence[at + len(name) :])
+    return name + (rest.group(0) if rest else "")
+
+
 def written_in(name: str, text: str) -> bool:
     """True when the name is written in the text as whole words, ignoring case."""
     return text_search.written_in(name, text)
@@ -63,7 +75,7 @@ def search_terms(req: Requirement, signals: JDSignals) -> tuple[str, ...]:
     members = set(req.alternatives or [req.skill]) | {req.skill}
     names: list[str] = []
     if req.kind != "experience_years":  # "CPA license or CPA-eligible": each side, the first as the JD leads
-        pieces = [_short(p) for p in _OR.split(req.jd_name)]
+        pieces = [_short(p) for p in _OR.split(whole_words(req.jd_name, req.sentence))]
         names += [p for p in pieces if p]
         whole = _short(req.jd_name)
         if whole:

@@ -386,3 +386,12 @@ def test_a_jd_naming_the_kinds_it_means_is_not_met_by_another_kind_in_its_words(
         texts[name] = _document(state)
     assert "infrastructure as code" not in texts["closed"].lower()  # the JD means Terraform, Bicep or Pulumi
     assert "infrastructure as code" in texts["opened"].lower()  # an open list: Ansible is named
+
+
+def test_a_word_the_jd_reader_cut_in_half_is_completed_from_its_sentence() -> None:
+    sentence = "You should have a paralegal certificate from an ABA-approved program or a bachelor's degree in law"
+    cut = sentence[:90]  # the JD reader's wording stops inside 'degree'
+    degree = Requirement(skill="Bachelor's Degree", jd_name=cut, kind="degree", sentence=sentence)
+    terms = search_terms(degree, JDSignals())
+    assert "bachelor's degree" in [t.lower() for t in terms]
+    assert not any(t.lower().endswith("degre") for t in terms)
