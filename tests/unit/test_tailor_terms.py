@@ -395,3 +395,17 @@ def test_a_word_the_jd_reader_cut_in_half_is_completed_from_its_sentence() -> No
     terms = search_terms(degree, JDSignals())
     assert "bachelor's degree" in [t.lower() for t in terms]
     assert not any(t.lower().endswith("degre") for t in terms)
+
+
+def test_a_unit_test_tool_is_never_written_as_end_to_end_testing() -> None:
+    ctx = build_context(load_settings(llm_provider="offline"))
+    resume = (
+        "Sam Lee\n\nExperience\nFrontend Engineer — Acme | Jan 2020 – Present\n"
+        "• Built 40 React components with unit tests in Jest\n• Cut page load time 30% with code splitting\n"
+    )
+    jd = "Frontend Engineer\n\nRequirements\n- React\n- End-to-end testing\n"
+    document = _document(run_to_end(ItemState(resume_text=resume, jd_text=jd), ctx))
+    assert "end-to-end testing" not in document.lower()  # Jest is test automation, not end-to-end testing
+    with_e2e = resume + "• Added Playwright suites for checkout\n"
+    document = _document(run_to_end(ItemState(resume_text=with_e2e, jd_text=jd), ctx))
+    assert "Jest (end-to-end testing)" not in document and "(Jest)" not in document
