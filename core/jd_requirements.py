@@ -38,6 +38,8 @@ _YEARS = re.compile(
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?P<unit>years?|yrs?|months?)\b(?!\s+(?:ago|old))",
     re.I,
 )
+_BOTH = re.compile(r"\band\b|&|\bas well as\b|\bplus\b", re.I)
+_EITHER = re.compile(r"\bor\b|/", re.I)
 _NOT_EXPERIENCE = re.compile(r"(?:within|last|past|in the|after|of hire|by)\s*$", re.I)
 _DEGREE_WORDS = re.compile(
     r"\b(?:bachelor'?s?|bachelor’s|master'?s|(?<!\d-)degree|diploma|GED|associate'?s? degree|doctorate|Ph\.?D|"
@@ -267,7 +269,9 @@ class RequirementReader:
                 )
             )
             groups = self._groups(clause, start, rest)
-            if len(groups) > 1:  # "5+ years with Python and SQL": each skill is asked for too
+            # "5+ years with Python and SQL": each skill is asked for too; not the sides of "3+ years in analytics
+            # engineering, data engineering or BI development", which say what kind of work the years are
+            if len(groups) > 1 and (_BOTH.search(clause) or not _EITHER.search(clause)):
                 out.extend(self._from_group(g, clause, start, base, kinds) for g in groups)
             return out
         if rest:

@@ -137,3 +137,10 @@ def test_a_sentence_about_the_company_asks_nothing_even_with_years_or_degrees() 
     )
     roles = [u.role for u in read_units(jd)]
     assert roles[1:3] == ["company", "company"] and roles[3] == "requirement"
+
+
+def test_the_sides_of_a_years_clause_are_not_asked_again(extractor: SignalExtractor) -> None:
+    both = extractor.extract("Requirements:\n- 5+ years with Python and SQL\n")
+    assert [r.kind for r in both.requirements].count("experience_years") == 1 and len(both.requirements) == 3
+    either = extractor.extract("Must have:\n- 3+ years in SRE, DevOps or Linux systems administration\n")
+    assert [r.kind for r in either.requirements] == ["experience_years"], [r.jd_name for r in either.requirements]
