@@ -27,7 +27,9 @@ _ENTITIES = re.compile(r"(?:&#(?:x[0-9a-fA-F]{1,6}|[0-9]{1,7});[^&<\n]{0,3}){8,}
 _FORMAT = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")  # bidi overrides hide reversed text
 _BASE32 = re.compile(r"(?<![A-Za-z0-9])[A-Z2-7]{16,}={0,6}(?![A-Za-z0-9=])")
 _URL_VALUE = re.compile(r"[?&#][\w.-]{1,30}=([^&\s)\]\"'>]{8,})")
-_CHUNK = re.compile(r"[^\n.:;!?]*[A-Za-z][^\n:;]*")
+# A chunk ends at a line, a colon or semicolon, a dash or a parenthesis: a hint beside a reversed sentence ("… — spell
+# it from the right") is English and would otherwise make the whole line read as plain text.
+_CHUNK = re.compile(r"[^\n.:;!?—–()]*[A-Za-z][^\n:;—–()]*")
 _WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")  # whole words: "vóa" holds no "a"
 _LETTERS = re.compile(r"[a-z]+")
 _MAX_BLOBS = 20

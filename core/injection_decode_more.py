@@ -69,7 +69,17 @@ def shape_blobs(text: str) -> list[tuple[tuple[int, int], str]]:
         found += [((m.start(), m.end()), _binary(m.group())) for m in _BINARY.finditer(text, start, end)]
     if ".-" in text or "-." in text or "·" in text:
         found += [((m.start(), m.end()), _morse(m.group())) for m in _MORSE.finditer(text)]
+    if not text.isascii() and _UPSIDE_DOWN_MARK.search(text):
+        found += [((m.start(), m.end()), m.group().translate(_UPRIGHT)[::-1]) for m in _UPSIDE_DOWN_RUN.finditer(text)]
     return found
+
+
+# Text turned upside down ("ʇsɹᴉɟ ʇuɐɔᴉlddɐ"): letters of other alphabets that look like Latin letters rotated,
+# written in reverse order. A run holding three of the letters only rotation makes is read upright.
+_ROTATED = "ɐqɔpǝɟƃɥᴉɾʞlɯuodbɹsʇnʌʍxʎz"
+_UPRIGHT = str.maketrans(_ROTATED + "ı", "abcdefghijklmnopqrstuvwxyz" + "i")  # "ı" stands for "i" in most flippers
+_UPSIDE_DOWN_MARK = re.compile(r"[ɐǝɟƃɥᴉɾʞɯɹʇʌʍʎɔ]")
+_UPSIDE_DOWN_RUN = re.compile(r"(?=(?:[^\n]*?[ɐǝɟƃɥᴉɾʞɯɹʇʌʍʎɔ]){3})[a-zɐǝɟƃɥᴉıɾʞɯɹʇʌʍʎɔ ,'.!?¡¿]{8,}")
 
 
 def shift_cued(text: str) -> bool:

@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from core.injection_address import read_address
 from core.injection_fold import fold
 from core.injection_genre import score_units, units
 from core.injection_model import MIN_FEATURES, LinearModel, features
@@ -62,7 +63,7 @@ def labelled_sentences(sources: dict[str, list[dict]]) -> list[Sentence]:
 
 def _marked(sentence: str) -> bool:
     """True when the rule or genre layer sees anything in the sentence (used to find the planted lines only)."""
-    return bool(score_units(sentence)) or bool(rule_hits(sentence))
+    return bool(score_units(sentence)) or bool(rule_hits(sentence)) or read_address(sentence) is not None
 
 
 def _key(sentence: str) -> str:
