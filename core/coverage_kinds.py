@@ -427,17 +427,44 @@ def _object(req: Requirement) -> set[str]:
 _DUTY_TAGS = frozenset({"VB", "VBG"})
 
 
+_AMOUNT = re.compile(r"(?P<money>\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>k|m|mm|million|b|bn|billion)?\b", re.I)
+_LEAST_BEFORE = re.compile(r"(?:at least|over|more than|minimum of)\s*$", re.I)
+_UNITS = {"k": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_AT_LEAST = re.compile(r"\s*(?:\+|or (?:more|larger|greater|above)|and (?:up|above))", re.I)
+
+
+def _amounts(text: str) -> list[float]:
+    return [float(m["n"].replace(",", "")) * _UNITS.get((m["unit"] or "").lower(), 1.0) for m in _AMOUNT.finditer(text)]
+
+
+def _least(name: str) -> float | None:
+    """The money amount a requirement asks at least ("projects of $25M or more", "$1M+ budgets"), if any."""
+    for m in _AMOUNT.finditer(name):
+        if _AT_LEAST.match(name, m.end()) or _LEAST_BEFORE.search(name[: m.start()]):
+            return _amounts(m.group(0))[0]
+    return None
+
+
+def _reaches(line: str, least: float) -> bool:
+    return any(amount >= least for amount in _amounts(line))
+
+
 def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -> CoverageEvidence | None:
     """A resume line holding most of the requirement's own words (any one side of an "or"); a credential not
     from a keyword list or a line saying it is pending ("Preparing for the CPC exam")."""
     best: tuple[float, str] = (0.0, "")
     credential = req.kind in CREDENTIALS or bool(_CREDENTIAL_WORDS.search(req.jd_name))
+    least = _least(req.jd_name)
     for terms in _alternatives(req):
+        if least is not None:
+            terms = {t for t in terms if not t[:1].isdigit()}  # the amount is judged as an amount, not a word
         if not terms:
             continue
         for line in view.lines:
             if credential and (line.listing or (line_status(line.text)[0] and not pending_ok)):
                 continue
+            if least is not None and not _reaches(line.text, least):
+                continue  # "managed projects of $25M or more": a $19M project does not show it
             share = len(terms & _line_words(line.text)) / len(terms)
             if share < WORDS_MET and not credential and _industry_line(terms, line.text):
                 share = 1.0

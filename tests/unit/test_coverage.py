@@ -237,6 +237,9 @@ def test_years_from_a_title_the_held_credential_and_the_verb_complete(
         # a duty's object in the resume's own verbs; not a noun phrase opened by a word that can be a verb
         ("take and interpret digital radiographs", "- Expose and mount digital radiographs (bitewings)", True),
         ("take and interpret digital radiographs", "- Scanned digital records into Dentrix", False),
+        # an amount asked at least is judged as an amount
+        ("Managed projects of $25M or more", "- Assistant Project Manager on a $19M medical office", False),
+        ("Managed projects of $25M or more", "- Managed a $32M hospital wing project", True),
     ],
 )
 def test_own_words_meet_their_forms_and_initials(matcher: SkillMatcher, asked: str, line: str, met: bool) -> None:
