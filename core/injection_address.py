@@ -25,6 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from core.injection_classes import AI_USE_POLICY
+from core.injection_languages import CANDIDATE_ANY, TOP_ANY
 from core.injection_lexicon import CANDIDATE, VERDICT, YOUR_OUTPUT, compile_all
 
 _F = re.IGNORECASE
@@ -36,7 +37,8 @@ READER_ROLE = (
     r"(?:(?<![\w.])(?:a\.?i|llms?|gpts?|chat\s?bots?|bots?|models?|assistants?|systems?|engines?|pipelines?|parsers?|"
     r"screeners?|graders?|reviewers?|evaluators?|rankers?|scorers?|summari[sz]ers?|rewriters?|copilots?|agents?|"
     r"classifiers?|algorithms?|software|programs?|tools?|steps?|stages?|readers?|machines?|automations?|ats|"
-    r"ia|ki|kunstig|tekoaly|sistem[ai]?|\w*systeem|\w*system(?:e|s)?|systemes?|modell[oe]?|modelo|modele|"
+    r"ia|ki|kunstig|tekoaly|\w*sistem(?!at)\w{0,5}|\w*systeem\w{0,3}|\w*system(?!at)\w{0,4}|systemes?|\w*jarjestelm\w*|"
+    r"rendszer\w*|modell[oe]?|modelo|modele|"
     r"assistente?s?|asistentes?|assistent(?:en)?|outils?|ferramentas?|herramientas?|strumenti|werkzeuge?|"
     r"(?:intelligence|inteligencia|intelligenza|inteligencia|inteligencja)\s+artifi\w*|"
     r"систем\w*|модел\w*|ассистент\w*|нейросет\w*|алгоритм\w*|ии|бот\w*)(?![\w])|"
@@ -58,6 +60,8 @@ _TARGET = re.compile(
     _F,
 )
 _CANDIDATE = _LEXICON["candidate"]
+_CANDIDATE_ANY = re.compile(CANDIDATE_ANY)
+_TOP_ANY = re.compile(TOP_ANY)
 _VERDICT = _LEXICON["verdict"]
 _YOUR_OUTPUT = re.compile(YOUR_OUTPUT, _F)
 _OTHER_TARGET = re.compile(CANDIDATE + "|" + VERDICT, _F)
@@ -162,7 +166,11 @@ class Address:
 
 
 def _has_target(text: str) -> bool:
-    return bool(_TARGET.search(text) or _TARGET_OTHER.search(text) or _YOUR_OUTPUT.search(text))
+    if _TARGET.search(text) or _TARGET_OTHER.search(text) or _YOUR_OUTPUT.search(text):
+        return True
+    # the candidate and a top verdict in the 45 languages of the override table (core/injection_languages.py)
+    lower = text.lower()
+    return bool(_CANDIDATE.search(lower) or _CANDIDATE_ANY.search(lower) or _TOP_ANY.search(lower))
 
 
 def _label_shape(sentence: str) -> str | None:
@@ -334,7 +342,7 @@ _ROLE_WORDS = frozenset(
     "ferramentas herramienta herramientas strumenti werkzeug werkzeuge intelligence inteligencia "
     "intelligenza inteligencja anyone anything anybody whoever whatever".split()
 )
-_ROLE_STEM = re.compile(r"system|sistem|systeem|систем|модел|ассистент|нейросет|алгоритм|бот")
+_ROLE_STEM = re.compile(r"system|sistem|systeem|jarjestelm|rendszer|систем|модел|ассистент|нейросет|алгоритм|бот")
 _ROLE_OTHER_SCRIPT = re.compile(
     r"ии|システム|モデル|アシスタント|ツール|人工知能|系统|系統|模型|助手|工具|人工智能|시스템|모델|어시스턴트|인공지능|"
     r"सिस्टम|प्रणाली|मॉडल|सहायक|एआई|نظام|نموذج|مساعد|الذكاء"
