@@ -69,7 +69,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _LEGAL = re.compile(
     r"equal (?:employment )?opportunity|\beeoc?\b|\beoe\b|e-verify|discriminat|protected (?:class|characteristic|"
     r"veteran|status)|regardless of (?:race|age|sex|gender)|without regard to|affirmative action|reasonable "
-    r"accommodation|drug-free workplace|at-will|veterans?/disabled|minorities/women|background of every",
+    r"accommodation|drug-free workplace|at-will|veterans?/disabled|minorities/women|background of every|"
+    r"not (?:intended to be )?(?:all-inclusive|(?:an )?exhaustive)|celebrate diversity|inclusive (?:environment|"
+    r"workplace)",
     re.I,
 )
 _BENEFIT = re.compile(
@@ -79,7 +81,8 @@ _BENEFIT = re.compile(
     r"pension|retirement|\bequity\b|sign-on bonus|shift differential|reimbursement|\bwe offer\b|perks|wellness|"
     r"\bgym\b|food truck|free (?:meals?|parking|lunch)|employee resource|commission|\bote\b|on-target|calstrs|"
     r"allowance|(?:sign-on|signing|annual|quarterly|monthly|performance|safety|referral|retention) bonus|bonuses|"
-    r"weekly pay|daily pay|direct deposit|continuing education|malpractice coverage",
+    r"weekly pay|daily pay|direct deposit|continuing education|malpractice coverage|stock purchase|"
+    r"\bhybrid\b|remote-friendly",
     re.I,
 )
 _MONEY = re.compile(r"\$\s?\d|\b\d+k\b", re.I)  # a weak cue: "$25K deals" in a requirement is not a benefit
@@ -92,7 +95,8 @@ _COMPANY = re.compile(
 )
 _ASKS = re.compile(
     r"\bmust\b|\brequired?\b|\brequirements?\b|\byou (?:have|bring|need|should|must|are|will need|'ll need)\b|"
-    r"\bexperience (?:with|in|using|of|on)\b|\b\d+\+? (?:years?|yrs)|(?<!\d-)\bdegree\b|\blicen[cs]e|\bcertifi|"
+    r"\bexperience (?:with|in|using|of|on)\b|\b\d+\+? (?:years?|yrs)|(?<!\d-)\bdegree\b|\blicen[cs]e|"
+    r"\bcertifi(?!cated)|"
     r"\bability to\b|\bable to\b|\bproficien|\bknowledge of\b|\bfamiliar|\bskills\b|\bto be considered\b|"
     r"\bqualified\b|\bcomfortable (?:with|on)\b|\bwilling(?:ness)? to\b|\bexpertise\b|\bbackground in\b|"
     r"\b(?:looking for|seeking|searching for) (?:an?|someone|candidates?)\b|\bideal candidate\b|\bwe need\b",
@@ -101,7 +105,7 @@ _ASKS = re.compile(
 PREFERENCE = re.compile(
     r"\bpreferred\b|\bpreferably\b|nice[- ]to[- ]have|\ba plus\b|\bis a plus\b|\bbonus\b|\bideally\b|\bdesired\b|"
     r"\bdesirable\b|\bhelpful\b|\bnot required\b|\badvantage(?:ous)?\b|\bwould be great\b|\bextra credit\b|"
-    r"\bis better\b|\bbetter still\b|\bwelcome\b|\boptional\b|\bgood to have\b",
+    r"\bis better\b|\bbetter still\b|\bwelcome\b(?! to)|\boptional\b|\bgood to have\b",
     re.I,
 )
 _RESPONSIBILITY = re.compile(
@@ -191,11 +195,13 @@ def read_units(jd: str, title_span: tuple[int, int] | None = None) -> list[Unit]
     """The JD's sentences and bullets in order, each with its role."""
     units: list[Unit] = []
     section: str | None = None
+    listed = gap = False  # the section's lines so far were bullets; a blank line followed them
     pos = 0
     for raw in jd.split("\n"):
         start, line = pos, raw
         pos += len(raw) + 1
         if not line.strip():
+            gap = listed
             continue
         role = heading_role(line)
         label, colon, rest = line.partition(":")
@@ -208,12 +214,15 @@ def read_units(jd: str, title_span: tuple[int, int] | None = None) -> list[Unit]
                     units.append(Unit(s, e, text, _inline_role(inline, text), False))
                 continue
         if role is not None:
-            section = role
+            section, listed, gap = role, False, False
             continue
         if title_span and start <= title_span[0] < start + len(line) + 1 and len(line.split()) <= 12:
             units.append(Unit(start, start + len(line), line, TITLE, False))
             continue  # a long line holding the title ("We're looking for a QA Engineer with 3 years ...") is read
         marker = _MARKER.match(line)
+        if gap and not marker and section in ASKING:
+            section = None  # a paragraph after a heading's list, past a blank line, is not in that list's section
+        listed, gap = bool(marker), False
         body_start = start + (marker.end() if marker else 0)
         for s, e in _sentences(jd[body_start : start + len(line)], body_start):
             text = jd[s:e]

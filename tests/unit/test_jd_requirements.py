@@ -144,3 +144,17 @@ def test_the_sides_of_a_years_clause_are_not_asked_again(extractor: SignalExtrac
     assert [r.kind for r in both.requirements].count("experience_years") == 1 and len(both.requirements) == 3
     either = extractor.extract("Must have:\n- 3+ years in SRE, DevOps or Linux systems administration\n")
     assert [r.kind for r in either.requirements] == ["experience_years"], [r.jd_name for r in either.requirements]
+
+
+def test_a_paragraph_after_a_headings_list_is_read_on_its_own() -> None:
+    jd = (
+        "Desired\n- Bilingual English/Spanish\n\n"
+        "Salary placement on the certificated salary schedule (Class V). This job description is not all-inclusive.\n"
+        "Why us? Flexible Fridays, an employee stock purchase plan. Hybrid in Denver, two days a week.\n"
+        "Our directors teach chair yoga on Fridays, and you're welcome to join by video.\n"
+        "We celebrate diversity and are committed to creating an inclusive environment.\n"
+    )
+    roles = {u.text: u.role for u in read_units(jd)}
+    assert roles["Bilingual English/Spanish"] == "preferred"
+    asking = [text for text, role in roles.items() if role in ("requirement", "preferred")]
+    assert asking == ["Bilingual English/Spanish"], asking
