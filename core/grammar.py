@@ -70,6 +70,12 @@ def retense(word: str, tense: str) -> str | None:
     return new.capitalize() if word[:1].isupper() else new
 
 
+def names_a_list(words: list[str]) -> bool:
+    """True when a bullet opens with a list of names ('Excel and Crystal Reports for claims', 'Python, SQL'): its
+    first word is a product or subject, not a verb ('Excel' is no 'excel')."""
+    return len(words) > 2 and words[1].lower() in ("and", "&", "/", ",") and words[2][:1].isupper()
+
+
 def last_of_a_list(words: list[str], joiner: int, prepositions: frozenset[str]) -> bool:
     """True when the words before a joiner ('and', 'or') back to a preposition are a comma list of nouns, gerunds
     and numbers ('for patching, backups and …'): the next word is one more item of that list, not a verb. Two

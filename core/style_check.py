@@ -68,8 +68,8 @@ def _tokens(text: str) -> list[str]:
 
 def _opener_is_verb(tokens: list[str]) -> bool:
     first = tokens[0]
-    if not grammar.verb_tags(first):
-        return False
+    if not grammar.verb_tags(first) or grammar.names_a_list(tokens[:3]):
+        return False  # 'Excel and Crystal Reports for claims': names, not a verb
     others = grammar.other_readings(first)
     if not others:
         return True

@@ -32,6 +32,7 @@ COMPLETED = re.compile(
 
 _TAGS = {"past": frozenset({"VBD"}), "present": frozenset({"VB", "VBP", "VBZ"})}
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_PERCENT = re.compile(r"\d%|\d\s?percent\b", re.IGNORECASE)  # '…; grew LinkedIn followers 60%': a measured result
 
 
 MEASURED = re.compile(
@@ -58,6 +59,8 @@ def opening_verb(text: str) -> str | None:
     tags = grammar.verb_tags(first)
     if not tags or not first[:1].isalpha():
         return None
+    if grammar.names_a_list([t.group(0) for t in tokens[:3]]):
+        return None  # 'Excel and Crystal Reports for claims': a list of names, never 'Excelled'
     if first.lower() in verbs.verb_forms():
         known = verbs.verb_forms()[first.lower()]
         if known[1] == "present" and first.lower() == known[0]:
@@ -165,6 +168,9 @@ def _modifiers_before(tokens: list[re.Match[str]], joiner: int) -> bool:
         low = word.lower()
         if low in _PREPOSITIONS or low in ("the", "a", "an", "our", "their", "its", "all"):
             return seen > 0
+        if low in ("~", "$", "+", "≈", "about", "approximately", "over", "nearly", "roughly"):
+            k -= 1  # 'for ~900 hourly and …': a number's sign or hedge
+            continue
         if not (
             word[:1].isdigit()
             or (
@@ -225,7 +231,8 @@ def target_tense(text: str, role_tense: str | None) -> str | None:
 
         if own == "past" and not ongoing and not (RECURRING.search(text) and not COMPLETED.search(text)):
             return "past"  # 'Launched exit interviews in 2023'; not 'Built and maintain 6 dashboards', still ongoing
-        if own == "present" and any(t == {"past"} for t in slots) and (MEASURED.search(text) or _YEAR.search(text)):
+        result = MEASURED.search(text) or _YEAR.search(text) or _PERCENT.search(text)
+        if own == "present" and any(t == {"past"} for t in slots) and result:
             return "past"  # 'Write T-SQL; tuned the nightly load from 5h to 2h': the finished result sets it
             # (also a dated one: '…; negotiated 12% savings on linens in 2024', never 'negotiate … in 2024')
         return "present"

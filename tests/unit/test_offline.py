@@ -278,3 +278,21 @@ def test_the_last_item_of_a_prepositions_list_is_no_verb() -> None:
     assert set_tense(text, "past")[0] == text  # never 'logged rotation'
     text = "Planned and schedule content for clients and design graphics"  # two items: still verbs
     assert [text[a:b] for a, b in verb_positions(text)] == ["Planned", "schedule", "design"]
+
+
+def test_a_bullet_opening_with_a_list_of_names_has_no_verb_to_retense() -> None:
+    from core import style_check
+    from core.llm.tense import set_tense, target_tense
+
+    text = "Excel and Crystal Reports for claims and provider-network reporting"
+    assert target_tense(text, "past") == "past" and set_tense(text, "past")[0] == text  # never 'Excelled'
+    assert style_check.check(text, "past") == []
+
+
+def test_a_hedged_number_and_a_percentage_result_keep_their_reading() -> None:
+    from core.llm.tense import set_tense, target_tense
+
+    text = "Run full-cycle bi-weekly payroll for ~900 hourly and salaried employees in 6 states"
+    assert set_tense(text, "present")[0] == text  # never 'salary employees'
+    text = "Schedule LinkedIn and Instagram posts in Hootsuite; grew LinkedIn followers 60%"
+    assert target_tense(text, "present") == "past"  # the finished result sets it, never 'grow … 60%'
