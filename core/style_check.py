@@ -41,6 +41,7 @@ _OBJECT_STARTERS = frozenset(
 )
 # In a current role, recurring work reads in the present ('Run weekly audits'); a piece of work that was finished
 # may stay in the past ('Built the onboarding guide'), so only a past bullet about recurring work is flagged.
+_RESULT = re.compile(r"\bfrom\s+\$?\d[^;]*\bto\s+\$?\d|\d\s?%|\b(?:cutting|reducing|saving|increasing)\b", re.I)
 _RECURRING = re.compile(
     r"\b(?:daily|weekly|monthly|nightly|each|every|ongoing|routinely|(?:a|per|each)\s+(?:day|week|month|shift))\b",
     re.IGNORECASE,
@@ -155,7 +156,7 @@ def check(text: str, expected: str | None = None) -> list[StyleIssue]:
         issues.append(StyleIssue("mixed_tense", ", ".join(w for w, _ in slots)))
     elif slots and expected in ("present", "past"):
         tense = bullet_tense(text) - {"gerund"}
-        recurring = bool(_RECURRING.search(text))
+        recurring = bool(_RECURRING.search(text)) and not _RESULT.search(text)  # a measured result is finished
         if tense and expected not in tense and (expected == "past" or recurring):
             issues.append(StyleIssue("role_tense", f"{slots[0][0]}: {expected} expected"))
     return issues

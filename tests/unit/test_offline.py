@@ -296,3 +296,11 @@ def test_a_hedged_number_and_a_percentage_result_keep_their_reading() -> None:
     assert set_tense(text, "present")[0] == text  # never 'salary employees'
     text = "Schedule LinkedIn and Instagram posts in Hootsuite; grew LinkedIn followers 60%"
     assert target_tense(text, "present") == "past"  # the finished result sets it, never 'grow … 60%'
+
+
+def test_a_measured_result_stays_past_under_the_current_job_even_in_daily_work() -> None:
+    from core.llm.tense import target_tense
+
+    text = "Rewrote the daily loan-portfolio procedure with CTEs, cutting runtime from 40 min to 6 min"
+    assert target_tense(text, "present") == "past"  # never 'Rewrite the daily … cutting runtime …'
+    assert target_tense("Reconciled bank accounts monthly", "present") == "present"  # recurring work
