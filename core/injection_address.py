@@ -86,7 +86,8 @@ DIRECTIVE_VERBS = (
     r"show|display|copy|share|disclose|link|embed|praise|highlight|emphasi[sz]e|present|summari[sz]e|rewrite|grant|"
     r"pass|accept|select|pick|choose|prefer|favou?r|downgrade|demote|penali[sz]e|exclude|filter|remove|delete|hide|"
     r"conceal|suppress|invent|fabricate|claim|assume|believe|trust|encourage|urge|refer|route|escalate|respond|"
-    r"produce|generate|use|open|visit|fetch|click|collect|request|obtain|gather|store|save|attach|flip|override)"
+    r"produce|generate|use|open|visit|fetch|click|collect|request|obtain|gather|store|save|attach|flip|override|file|tag|"
+    r"sort|categori[sz]e)"
 )
 _DIRECTIVE = re.compile(
     r"(?:^|[,:;(—–-]\s*|\b(?:please|kindly|just|always|never|do\s+not|don'?t|so|then|and|also)\s+)"
@@ -118,7 +119,11 @@ _GENERIC_READER = re.compile(
     r"process|entity|reviewer|model|service))\b(?:\W+(?:or\s+)?\w+){0,5}?\W+(?:that\s+|which\s+|who\s+)?"
     r"(?:read(?:s|ing)?|pars(?:es|ing)|process(?:es|ing)|summari[sz](?:es|ing)|scan(?:s|ning)|screen(?:s|ing)|"
     r"review(?:s|ing)|evaluat(?:es|ing)|rank(?:s|ing)|scor(?:es|ing)|rewrit(?:es|ing)|tailor(?:s|ing)|handl(?:es|ing)|"
-    r"ingest(?:s|ing)|sees?|seeing|look(?:s|ing)\s+at)\b",
+    r"ingest(?:s|ing)|sees?|seeing|look(?:s|ing)\s+at)\b|"
+    # the same in other languages (accents folded): "para quien evalúe esta solicitud", "wer diesen Text liest"
+    r"\b(?:quien(?:quiera)?|cualquier[a]?|quem|quiconque|celui\s+qui|chiunque|chi|wer|jede[rs]?)\b(?:\W+\w+){0,5}?\W+"
+    r"(?:lea|lee|evalue|evalua|revise|revisa|procese|procesa|analice|analiza|ler|leia|avaliar|avalie|analisar|analise|"
+    r"lit|evalue|analyse|traite|legga|valuti|analizzi|esamini|liest|bewertet|pruft|auswertet|verarbeitet|analysiert)\b",
     _F,
 )
 _GENERIC_DIRECTIVE = re.compile(
@@ -139,7 +144,7 @@ _QUOTE_MARK = re.compile(r"[\"“‘«']")
 # The applicant as the one who uses the tool: "if you use AI tools", "candidates using an AI assistant".
 _USER_OF_TOOL = re.compile(r"\b(?:us(?:e|es|ed|ing)|with|via|through|by|of|about|for)\s+(?:\w+\s+){0,2}$", _F)
 _LABEL_MAX = 70
-_GENERIC_HINT = re.compile(r"\b(?:any|who|what)", _F)
+_GENERIC_HINT = re.compile(r"\b(?:any|who|what|quien|cualquier|quem|quiconque|celui|chiunque|chi|wer|jede)", _F)
 _MODAL_HINT = re.compile(r"\b(?:must|should|shall|is|are|needs?|ha(?:s|ve)|ought)\b", _F)
 _OBLIGED_VERB = re.compile(
     DIRECTIVE_VERBS + r"\b|(?:ranked|scored|rated|marked|placed|treated|given|moved|flagged|advanced|shortlisted|"
@@ -173,11 +178,30 @@ def _has_target(text: str) -> bool:
     return bool(_CANDIDATE.search(lower) or _CANDIDATE_ANY.search(lower) or _TOP_ANY.search(lower))
 
 
+# A salutation that names a reader among people: "Dear Sir, Madam or Model, kindly …", "Hello screening bot, …".
+_SALUTATION = re.compile(
+    r"(?:dear|hello|hi|hey|greetings|good\s+(?:morning|afternoon|day))\s+([^,:;.!?\n]{1,40}(?:,\s*[^,:;.!?\n]{1,40}){0,3})"
+    r"[,:]\s*",
+    _F,
+)
+
+
+def _salutation_shape(sentence: str, head_start: int) -> str | None:
+    greeting = _SALUTATION.match(sentence, head_start)
+    if greeting is None or not _ROLE.search(greeting.group(1)) or _PRONOUN.search(greeting.group(1)):
+        return None
+    rest = re.sub(r"^(?:please|kindly)\s+", "", sentence[greeting.end() :].strip(), flags=_F)
+    return _directive_after(rest, ",")
+
+
 def _label_shape(sentence: str) -> str | None:
     """A label or vocative naming a reader at the line start (or in a table's first cells), then a directive on a
     target."""
     lead = _LINE_START.match(sentence)
     head_start = lead.end() if lead else 0
+    saluted = _salutation_shape(sentence, head_start)
+    if saluted:
+        return saluted
     for _cell in range(3):
         prefixed = bool(_FOR_PREFIX.match(sentence, head_start))
         limit = 120 if prefixed else _LABEL_MAX
@@ -340,7 +364,8 @@ _ROLE_WORDS = frozenset(
     "machines automation automations ats ia ki kunstig tekoaly modello modelle modelo modele modell "
     "assistente assistentes asistente asistentes assistent assistenten outil outils ferramenta "
     "ferramentas herramienta herramientas strumenti werkzeug werkzeuge intelligence inteligencia "
-    "intelligenza inteligencja anyone anything anybody whoever whatever".split()
+    "intelligenza inteligencja anyone anything anybody whoever whatever quien quienquiera quem quiconque "
+    "chiunque wer".split()
 )
 _ROLE_STEM = re.compile(r"system|sistem|systeem|jarjestelm|rendszer|систем|модел|ассистент|нейросет|алгоритм|бот")
 _ROLE_OTHER_SCRIPT = re.compile(

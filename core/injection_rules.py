@@ -237,7 +237,9 @@ RULES: tuple[Rule, ...] = (
         0.6,
         rx(
             r"(?:^|[.!?:]\s+)(?:hey|hello|hi)[,\s]+(?:the\s+)?" + _AI + r"\b|"
-            r"\b(?:dear|attention|psst)[,\s]+(?:the\s+|any\s+)?" + _AI + r"\b|"
+            # "Dear Model Railway Club": a capitalised word that is no role after it makes the AI word part of a name
+            r"\b(?:dear|attention|psst)[,\s]+(?:the\s+|any\s+)?" + _AI + r"\b(?!\s+(?!(?:screener|reviewer|evaluator|"
+            r"assistant|recruiter|reader|system|tool|bot|model|parser|grader)s?\b)(?-i:[A-Z])[a-z]+)|"
             r"(?:^|<!--|[.!?]\s)\s*(?:" + _AI + r")(?:\s+(?:reviewer|screener|recruiter|evaluator|reader))?\s*:|"
             r"\bif\s+you\s+are\s+(?:scoring|screening|evaluating|reviewing|ranking|parsing|processing|reading)\s+"
             r"(?:this|these|resumes|candidates|applications|cvs|applicants)\b|"
