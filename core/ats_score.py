@@ -41,6 +41,26 @@ def credit(met: bool, listed: bool) -> float:
     return LISTED_CREDIT if listed else 1.0
 
 
+def _earned(j: Judged, after: bool) -> float:
+    """The credit one judged requirement earns on one side; a years requirement short of years earns its share."""
+    met, was_listed = (j.after, j.after_listed) if after else (j.before, j.before_listed)
+    share = years_share(j.how) if j.requirement.kind == "experience_years" and not met else None
+    return share if share is not None else credit(met, was_listed)  # 3 of 4 years earns three quarters
+
+
+def _stand_ins(judged: list[Judged], after: bool) -> set[int]:
+    """Indexes of the requirements that are another side of an ask already counted by its best side."""
+    index = {j.requirement.skill: i for i, j in enumerate(judged)}
+    skip: set[int] = set()
+    for i, j in enumerate(judged):
+        if not j.requirement.either or i in skip:
+            continue
+        sides = sorted({i, *(index[n] for n in j.requirement.either if n in index)})
+        best = max(sides, key=lambda k: (_earned(judged[k], after), -k))
+        skip.update(k for k in sides if k != best)
+    return skip
+
+
 def _part(items: list[tuple[float, float]]) -> float | None:
     total = sum(w for w, _ in items)
     return sum(w * c for w, c in items) / total if total else None
@@ -62,21 +82,25 @@ def score(
     terms: list[tuple[float, float]] = []
     preferred: list[tuple[float, float]] = []
     missing, missing_gates, listed = [], [], []
+    stand_ins = _stand_ins(judged, after)
     for i, j in enumerate(judged):
         req = j.requirement
+        if i in stand_ins:
+            continue  # one side of "a degree, OR two years of ...": the ask counts once, by its best side
         met, was_listed = (j.after, j.after_listed) if after else (j.before, j.before_listed)
         weight = KIND_WEIGHT.get(req.kind, 1.0)
-        share = years_share(j.how) if req.kind == "experience_years" and not met else None
-        earned = share if share is not None else credit(met, was_listed)  # 3 of 4 years earns three quarters
+        earned = _earned(j, after)
         (required if req.required else preferred).append((weight, earned))
         where = written[i] if written is not None else -1.0
-        if req.required and where >= 0 and j.how != "assumed":  # nothing to search for on an assumed soft skill
+        # nothing to search for on an assumed soft skill, nor on an ask met by its other side
+        if req.required and where >= 0 and j.how != "assumed" and not j.how.startswith("alternative"):
             # the JD's words count only on evidence; on a keyword-list claim no more than a listing
             terms.append((weight, 0.0 if not met else min(where, TERM_LISTED) if was_listed else where))
         if was_listed and met:
             listed.append(req.skill)
         if req.required and not met:
             missing.append(req.skill)
+            share = years_share(j.how) if req.kind == "experience_years" else None
             if req.kind in GATE_KINDS and not (share is not None and share >= YEARS_CLOSE):
                 missing_gates.append(req.skill)
     parts: dict[str, float | None] = {

@@ -154,6 +154,24 @@ def judge(
     return False, [], "missing"
 
 
+def either_met(
+    requirements: list[Requirement], judged: list[tuple[bool, list[CoverageEvidence], str]]
+) -> list[tuple[bool, list[CoverageEvidence], str]]:
+    """A requirement with alternatives of another kind ("a degree, OR two years of ...") is met when one of them is,
+    with that one's evidence."""
+    index = {req.skill: i for i, req in enumerate(requirements)}
+    out = list(judged)
+    for i, req in enumerate(requirements):
+        if out[i][0] or not req.either:
+            continue
+        for name in req.either:
+            j = index.get(name)
+            if j is not None and judged[j][0]:
+                out[i] = (True, judged[j][1], f"alternative: {requirements[j].jd_name}")
+                break
+    return out
+
+
 @dataclass(frozen=True)
 class Judged:
     """One requirement judged against the resume before and after the rewrites."""
@@ -223,10 +241,14 @@ def _side(resume_text: str, bullets: list[Bullet], texts: list[str] | None, sign
     graph = matcher.graph
     every = resume_skills(resume_text, bullets, texts, matcher)
     found = _held(every, view, graph)
-    judged = [
-        judge(req, view, every if progress_accepted(req) else found, graph, pending_ok=progress_accepted(req))
-        for req in requirements_of(signals)
-    ]
+    requirements = requirements_of(signals)
+    judged = either_met(
+        requirements,
+        [
+            judge(req, view, every if progress_accepted(req) else found, graph, pending_ok=progress_accepted(req))
+            for req in requirements
+        ],
+    )
     with _MEMO_LOCK:
         _MEMO[key] = (signals, judged)
         if len(_MEMO) > _MEMO_SIZE:

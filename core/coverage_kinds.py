@@ -34,6 +34,7 @@ _GENERIC = frozenset(
     including include related relevant similar equivalent least years year months level plus hands overall total
     combined verifiable proven progressive direct prior previous minimum company companies team teams domain sector
     skill skills knowledge background ability abilities familiarity understanding proficiency exposure
+    technique techniques method methods principle principles concept concepts fundamentals basics basic
     a an the or and of in on for to with as at by from any such like""".split()
 )
 CREDENTIALS = frozenset({"certification", "licence", "degree"})

@@ -42,7 +42,7 @@ _BOTH = re.compile(r"\band\b|&|\bas well as\b|\bplus\b", re.I)
 _EITHER = re.compile(r"\bor\b|/", re.I)
 _NOT_EXPERIENCE = re.compile(r"(?:within|last|past|in the|after|of hire|by)\s*$", re.I)
 _DEGREE_WORDS = re.compile(
-    r"\b(?:bachelor'?s?|bachelor’s|master'?s|(?<!\d-)degree|diploma|GED|associate'?s? degree|doctorate|Ph\.?D|"
+    r"\b(?:bachelor'?s?|bachelor’s|master'?s|(?<!\d-)degree(?! of\b)|diploma|GED|associate'?s? degree|doctorate|Ph\.?D|"
     r"MBA|B\.?S\.?|B\.?A\.?|graduat(?:e|ion) from)\b",
     re.I,
 )
@@ -53,7 +53,9 @@ _CONDITION = re.compile(
     r"\blift(?:ing)?\b.{0,20}\b(?:\d+|lbs|pounds)|\b\d+\s*(?:lbs|pounds)\b|\bstand(?:ing)?\b.{0,30}\b(?:hours?|shift)|"
     r"\bweekends?\b|\bholidays\b|\bovertime\b|\bon-call\b|\breliable transportation\b|\bown (?:hand )?tools\b|"
     r"\byour own tools\b|\bbackground check|\bdrug (?:screen|test)|\bclimate-controlled\b|\bnon-climate\b|"
-    r"\btravel up to\b|\bladders?\b|\bpass (?:a|our|the) (?:physical|evaluation|background)|\bfingerprint|"
+    r"\btravel up to\b|\b(?:may|will|must|to) (?:require |involve |include )?(?:some |occasional |frequent |overnight |"
+    r"local |regional )?travel\b|\btravel (?:between|throughout|within|\d+\s*%)|\b\d+\s*% (?:of )?(?:the time )?travel|"
+    r"\bladders?\b|\bpass (?:a|our|the) (?:physical|evaluation|background)|\bfingerprint|"
     r"\bclearance prior\b|\bphysical demands\b|\bwork outdoors\b|\brotating shifts\b|\bnight shifts?\b|"
     # where the work is done: attics in summer, a freezer, heights, confined spaces, all weather
     r"\b(?:work|working|comfortable|able)\b.{0,40}\b(?:attics?|crawl ?spaces?|confined spaces?|heights|freezers?|"
@@ -100,6 +102,31 @@ _STOP = frozenset(
     including include e.g your you our we have has having into using use their this that these those ideally
     is a plus nice bonus desired helpful not also well very highly both""".split()
 )
+
+
+GATE_KINDS = frozenset({"degree", "experience_years", *CREDENTIAL_KINDS})
+_GATE_WORD = r"(?:degree|diploma|GED|bachelor|associate|master|certificat\w*|licen[cs]\w*)"
+_YEARS_WORD = r"\d{1,2}\+?\s*(?:\(\d{1,2}\)\s*)?(?:years?|yrs)\b"
+_NOT_AND = r"(?:\s+(?!and\b)[\w'’()-]+)"
+# one ask with sides of different kinds: "an associate degree, or 5+ years of equivalent experience";
+# "4 years of experience or a bachelor's degree"; no "and" between the "or" and the other side
+_EITHER = re.compile(
+    rf"\bor\b{_NOT_AND}{{0,6}}?\s+(?:{_YEARS_WORD}|(?:(?:an?|the)\s+)?{_GATE_WORD})|"
+    rf"{_YEARS_WORD}[^.;]{{0,80}}?\bor\b{_NOT_AND}{{0,3}}?\s+{_GATE_WORD}",
+    re.I,
+)
+_ABOUT_US = re.compile(r"(?:we|we're|we’re|we've|our|us|it|this|that|they)\b", re.I)
+_TRAILING_OR = re.compile(r"\bor\s*[,;:]?\s*$", re.I)  # "Bachelor's degree from an accredited college, OR"
+
+
+def linked(requirements: dict[str, Requirement], keys: list[str]) -> None:
+    """Make the requirements under `keys` alternatives of each other (any one meets them all)."""
+    names = [requirements[k].skill for k in keys]
+    for key in keys:
+        req = requirements[key]
+        others = [n for n in names if n != req.skill and n not in req.either]
+        if others:
+            requirements[key] = req.model_copy(update={"either": [*req.either, *others]})
 
 
 @dataclass
@@ -166,6 +193,7 @@ def years_what(clause: str) -> str:
         clause[match.end() :],
     )[0]
     after = re.sub(r"^\s*(?:or (?:more|longer)|plus)\b,?", "", after)  # "6 months or more pulling tankers"
+    after = re.sub(r"\b(?:full|part)[- ]time\s+|\bpaid\s+(?=experience|work)", "", after, flags=re.I)  # how, not what
     return re.sub(r"^\s*(?:of|in|as|with|doing|working)\s+", "", after).strip(" .;,")
 
 
@@ -189,7 +217,15 @@ def short_name(text: str) -> str:
         name,
         flags=re.I,
     ).strip(" ,.")
-    return (name or text.strip()).rstrip(" .;:")[:_MAX_NAME]
+    return clipped((name or text.strip()).rstrip(" .;:"))
+
+
+def clipped(name: str) -> str:
+    """A name cut to _MAX_NAME characters at a word's end: a cut word ("progra") would be looked for as written."""
+    if len(name) <= _MAX_NAME:
+        return name
+    cut = name[: _MAX_NAME + 1].rsplit(" ", 1)[0]
+    return (cut if len(cut) >= _MAX_NAME // 2 else name[:_MAX_NAME]).rstrip(" ,;:(")
 
 
 class RequirementReader:
@@ -201,22 +237,35 @@ class RequirementReader:
     def read(self, jd: str, units: list[Unit]) -> list[Requirement]:
         """Every requirement group, in JD order, required before preferred when one skill is asked twice."""
         out: dict[str, Requirement] = {}
+        pending_or: list[str] = []  # gates of a line ending in "OR": the next asking line gives the other side
         for unit in units:
             if unit.role not in ("requirement", "preferred"):
                 continue
+            unit_gates: list[str] = []
             for a, b in clause_spans(unit.text):
                 start = unit.start + a
                 clause = jd[start : unit.start + b]
                 preferred = bool(PREFERENCE.search(clause)) or (
                     unit.role == PREFERRED and not re.search(r"\b(?:required|must)\b", clause, re.I)
                 )
-                for req in self._clause(clause, start, not preferred, unit.text):
+                gates: list[str] = []
+                # "...; basic arithmetic for ...": an item of a list, not a tail ("...; we're remote-first" says no ask)
+                new_item = unit.text[:a].rstrip().endswith(";") and not _ABOUT_US.match(unit.text[a:])
+                for req in self._clause(clause, start, not preferred, unit.text, new_item):
                     key = req.skill.lower()
+                    if req.kind in GATE_KINDS and key not in gates:
+                        gates.append(key)
                     if key in out:
                         if req.required and not out[key].required:
                             out[key] = out[key].model_copy(update={"required": True})
                         continue
                     out[key] = req
+                if len(gates) > 1 and _EITHER.search(clause):
+                    linked(out, gates)
+                unit_gates += gates
+            if pending_or and unit_gates:
+                linked(out, list(dict.fromkeys([*pending_or, *unit_gates])))
+            pending_or = unit_gates if _TRAILING_OR.search(unit.text) else []
         return list(out.values())
 
     def _mentions(self, clause: str, start: int) -> list[SkillMention]:
@@ -240,7 +289,9 @@ class RequirementReader:
             found.append(m.model_copy(update={"span": (start + m.span[0], start + m.span[1])}))
         return found
 
-    def _clause(self, clause: str, start: int, required: bool, sentence: str) -> list[Requirement]:
+    def _clause(
+        self, clause: str, start: int, required: bool, sentence: str, new_item: bool = False
+    ) -> list[Requirement]:
         mentions = self._mentions(clause, start)
         kinds = {m.skill: self.matcher.kind_of(m.skill) for m in mentions}
         base: dict[str, Any] = {"required": required, "sentence": sentence}
@@ -288,7 +339,7 @@ class RequirementReader:
                     **base,
                 )
             )
-        elif not out and not _CONTINUATION.match(clause):  # "ideally on a large site": qualifies the clause before
+        elif not out and (new_item or not _CONTINUATION.match(clause)):  # "ideally on a large site": a tail
             terms = content_terms(clause)
             if len(terms) >= 2:
                 name = short_name(clause)
@@ -394,7 +445,7 @@ class RequirementReader:
         return Requirement(
             states=states,
             skill=head.skill,
-            jd_name=jd_name[:_MAX_NAME],
+            jd_name=clipped(jd_name),
             kind=kind,
             alternatives=skills,
             similar=group.similar,

@@ -125,6 +125,17 @@ _STRONG_ASK = re.compile(
     re.I,
 )
 _ADDRESSED = re.compile(r"\byou(?:'ll| will)? (?:must|need|should|have|bring|are|will need)\b|\byour\b", re.I)
+# a posting's form fields ("Location: Harmon", "Closing Date: Continuous"): facts about the posting, not asks;
+# schedule, shift and travel lines are left to the sentence reading (they are conditions)
+_POSTING_FIELD = re.compile(
+    r"(?:job |position |posting |working |official )?(?:title|location|work location|closing date|close date|"
+    r"opening date|open date|posted|date posted|posting date|department|division|agency|reports? to|"
+    r"job (?:id|number|code|class|family|type)|requisition(?: id| number| #)?|req(?: id| #)?|employment type|"
+    r"position type|position number|fte|flsa(?: status)?|exempt status|classification|class code|"
+    r"bargaining unit|union|recruitment (?:number|type)|filing deadline|application deadline|apply by|"
+    r"number of (?:positions|openings|vacancies)|vacancies|openings|start date|category)",
+    re.I,
+)
 _MARKER = re.compile(r"^\s*(?:[-•*–·▪◦●]|\d{1,2}[.)])\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _HEADING_MAX_WORDS = 7
@@ -203,9 +214,15 @@ def read_units(jd: str, title_span: tuple[int, int] | None = None) -> list[Unit]
         if not line.strip():
             gap = listed
             continue
-        role = heading_role(line)
         label, colon, rest = line.partition(":")
-        if role is None and colon and rest.strip() and len(label.split()) <= 4:
+        labelled = bool(colon and rest.strip() and len(label.split()) <= 4)
+        # a "Label: value" line is judged by its label: "Job Title: Eligibility Specialist" is no heading
+        role = None if labelled else heading_role(line)
+        if labelled and _POSTING_FIELD.fullmatch(label.strip(" *#_-•\t")):
+            holds_title = title_span is not None and start <= title_span[0] < start + len(line) + 1
+            units.append(Unit(start, start + len(line), line, TITLE if holds_title else OTHER, False))
+            continue
+        if labelled:
             inline = heading_role(label + ":")  # "Benefits: medical, dental ...", "Nice to have: wood-fire ..."
             if inline is not None:
                 body_start = start + len(label) + 1
@@ -215,6 +232,9 @@ def read_units(jd: str, title_span: tuple[int, int] | None = None) -> list[Unit]
                 continue
         if role is not None:
             section, listed, gap = role, False, False
+            continue
+        if _unknown_heading(line):
+            section = None  # "DEFINITION", "SPECIAL NOTES": a section we cannot name; its sentences speak alone
             continue
         if title_span and start <= title_span[0] < start + len(line) + 1 and len(line.split()) <= 12:
             units.append(Unit(start, start + len(line), line, TITLE, False))
@@ -228,6 +248,19 @@ def read_units(jd: str, title_span: tuple[int, int] | None = None) -> list[Unit]
             text = jd[s:e]
             units.append(Unit(s, e, text, sentence_role(text, section), bool(marker)))
     return units
+
+
+def _unknown_heading(line: str) -> bool:
+    """An all-capitals line standing alone that no heading pattern names ("DEFINITION", "WORKING CONDITIONS")."""
+    stripped = line.strip().strip("#*_ :").strip()
+    letters = sum(c.isalpha() for c in stripped)
+    return (
+        stripped.isupper()
+        and letters >= 6
+        and len(stripped.split()) <= _HEADING_MAX_WORDS
+        and not _MARKER.match(line)
+        and not re.search(r"[\d,/;.]", stripped)
+    )
 
 
 def _inline_role(label_role: str, text: str) -> str:

@@ -134,8 +134,19 @@ class SkillMatcher:
         return _Entry(tuple(mentions), tuple((start, end) for start, end, _ in chosen))
 
     def _plausible(self, doc: Doc, start: int, end: int) -> bool:
-        """Reject an ordinary-word product name ("Go", "Swift") at the start of a sentence unless it sits in a list."""
-        if end - start != 1 or doc[start].text not in self._ambiguous:
+        """Reject an ordinary-word product name ("Go", "Swift") at the start of a sentence unless it sits in a list,
+        and a one-letter name hyphened to a word ("C-level", "C-suite", "R-value")."""
+        token = doc[start]
+        if (
+            end - start == 1
+            and len(token.text) == 1
+            and not token.whitespace_
+            and end + 1 < len(doc)
+            and doc[end].text == "-"
+            and doc[end + 1].is_alpha
+        ):
+            return False
+        if end - start != 1 or token.text not in self._ambiguous:
             return True
         before = doc[start - 1].text if start > 0 else ""
         after = doc[end].text.lower() if end < len(doc) else ""

@@ -105,6 +105,9 @@ class Requirement(Model):
     states: list[str] = Field(default_factory=list)  # US states a licence must be from ("Ohio RN license")
     span: Span | None = None  # of jd_name in the JD
     sentence: str = ""  # the JD sentence it was read from
+    # other requirements of the JD (by `skill`) any of which meets this one: "Bachelor's degree, OR two years of
+    # eligibility experience" is one ask read as two requirements of different kinds
+    either: list[str] = Field(default_factory=list)
 
 
 class JDSignals(Model):
