@@ -108,10 +108,10 @@ GATE_KINDS = frozenset({"degree", "experience_years", *CREDENTIAL_KINDS})
 _GATE_WORD = r"(?:degree|diploma|GED|bachelor|associate|master|certificat\w*|licen[cs]\w*)"
 _YEARS_WORD = r"\d{1,2}\+?\s*(?:\(\d{1,2}\)\s*)?(?:years?|yrs)\b"
 _NOT_AND = r"(?:\s+(?!and\b)[\w'’()-]+)"
-# one ask with sides of different kinds: "an associate degree, or 5+ years of equivalent experience";
+# one ask whose sides are years and a degree or credential: "an associate degree, or 5+ years of equivalent experience";
 # "4 years of experience or a bachelor's degree"; no "and" between the "or" and the other side
-_EITHER = re.compile(
-    rf"\bor\b{_NOT_AND}{{0,6}}?\s+(?:{_YEARS_WORD}|(?:(?:an?|the)\s+)?{_GATE_WORD})|"
+_CROSS_KIND_OR = re.compile(
+    rf"\bor\b{_NOT_AND}{{0,6}}?\s+{_YEARS_WORD}|"
     rf"{_YEARS_WORD}[^.;]{{0,80}}?\bor\b{_NOT_AND}{{0,3}}?\s+{_GATE_WORD}",
     re.I,
 )
@@ -260,7 +260,9 @@ class RequirementReader:
                             out[key] = out[key].model_copy(update={"required": True})
                         continue
                     out[key] = req
-                if len(gates) > 1 and _EITHER.search(clause):
+                # years on one side, a degree or credential on the other; not "(associate or bachelor's)"
+                years_side = any(out[k].kind == "experience_years" for k in gates)
+                if len(gates) > 1 and years_side and _CROSS_KIND_OR.search(clause):
                     linked(out, gates)
                 unit_gates += gates
             if pending_or and unit_gates:
