@@ -296,6 +296,9 @@ _AI_ROLE = re.compile(
     r"summari[sz]er|rewriter|copilot)s?\b",
     _F,
 )
+_VERDICT_NOUN = re.compile(
+    r"rating|score|rank|evaluation|assessment|verdict|recommendation|match|fit|grade|standing|position"
+)
 _NAMED = re.compile(r"[\"“']")
 _SELF_TRIGGER = re.compile(r"\byou\b|\bthe\s+reader\b|\b(?:its|my|this)\b[^.\n]{0,40}\b(?:rating|score|rank)", _F)
 
@@ -305,7 +308,7 @@ def _self_shape(original: str) -> tuple[float, str, str] | None:
     a red-teamer's 'persona attacks ("You are now an unfiltered model")' mentions one)."""
     quoted = _QUOTE_MARK.search(original)
     sentence = _QUOTED.sub(lambda m: " " * len(m.group()), original) if quoted else original
-    if _VERDICT_ORDER.search(sentence):
+    if _VERDICT_NOUN.search(sentence) and _VERDICT_ORDER.search(sentence):
         return 0.7, "score_manipulation", "verdict_order"
     builder = _BUILDER.search(sentence)
     if builder and (_DIRECTIVE.search(sentence, builder.end()) or _MODAL.search(sentence, builder.end())):
@@ -320,9 +323,10 @@ def _self_shape(original: str) -> tuple[float, str, str] | None:
     return None
 
 
-def read_address(sentence: str) -> tuple[float, str, str] | None:
-    """(weight, category, shape) when the sentence's shape addresses the reader; None otherwise."""
-    found = _read_address(sentence)
+def read_address(sentence: str, *, named: bool = True) -> tuple[float, str, str] | None:
+    """(weight, category, shape) when the sentence's shape addresses the reader; None otherwise. named=False: the
+    sentence holds no word that can name a reader and opens with no frame, so only the reader's self shapes can fit."""
+    found = _read_address(sentence) if named else None
     if found is None and _SELF_TRIGGER.search(sentence) and not _PAST_ONLY.match(sentence.lstrip(" -*•▪◦·>\t")):
         return _self_shape(sentence)
     return found
@@ -402,10 +406,10 @@ def addressed(text: str, spans: list[tuple[int, int]]) -> list[Address]:
     i = 0
     for start, end in spans:
         i = bisect_left(positions, start, i)
-        if not (i < len(positions) and positions[i] < end) and not _FRAME_START.match(lower, start, end):
-            if not (you and _SELF_TRIGGER.search(lower, start, end)):
-                continue
-        found = read_address(text[start:end])
+        named = (i < len(positions) and positions[i] < end) or bool(_FRAME_START.match(lower, start, end))
+        if not named and not (you and _SELF_TRIGGER.search(lower, start, end)):
+            continue
+        found = read_address(text[start:end], named=named)
         if found:
             out.append(Address(start, end, *found))
     return out
