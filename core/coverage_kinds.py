@@ -74,6 +74,7 @@ def line_status(line: str) -> tuple[bool, bool]:
     return bool(_PENDING.search(line)), bool(_LEARNING.search(line))
 
 
+@lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     """A light stem so "cooking", "cooks" and "cook" meet, and the work meets the one who does it: "driving",
     "drivers" and "drive" are "driv", "writing" and "writer" "writ", "counseling" and "counselor" "counsel",
