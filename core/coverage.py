@@ -12,6 +12,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from core.coverage_kinds import (
@@ -108,7 +109,12 @@ def _held(found: list[Found], view: ResumeView, graph: Any) -> list[Found]:
 
 def progress_accepted(req: Requirement) -> bool:
     """The JD accepts a credential on its way ("CPCU, AU or CIC designation (or progress toward one)")."""
-    return bool(_PROGRESS_OK.search(req.jd_name) or _PROGRESS_OK.search(req.sentence))
+    return _on_way(req.jd_name) or _on_way(req.sentence)
+
+
+@lru_cache(maxsize=4096)
+def _on_way(text: str) -> bool:
+    return bool(_PROGRESS_OK.search(text))
 
 
 _PROGRESS_OK = re.compile(
@@ -242,11 +248,12 @@ def _side(resume_text: str, bullets: list[Bullet], texts: list[str] | None, sign
     every = resume_skills(resume_text, bullets, texts, matcher)
     found = _held(every, view, graph)
     requirements = requirements_of(signals)
+    on_way = [progress_accepted(req) for req in requirements]
     judged = either_met(
         requirements,
         [
-            judge(req, view, every if progress_accepted(req) else found, graph, pending_ok=progress_accepted(req))
-            for req in requirements
+            judge(req, view, every if ok else found, graph, pending_ok=ok)
+            for req, ok in zip(requirements, on_way, strict=True)
         ],
     )
     with _MEMO_LOCK:

@@ -439,6 +439,7 @@ def _amounts(text: str) -> list[float]:
     return [float(m["n"].replace(",", "")) * _UNITS.get((m["unit"] or "").lower(), 1.0) for m in _AMOUNT.finditer(text)]
 
 
+@lru_cache(maxsize=4096)
 def _least(name: str) -> float | None:
     """The money amount a requirement asks at least ("projects of $25M or more", "$1M+ budgets"), if any."""
     for m in _AMOUNT.finditer(name):
