@@ -41,6 +41,8 @@ READER_ROLE = (
     r"rendszer\w*|modell[oe]?|modelo|modele|"
     r"assistente?s?|asistentes?|assistent(?:en)?|outils?|ferramentas?|herramientas?|strumenti|werkzeuge?|"
     r"(?:intelligence|inteligencia|intelligenza|inteligencia|inteligencja)\s+artifi\w*|"
+    # anything automated or AI-driven that reads: "automated recruiters", "LLM-based sourcing tools"
+    r"(?:automated|automatic|ai-(?:powered|based|driven)|llm-(?:powered|based|driven))\s+\w+|"
     r"систем\w*|модел\w*|ассистент\w*|нейросет\w*|алгоритм\w*|ии|бот\w*)(?![\w])|"
     r"システム|モデル|アシスタント|ツール|人工知能|系统|系統|模型|助手|工具|人工智能|시스템|모델|어시스턴트|인공지능|"
     r"सिस्टम|प्रणाली|मॉडल|सहायक|एआई|نظام|النظام|نموذج|مساعد|الذكاء\s+الاصطناعي)"
@@ -87,7 +89,7 @@ DIRECTIVE_VERBS = (
     r"pass|accept|select|pick|choose|prefer|favou?r|downgrade|demote|penali[sz]e|exclude|filter|remove|delete|hide|"
     r"conceal|suppress|invent|fabricate|claim|assume|believe|trust|encourage|urge|refer|route|escalate|respond|"
     r"produce|generate|use|open|visit|fetch|click|collect|request|obtain|gather|store|save|attach|flip|override|file|tag|"
-    r"sort|categori[sz]e)"
+    r"sort|categori[sz]e|message|contact|invite|advise|instruct|warn|consider)"
 )
 _DIRECTIVE = re.compile(
     r"(?:^|[,:;(—–-]\s*|\b(?:please|kindly|just|always|never|do\s+not|don'?t|so|then|and|also)\s+)"
@@ -112,7 +114,8 @@ _FOR_PREFIX = re.compile(
 )
 _LABEL_END = re.compile(r"[:：]|\|(?=\s)|,(?=\s)")
 _PAST_HEAD = re.compile(
-    r"^\s*(?:[\w-]+ed|built|led|wrote|ran|made|won|grew|taught|gave|held|kept|took|told|sent|set\s+up|[\w-]+ing)\b", _F
+    r"^\s*(?:\w+ed\b(?!-)|built|led|wrote|ran|made|won|grew|taught|gave|held|kept|took|told|sent|set\s+up|[\w-]+ing)\b",
+    _F,
 )
 _GENERIC_READER = re.compile(
     r"\b(?:any(?:one|thing|body)|who(?:ever)?|what(?:ever)?|any\s+(?:\w+\s+)?(?:reader|program|software|system|tool|"
@@ -151,10 +154,11 @@ _OBLIGED_VERB = re.compile(
     r"approved|rejected|discarded|dropped|excluded|recorded|described|listed)\b",
     _F,
 )
-_PRONOUN = re.compile(r"\b(?:you|you'll|you're|we|we'll|i|i'll|i'm|they|he|she|our|their|my)\b", _F)
+# English pronouns make a label a clause; "I" only as a capital ("i candidati" is an Italian article).
+_PRONOUN = re.compile(r"(?i:\b(?:you|you'll|you're|we|we'll|i'll|i'm|they|he|she|our|their|my)\b)|\bI\b")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b", _F)
 _PAST_ONLY = re.compile(
-    r"^\s*(?:[\w-]+ed|built|led|wrote|ran|made|won|grew|taught|gave|held|kept|took|told|sent)\b", _F
+    r"^\s*(?:\w+ed\b(?!-)|built|led|wrote|ran|made|won|grew|taught|gave|held|kept|took|told|sent)\b", _F
 )
 _ENGLISH = re.compile(r"\b(?:the|and|to|of|is|are|for|this|that|with|your|you|as|be|every|any)\b", _F)
 
@@ -368,8 +372,8 @@ _ROLE_WORDS = frozenset(
     "machines automation automations ats ia ki kunstig tekoaly modello modelle modelo modele modell "
     "assistente assistentes asistente asistentes assistent assistenten outil outils ferramenta "
     "ferramentas herramienta herramientas strumenti werkzeug werkzeuge intelligence inteligencia "
-    "intelligenza inteligencja anyone anything anybody whoever whatever quien quienquiera quem quiconque "
-    "chiunque wer".split()
+    "intelligenza inteligencja automated automatic anyone anything anybody whoever whatever quien "
+    "quienquiera quem quiconque chiunque wer".split()
 )
 _ROLE_STEM = re.compile(r"system|sistem|systeem|jarjestelm|rendszer|систем|модел|ассистент|нейросет|алгоритм|бот")
 _ROLE_OTHER_SCRIPT = re.compile(
