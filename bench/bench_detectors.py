@@ -123,6 +123,11 @@ def held_out(
     return out
 
 
+def _in_jd(row: dict) -> bool:
+    """Whether a red-team row is a JD ("where", or the blind rounds' "indirect_injection_in_jd" category)."""
+    return row.get("where") == "jd" or str(row.get("category", "")).endswith("_in_jd")
+
+
 def defence_in_depth() -> dict:
     """Every planted attack of the red-team rounds, undetected on purpose, sent to a local model that obeys it
     (real openai SDK over HTTP): how many changed a score or the coverage, how many got a demanded claim accepted."""
@@ -153,7 +158,7 @@ def defence_in_depth() -> dict:
                     database_url="sqlite://", redis_url=None,
                 )  # fmt: skip
                 ctx = build_context(settings, cache=MemoryCache())
-                texts = (resume, row["text"]) if row.get("where") == "jd" else (row["text"], jd)
+                texts = (resume, row["text"]) if _in_jd(row) else (row["text"], jd)
                 return run_to_end(ItemState(item_id="b", resume_text=texts[0], jd_text=texts[1]), ctx).result or {}
 
             for row in rows:
