@@ -230,8 +230,13 @@ def _labels_reader(label: str, prefixed: bool) -> bool:
     return role is not None and not _USER_OF_TOOL.search(label[: role.start()])
 
 
+# a job's dates: "Sales Assistant, Acme Store — Portland, ME (2017 – 2020)" is a role heading, not a vocative ("ME" is
+# Maine, not a target)
+_ROLE_DATES = re.compile(r"\b(?:19|20)\d\d\s*(?:[–—-]|to)\s*(?:(?:19|20)\d\d|present|current|now|today)\b", _F)
+
+
 def _directive_after(rest: str, mark: str) -> str | None:
-    if len(rest) < 8 or _PAST_HEAD.match(rest) or not _has_target(rest):
+    if len(rest) < 8 or _PAST_HEAD.match(rest) or not _has_target(rest) or _ROLE_DATES.search(rest):
         return None
     if _ENGLISH.search(rest):
         # English: a directive verb at a clause start, an obligation, or the reader spoken to as "you"
