@@ -174,7 +174,12 @@ class Address:
     shape: str
 
 
+# two capitals standing alone are a state or country code ("Portland, ME", "Gary, IN"), not "me" or "in"
+_CODE = re.compile(r"(?<![\w'’-])[A-Z]{2}(?![\w'’-])")
+
+
 def _has_target(text: str) -> bool:
+    text = _CODE.sub("  ", text) if _CODE.search(text) and not text.isupper() else text
     if _TARGET.search(text) or _TARGET_OTHER.search(text) or _YOUR_OUTPUT.search(text):
         return True
     # the candidate and a top verdict in the 45 languages of the override table (core/injection_languages.py)
