@@ -253,7 +253,7 @@ def _prose_bullets(resume: str) -> list[Bullet]:
     bullets: list[Bullet] = []
     section: str | None = None
     seen_header = any(section_of(line) for _, line in _lines(resume))
-    seen_text = False
+    seen_text = seen_role = False
     for pos, line in _lines(resume):
         header = section_of(line, caps=seen_text)
         seen_text = seen_text or bool(line.strip())
@@ -261,10 +261,14 @@ def _prose_bullets(resume: str) -> list[Bullet]:
             section = header
             continue
         body = line.strip()
-        if not body or section in _NOT_BULLET_SECTIONS or (seen_header and section is None):
-            continue  # before the first header sits the contact block
+        # a dated role line ends the contact block too: many resumes open their roles with no "Experience" heading
+        seen_role = seen_role or (bool(body) and _is_role_line(body) and not _CONTACT.search(body))
+        if not body or section in _NOT_BULLET_SECTIONS or (seen_header and section is None and not seen_role):
+            continue  # before the first header or role line sits the contact block
         if _CONTACT.search(body) or len(body.split()) < 4 or (_is_role_line(body) and len(body.split()) < 12):
             continue
+        if SECTION_NAMES.get(body.partition(":")[0].strip().lower()) in _NOT_BULLET_SECTIONS:
+            continue  # "Skills: Excel, Outlook" — a list under an inline label, not a statement
         offset = pos + (len(line) - len(line.lstrip()))
         for piece in _sentences(body):
             s = body.find(piece)

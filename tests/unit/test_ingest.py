@@ -106,6 +106,20 @@ def test_prose_resume_without_markers_falls_back_to_sentences():
     assert texts == ["Built the data platform in Python.", "Reduced query time by 30% with better indexes."]
 
 
+def test_prose_roles_without_an_experience_heading_are_not_taken_for_the_contact_block():
+    resume = (
+        "PAT DOE\nColumbus, OH · 555-017-2251 · pat@example.com\n\n"
+        "Contract Specialist, Buckeye Utilities — 2021–present\n"
+        "Draft service agreements from our templates. Keep 1,100 agreements and their renewal dates in Agiloft.\n\n"
+        "Skills: drafting, renewal tracking, Excel\n\nEducation\nParalegal Certificate, Valley College, 2018"
+    )
+    texts = [b.text for b in split_bullets(resume)]
+    assert texts == [
+        "Draft service agreements from our templates.",
+        "Keep 1,100 agreements and their renewal dates in Agiloft.",
+    ]
+
+
 def test_a_resume_with_no_statements_has_no_bullets():
     assert split_bullets("Pat Doe\npat@example.com") == []
 
