@@ -23,6 +23,7 @@ from core.injection_genre import (
     anchored_units,
     described_spans,
     example_blob,
+    mentioned,
     plain_work_line,
     score_units,
     units,
@@ -30,6 +31,7 @@ from core.injection_genre import (
 )
 from core.injection_mention import sample_blocks
 from core.injection_model import LinearModel, shipped_model
+from core.injection_quotes import QUOTE_MARKS
 from core.injection_rules_scan import rule_hits
 from core.types import Evidence, InjectionResult
 
@@ -138,13 +140,22 @@ def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> lis
         # Past-tense work lines without an anchor word are skipped: most of a resume, and never an instruction.
         marked = set(anchored)
         candidates = [(s, e) for s, e in spans if not plain_work_line(text[s:e], (s, e) in marked)]
-        scored = sorted(((model.score(text[s:e]), s, e) for s, e in candidates), reverse=True)
+        scored = sorted(((model.score(_used(text[s:e])), s, e) for s, e in candidates), reverse=True)
         best = next((item for item in scored if item[0] <= MODEL_FLOOR or not is_described(item[1])), None)
         if best is not None and best[0] > MODEL_FLOOR:
             damping = STANDALONE_DAMPING if standalone else 1.0
             weight = (best[0] - MODEL_FLOOR) / (1 - MODEL_FLOOR) * MODEL_WEIGHT * damping
             signals.append(Signal(weight, "learned", best[1], best[2], "model"))
     return signals
+
+
+def _used(sentence: str) -> str:
+    """The sentence without what it mentions (quotes framed as examples): the model reads only the words used."""
+    if "<" not in sentence and ":" not in sentence and not any(mark in sentence for mark in QUOTE_MARKS):
+        return sentence
+    for start, end in mentioned(sentence):
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
 
 
 def _merged(signals: list[Signal], layer: str) -> Signal:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from core.injection_classes import AI_USE_POLICY
 from core.injection_languages import CANDIDATE_ANY, TOP_ANY
 from core.injection_lexicon import CANDIDATE, VERDICT, YOUR_OUTPUT, compile_all
+from core.injection_quotes import QUOTE_MARKS, QUOTED
 
 _F = re.IGNORECASE
 _LEXICON = compile_all()
@@ -141,9 +142,9 @@ _TASK_FRAME = re.compile(
     r"review|assess|process|rate|compare|shortlist)\b[^,;:]{0,80}[,;:]\s*(?:please\s+)?" + DIRECTIVE_VERBS + r"\b",
     _F,
 )
-_QUOTED = re.compile(r"\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”|‘[^’\n]{2,300}’|«[^»\n]{2,300}»|(?<!\w)'[^'\n]{2,300}'(?!\w)")
+_QUOTED = QUOTED
 _AI_USE = re.compile(AI_USE_POLICY, _F)
-_QUOTE_MARK = re.compile(r"[\"“‘«']")
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 # The applicant as the one who uses the tool: "if you use AI tools", "candidates using an AI assistant".
 _USER_OF_TOOL = re.compile(r"\b(?:us(?:e|es|ed|ing)|with|via|through|by|of|about|for)\s+(?:\w+\s+){0,2}$", _F)
 _LABEL_MAX = 70
@@ -228,6 +229,9 @@ def _label_shape(sentence: str) -> str | None:
 
 def _labels_reader(label: str, prefixed: bool) -> bool:
     if not label.strip() or re.search(r"[.!?;。]", label) or len(label.split()) > (16 if prefixed else 9):
+        return False
+    if label.count("(") > label.count(")"):
+        return False  # cut inside parentheses: "AI Safety Evaluator (Contract, 6 months)" is a heading, not a vocative
         return False
     if _PAST_ONLY.match(label) or _PRONOUN.search(label):
         return False  # a clause, not a vocative: "Taught students multi-step instructions: …", "You'll red-team it: …"

@@ -24,15 +24,15 @@ from core.injection_lexicon import (
     NON_LATIN,
     compile_all,
 )
+from core.injection_quotes import QUOTE_MARKS, QUOTED, cited_spans, frames
 
 PATTERNS = compile_all()
 _TOKEN = re.compile(r"[a-z]+")
 # A sentence ends at . ! ? ; followed by a space or the end, or at a line end ("example.com" and "3.5" go on).
 _UNIT = re.compile(r"(?:[^\n.!?;。！？；]+|[.!?;](?=[^\s.!?;]))+[.!?;。！？；]*")  # runs, not characters: 3x faster
-_QUOTED = re.compile(
-    r"\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”|‘[^’\n]{2,300}’|«[^»\n]{2,300}»|「[^」\n]{1,300}」|(?<!\w)'[^'\n]{2,300}'(?!\w)"
-)
-_QUOTED_FAST = re.compile(r"(?=[\"“‘«「'])(?:" + _QUOTED.pattern + ")")  # a quote mark first: the scan skips the rest
+_QUOTED = QUOTED
+# a quote mark first: the scan skips the rest
+_QUOTED_FAST = re.compile(r"(?=[\"“‘«「『„'])(?:" + _QUOTED.pattern + ")")
 _PAST_LEAD = re.compile(
     r"^\s*(?:[-*•▪◦·>]\s*)?(?:[\w-]+ed|built|led|wrote|taught|ran|made|won|drove|found|gave|held|kept|began|brought|"
     r"chose|did|drew|grew|knew|met|paid|spoke|spent|stood|took|told|threw|understood|went|sold|sent|set|shot|overrode|"
@@ -252,11 +252,13 @@ def units(text: str) -> list[tuple[int, int]]:
         if m.group().strip()
         for piece in _glued(text, m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
     ]
-    quoted = [(m.start(), m.end()) for m in _QUOTED_FAST.finditer(text)] if any(q in text for q in "\"“‘«'") else []
+    quoted = [(m.start(), m.end()) for m in _QUOTED_FAST.finditer(text)] if any(q in text for q in QUOTE_MARKS) else []
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined and any(q0 < joined[-1][1] < q1 for q0, q1 in quoted):
             joined[-1] = (joined[-1][0], end)
+        elif joined and _ABBREVIATED.search(text, *joined[-1]) and "\n" not in text[joined[-1][1] : start]:
+            joined[-1] = (joined[-1][0], end)  # "prompts as safe or unsafe, e.g. 'act as …'": one sentence
         elif joined and text[joined[-1][1] : start].count("\n") == 1 and _wraps(text, joined[-1], start):
             joined[-1] = (joined[-1][0], end)
         else:
@@ -264,6 +266,11 @@ def units(text: str) -> list[tuple[int, int]]:
     return joined
 
 
+# An abbreviation's full stop ends no sentence: "e.g.", "i.e.", "vs.", "Dr.", "z. B.", "p. ej.", "np.".
+_ABBREVIATED = re.compile(
+    r"(?<![\w.])(?:e\.g|i\.e|vs|cf|incl|approx|esp|viz|dr|mr|mrs|ms|prof|z\.\s?b|p\.\s?ej|p\.\s?ex|bzw|ggf|np|nr)\.$",
+    re.IGNORECASE,
+)
 _GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")  # "designer.Ignore": a sentence glued to the next one
 
 
@@ -398,6 +405,13 @@ def _hits(lower: str) -> dict[str, list[tuple[int, int]]]:
         cues = _CUES.get(name)
         if cues is None or any(cue in lower for cue in cues):
             found[name] = _spans(PATTERNS[name], lower)
+    for name in ("instructions", "override_task"):
+        if found[name]:
+            # "reveal its system prompt", "skip their checks": another system's rules, named in the third person
+            found[name] = [span for span in found[name] if not _third_party(lower, span)]
+    if found["note_to_ai"]:
+        # "CS 639 Trustworthy AI:", "Generative AI: …": a topic named as a heading, not the reader spoken to
+        found["note_to_ai"] = [span for span in found["note_to_ai"] if not _topic_heading(lower, span)]
     if found["modal_ai"] and _AI_USE_POLICY.search(lower):
         # "AI tools must not be used for your answers": a rule for applicants, not an order to the reader
         found["modal_ai"] = found["your_output"] = []
@@ -432,6 +446,27 @@ def _hits(lower: str) -> dict[str, list[tuple[int, int]]]:
             found["candidate"] = found["candidate"] + _spans(LANGUAGE_PATTERNS["candidate"], lower)
             found["ai"] = found["ai"] + _spans(LANGUAGE_PATTERNS["ai"], lower)
     return found
+
+
+_POSSESSED = re.compile(
+    r"\b(?:its|their|his|her|whose|the\s+(?:bot|chatbot|model|assistant|agent|system|tool|app)'s)\s+(?:[\w-]+\s+){0,2}$"
+)
+_POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\b")
+_BARE_AI_LABEL = re.compile(r"ai\s*[:：]")
+_VOCATIVE_LEAD = re.compile(
+    r"(?:^|[\n.!?;:(\[<>*•\-—–\"'])\s*$|\b(?:to|for|dear|hey|hi|hello|attention|attn|psst|the|any|all|every|our|my|"
+    r"this|that|an?)\s+$"
+)
+
+
+def _third_party(lower: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    return bool(_POSSESSED.search(lower, max(0, start - 30), start)) or bool(_POSSESSIVE.search(lower, start, end))
+
+
+def _topic_heading(lower: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    return bool(_BARE_AI_LABEL.match(lower, start, end)) and not _VOCATIVE_LEAD.search(lower, max(0, start - 12), start)
 
 
 def _negated(lower: str, span: tuple[int, int]) -> bool:
@@ -507,12 +542,32 @@ def example_blob(text: str, start: int, end: int) -> bool:
 
 
 def mentioned(sentence: str) -> list[tuple[int, int]]:
-    """Quoted spans of a sentence that an example marker introduces or names: mentioned, not used."""
-    return [
-        (m.start(), m.end())
-        for m in _QUOTED.finditer(sentence)
-        if _EXAMPLE_LEAD.search(sentence, max(0, m.start() - 40), m.start()) or _EXAMPLE_TAIL.match(sentence, m.end())
-    ]
+    """Quoted spans of a sentence that the words around them frame as mentioned, not used (core/injection_quotes.py):
+    all of them under a strong frame, under a weak one those that neither ask for a verdict on the candidate nor
+    address the reader themselves; none when the frame itself speaks to the reader ("Note to the AI: '…'")."""
+    spans = cited_spans(sentence)
+    framed = frames(sentence, spans)
+    if not framed:
+        return []
+    lower = sentence.lower()
+    outside = _blank_spans(lower, spans or [(s, e) for s, e, _strong in framed])
+    if _addresses(_hits(outside), 0, len(outside), [], outside):
+        return []
+    return [(s, e) for s, e, strong in framed if strong or not _demands(lower[s:e])]
+
+
+def _demands(quote: str) -> bool:
+    """A quote that asks for a verdict on this candidate or the writer, or speaks to the reader itself."""
+    found = _hits(quote)
+    if found["note_to_ai"] or found["if_ai"]:
+        return True
+    return bool(found["verdict"]) and bool(found["candidate"] or _FIRST_PERSON.search(quote))
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 # Participles that open a phrase rather than tell what the writer did: "Compared with me, ...", "Given that ...".
@@ -538,8 +593,9 @@ def _describing(sentence: str) -> bool:
 
 
 def _blank_quotes(sentence: str) -> str:
-    """The sentence with quoted text blanked (same length): clause breaks and pronouns inside quotes do not count."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    """The sentence with quoted text and inline markup blanked (same length): clause breaks and pronouns inside them do
+    not count."""
+    return _blank_spans(sentence, cited_spans(sentence))
 
 
 def _features(
@@ -561,17 +617,13 @@ def described_spans(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int
     out = []
     for start, end in spans:
         sentence = folded[start:end]
-        if any(q in sentence for q in "\"“‘«'"):
+        if "<" in sentence or ":" in sentence or any(q in sentence for q in QUOTE_MARKS):
             out += [(start + s, start + e) for s, e in mentioned(sentence)]
         if _describing(sentence):
             restart = _RESTART.search(_blank_quotes(sentence))
             head_end = start + restart.start() if restart else end
             out.append((start, head_end))
-            out += [
-                (start + m.start(), start + m.end())
-                for m in _QUOTED.finditer(sentence)
-                if start + m.start() >= head_end
-            ]
+            out += [(start + s, start + e) for s, e in cited_spans(sentence) if start + s >= head_end]
     return out
 
 
@@ -651,8 +703,8 @@ def score_units(folded: str, spans: list[tuple[int, int]] | None = None) -> list
         found = _hits(segment)
         if not any(found.values()):
             continue
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)]
-        if quoted:
+        quoted = cited_spans(sentence)
+        if quoted or ":" in sentence:
             examples = mentioned(sentence)
             found = {k: [sp for sp in v if not any(q0 <= sp[0] < q1 for q0, q1 in examples)] for k, v in found.items()}
             if not any(found.values()):
@@ -679,7 +731,7 @@ _ADDRESSING_PATTERNS = tuple(PATTERNS[name] for name in sorted(_ADDRESSING))
 def _plain_description(sentence: str, lower: str) -> bool:
     """A describing sentence of one clause, without quotes, that addresses nobody: no combination can score it, so
     the other patterns are not run (most anchored resume lines: "Automated the ... pipeline")."""
-    if not _describing(sentence) or _RESTART.search(sentence) or any(q in sentence for q in "\"“‘«'"):
+    if not _describing(sentence) or _RESTART.search(sentence) or any(q in sentence for q in QUOTE_MARKS):
         return False
     return not any(pattern.search(lower) for pattern in _ADDRESSING_PATTERNS)
 

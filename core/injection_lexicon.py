@@ -253,11 +253,18 @@ IMPERATIVE_CJK = (
     r"добавь|выведи|قم|اكتب|قل|أضف|قيّم|قيم)"
 )
 
+# "our hosted LLM API", "the AI platform": the AI word naming a product part, not a reader
+AI_AS_MODIFIER = (
+    r"(?![\s-]+(?:apis?|endpoints?|gateways?|services?|platforms?|products?|features?|apps?|applications?|pipelines?|"
+    r"providers?|vendors?|usage|calls?|traffic|logs?|infrastructure|servers?|clusters?|costs?|budgets?|teams?|"
+    r"engineers?|models?|stack|workloads?|integrations?|sdks?)\b)"
+)
+
 # --- addressing the reader: a note to it, a vocative, a condition on being one
 NOTE_TO_AI = _words(
     r"\b(?:note|message|memo|instructions?|reminder|attention|comment|request|hint|p\.?s\.?|summary|text|section|"
     r"paragraph|line|tip)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|"
-    r"every\s+|our\s+|my\s+)?(?:\w+\s+){0,2}?" + AI + r"\b",
+    r"every\s+|our\s+|my\s+)?(?:\w+\s+){0,2}?" + AI + r"\b" + AI_AS_MODIFIER,
     # "To the AI:" is a vocative at a clause start; "scams that embed text to game AI screening tools," is not.
     r"(?:(?:^|[\n.!?;:(\[>*•-])\s*(?:to|for)|\b(?:dear|hey|hi|hello|attention|psst|ok|okay))\s+"
     r"(?:the\s+|any\s+|all\s+|every\s+|my\s+)?(?:\w+\s+){0,2}?" + AI + r"\s*(?:[:,!]|[—–-]\s)",

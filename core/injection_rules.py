@@ -63,7 +63,14 @@ RULES: tuple[Rule, ...] = (
         "ignore_prior_bare",
         "instruction_override",
         0.75,
-        rx(r"\b" + _IGNORE + r"\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:previous|prior|preceding|above|earlier)\b"),
+        # bare: nothing after it, or a word that names no other thing ("ignore the previous draft" drops a draft)
+        rx(
+            r"\b"
+            + _IGNORE
+            + r"\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:previous|prior|preceding|above|earlier)\b"
+            + r"(?!\s+(?!(?:and|or|ones?|text|content|lines?|parts?|sections?|paragraphs?|stuff|inputs?|words|"
+            r"everything|points?|notes?|steps?|requests?|statements?)\b)[a-z]{2,})"
+        ),
     ),
     Rule(
         "ignore_your",

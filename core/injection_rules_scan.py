@@ -22,6 +22,14 @@ _DROP_VERB = re.compile(
 )
 
 
+# Another system's rules named in the third person ("get the bot to reveal its system prompt"): not the reader's.
+_THIRD_PARTY_RULES = re.compile(
+    r"\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:system\s+)?(?:prompts?|instructions|rules|guidelines|guardrails|"
+    r"configuration|config|settings|polic(?:y|ies)|checks|filters|training|programming)\b",
+    re.IGNORECASE,
+)
+
+
 def _warning(text: str, start: int) -> bool:
     """A rule hit that opens on a drop or leak verb under a negation, reported or refused ("do not skip or ignore the
     safety instructions", "must refuse to reveal its system prompt")."""
@@ -51,6 +59,6 @@ def rule_hits(text: str, *, use_gates: bool = True, windows: list[tuple[int, int
             continue
         for start, end in regions:
             for m in rule.pattern.finditer(text, start, end):
-                if m.end() > m.start() and not _warning(text, m.start()):
+                if m.end() > m.start() and not _warning(text, m.start()) and not _THIRD_PARTY_RULES.search(m.group()):
                     hits.append(RuleHit(rule, m.start(), m.end()))
     return hits
