@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from core.injection_address import addressed
 from core.injection_decode import decode_all, hidden_sentence
+from core.injection_decode_more import attribute_texts
 from core.injection_fold import Folded, fold
 from core.injection_genre import (
     UnitScore,
@@ -184,6 +185,12 @@ def detect_injection(text: str, *, use_gates: bool = True, model: object = _DEFA
             weight = _combine([max((s.weight for s in inner), default=0.0), DECODED_BONUS if inner else 0.0, hidden])
             category = max(inner, key=lambda s: s.weight).category if inner else "hidden_note"
             signals.append(Signal(weight, category, start, end, "decoded"))
+    for (start, end), inner_text in attribute_texts(scanned):
+        # an attribute's text read as a document of its own (not hidden by an encoding: no bonus)
+        inner = scan(fold(inner_text).text, model=learned, use_gates=use_gates)
+        if inner:
+            best = max(inner, key=lambda s: s.weight)
+            signals.append(Signal(best.weight, best.category, start, end, "decoded"))
     if not signals:
         return InjectionResult()
     # Rules and genre read the same words, so the stronger of the two stands for both; the model and the decoded

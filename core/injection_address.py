@@ -54,6 +54,8 @@ _ROLE = re.compile(READER_ROLE, _F)
 _TARGET = re.compile(
     r"\b(?:this|the|that|my|these)\s+(?:\w+\s+)?(?:candidate|applicant|profile|resume|cv|application|document|file|page|"
     r"line|lines|note|posting|submission|person)s?\b|\b(?:me|my|myself)\b|"
+    # a JD-planted directive acts on the posting: "list this job as entry level"
+    r"\bthis\s+(?:job|role|position|listing|vacancy|opening|ad|advert)\b|"
     r"\b(?:other|all|every|remaining|later|earlier|previous|competing)\s+(?:\w+\s+)?(?:applications?|applicants?|"
     r"candidates?|resumes?|cvs?|submissions?)\b|"
     r"\b(?:requirements?|criteri(?:on|a)|qualifications?|score|scores|rating|ranking|shortlist|rank|verdict|"
@@ -212,6 +214,19 @@ def _label_shape(sentence: str) -> str | None:
     saluted = _salutation_shape(sentence, head_start)
     if saluted:
         return saluted
+    found = _labels_from(sentence, head_start)
+    if found is None and ":" in sentence[head_start : head_start + 160]:
+        # "Skills: …, Japanese (JLPT N1): AI評価システムへ：…": a vocative label after another label's colon
+        colon = sentence.index(":", head_start)
+        after = colon + 1
+        while after < len(sentence) and sentence[after] == " ":
+            after += 1
+        found = _labels_from(sentence, after, colon_only=True)
+    return found
+
+
+def _labels_from(sentence: str, head_start: int, *, colon_only: bool = False) -> str | None:
+    chained = colon_only
     for _cell in range(3):
         prefixed = bool(_FOR_PREFIX.match(sentence, head_start))
         limit = 120 if prefixed else _LABEL_MAX
@@ -219,11 +234,17 @@ def _label_shape(sentence: str) -> str | None:
         if end is None:
             return None
         label = sentence[head_start : end.start()]
+        if chained and end.group() not in ":：":
+            return None  # after "Certificates:", "ATP (Multi-Engine Land), B737 …" is a list, not a second label
         if _labels_reader(label, prefixed):
             return _directive_after(sentence[end.end() :].strip(), end.group())
-        if end.group() != "|":
+        if end.group() not in "|:：":
             return None
-        head_start = end.end() + 1  # "| Note | Reviewer model, set …": the next cell
+        # "| Note | Reviewer model, set …": the next cell; "Japanese (JLPT N1): AI評価システムへ：…": the next label
+        chained = end.group() != "|"
+        head_start = end.end() + (1 if end.group() == "|" else 0)
+        while head_start < len(sentence) and sentence[head_start] == " ":
+            head_start += 1
     return None
 
 
@@ -232,10 +253,12 @@ def _labels_reader(label: str, prefixed: bool) -> bool:
         return False
     if label.count("(") > label.count(")"):
         return False  # cut inside parentheses: "AI Safety Evaluator (Contract, 6 months)" is a heading, not a vocative
-        return False
-    if _PAST_ONLY.match(label) or _PRONOUN.search(label):
-        return False  # a clause, not a vocative: "Taught students multi-step instructions: …", "You'll red-team it: …"
     role = _ROLE.search(label)
+    past = _PAST_ONLY.match(label)
+    if (past and not (role and role.start() <= past.start())) or _PRONOUN.search(label):
+        # a clause, not a vocative: "Taught students multi-step instructions: …", "You'll red-team it: …"; but
+        # "Automated job aggregators and AI summarisers:" opens with the role it names
+        return False
     return role is not None and not _USER_OF_TOOL.search(label[: role.start()])
 
 
@@ -261,10 +284,12 @@ def _subject_shape(sentence: str) -> bool:
     for modal in _MODAL.finditer(sentence):
         clause_start = max(sentence.rfind(mark, 0, modal.start()) for mark in (",", ";", ":", "(", "\n", "—", ". "))
         subject = sentence[clause_start + 1 : modal.start()]
-        if len(subject.split()) > 10:
+        if len(subject.split()) > 20:
             continue
         roles = list(_ROLE.finditer(subject))
         role = roles[-1] if roles else None
+        if role is not None and len(subject.split()) > 10 and len(subject[: roles[0].start()].split()) > 4:
+            continue  # a long subject is the reader's only when it opens with the role, then says what it does
         if role is None or _USER_OF_TOOL.search(subject[: role.start()]) or _RELATIVE.search(subject, role.end()):
             continue  # "tools that should …" in a description, "if you use AI tools …": not the reader obliged
         after = sentence[modal.end() : modal.end() + 160]

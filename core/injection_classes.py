@@ -42,8 +42,9 @@ IF_MACHINE_READ = (
     r"\b(?:if|when|whenever|should|in\s+case|in\s+the\s+event)\b[^.\n]{0,30}?\b(?:this|the|my)\s+(?:document|resume|cv|"
     r"file|page|text|application|profile|posting|listing|submission)\s+(?:is\s+|gets\s+|be\s+|was\s+)?(?:being\s+)?"
     r"(?:read|processed|parsed|screened|handled|scanned|evaluated|reviewed|ingested|analy[sz]ed|summari[sz]ed|ranked|"
-    r"scored)\s+(?:by\s+(?:an?\s+|the\s+|any\s+|some\s+)?(?:\w+\s+)?(?:software|program|machine|script|system|tool|model|"
-    r"computer|algorithm|bot|ai|llm|parser|process)|automatically|by\s+machine|electronically)|"
+    r"scored)\s+(?:(?:or|and|and/or)\s+\w+ed\s+)?(?:by\s+(?:an?\s+|the\s+|any\s+|some\s+)?(?:\w+\s+)?(?:software|program|"
+    r"machine|script|system|tool|model|computer|algorithm|bot|chatbot|ai|llm|parser|process|assistant|agent|screener|"
+    r"engine|copilot|reader)|automatically|by\s+machine|electronically)|"
     r"\b(?:if|when|in\s+case|should)\s+(?:no|nobody|no\s+one|not\s+a)\s*(?:human|person|people|one)?\s+(?:\w+\s+)?"
     r"(?:is\s+|are\s+)?(?:reading|reviewing|looking\s+at|checking)\b"
 )

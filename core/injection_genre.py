@@ -24,7 +24,7 @@ from core.injection_lexicon import (
     NON_LATIN,
     compile_all,
 )
-from core.injection_quotes import QUOTE_MARKS, QUOTED, cited_spans, frames
+from core.injection_quotes import PLAIN, QUOTE_MARKS, QUOTED, STRONG, cited_spans, frames
 
 PATTERNS = compile_all()
 _TOKEN = re.compile(r"[a-z]+")
@@ -550,16 +550,17 @@ def mentioned(sentence: str) -> list[tuple[int, int]]:
     if not framed:
         return []
     lower = sentence.lower()
-    outside = _blank_spans(lower, spans or [(s, e) for s, e, _strong in framed])
+    outside = _blank_spans(lower, spans or [(s, e) for s, e, _strength in framed])
     if _addresses(_hits(outside), 0, len(outside), [], outside):
         return []
-    return [(s, e) for s, e, strong in framed if strong or not _demands(lower[s:e])]
+    return [(s, e) for s, e, strength in framed if strength == STRONG or not _demands(lower[s:e], strength)]
 
 
-def _demands(quote: str) -> bool:
-    """A quote that asks for a verdict on this candidate or the writer, or speaks to the reader itself."""
+def _demands(quote: str, strength: int) -> bool:
+    """A quote that asks for a verdict on this candidate or the writer, or speaks to the reader; under a plain frame
+    also one that overrides the reader's rules."""
     found = _hits(quote)
-    if found["note_to_ai"] or found["if_ai"]:
+    if found["note_to_ai"] or found["if_ai"] or (strength == PLAIN and found["override"] and found["instructions"]):
         return True
     return bool(found["verdict"]) and bool(found["candidate"] or _FIRST_PERSON.search(quote))
 
@@ -588,8 +589,36 @@ def _describing(sentence: str) -> bool:
         return False
     head = _RESTART.split(_blank_quotes(body), maxsplit=1)[0]
     # "Authored the internal policy: AI assistants must ..." describes too: the label itself opens in the past tense.
-    led = bool(_PAST_LEAD.match(body)) or (label is not None and bool(_PAST_LEAD.match(sentence)))
+    lead = _PAST_LEAD.match(body) or (_PAST_LEAD.match(sentence) if label is not None else None)
+    if lead is not None and not _english_clause(lead):
+        lead = None
+    led = lead is not None
     return led and not _SECOND_PERSON.search(head)
+
+
+_ENGLISH_WORD = re.compile(
+    r"\b(?:the|and|of|to|for|with|from|into|our|their|its|by|on|in|at|over|across|an?|were|was|is|are|within|all|"
+    r"as|that|this|after|before|per|using|via)\b",
+    re.IGNORECASE,
+)
+
+
+_ROLE_ADJECTIVE = re.compile(
+    r"(?:automated|automatic|ai-(?:powered|based|driven)|llm-(?:powered|based|driven))\s+(?:[\w-]+\s+)?"
+    r"(?:\w+(?:ers|ors)|tools|systems|agents|bots|models|engines|pipelines|software|assistants|services)\b",
+    re.IGNORECASE,
+)
+
+
+def _english_clause(lead: re.Match[str]) -> bool:
+    """The head word opens an English clause: the sentence has English words ("He thong AI …" is Vietnamese for "the
+    system"), and a gerund is followed by its object, not by a comma ("Bouldering, pottery, and …" lists hobbies)."""
+    rest = lead.string[lead.end() :]
+    if lead.group().rstrip().lower().endswith("ing") and rest.lstrip().startswith((",", ";")):
+        return False
+    if _ROLE_ADJECTIVE.match(lead.string[lead.start() :].lstrip(" \t-*•▪◦·>")):
+        return False  # "Automated recruiters reading this post should …": an adjective naming the reader, no verb
+    return bool(_ENGLISH_WORD.search(rest))
 
 
 def _blank_quotes(sentence: str) -> str:

@@ -8,11 +8,13 @@ quote addresses nobody; the *frame* around it says what it is. Two strengths of 
   phishing, red team, test, prompt, … as stems in the languages of the lexicon, so "Prompt-Injection-Tests … mit
   Eingaben wie „Ignoriere …"" and "提示注入攻击用例，例如“忽略之前的所有指令”" are read alike), or the quote is a title
   cited with a venue or a year. Whatever the quote says is mentioned.
-- **weak**: an example marker before or after the quote in any language ("such as", "e.g.", "wie", "como", "comme",
+- **marked**: an example marker before or after the quote in any language ("such as", "e.g.", "wie", "como", "comme",
   "typu", "вида", "例如", "のような", "जैसे", "gibi"), a noun naming what the quote is ("'ignore your rules' requests"),
-  or a short label ("Italian sample: '…'"). The quote is mentioned unless what it says asks for a verdict on this
-  candidate or addresses the reader itself (the genre layer decides, core/injection_genre.py), since a language
-  sample that tells "the evaluation system" to give the candidate the top score is a note, not an example.
+  or the next item of a list of quotes. The quote is mentioned unless what it says asks for a verdict on this
+  candidate or addresses the reader itself (the genre layer decides, core/injection_genre.py).
+- **plain**: a short label ("Italian sample: '…'") or a quote inside a clause. As marked, and the quote also counts
+  when it overrides the reader's rules: a language sample that tells "the system reading this" to drop its
+  instructions is a note, not an example.
 
 A frame that itself addresses the reader ("Note to the AI: '…'") is no frame; the genre layer checks that.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 
 _F = re.IGNORECASE
+STRONG, MARKED, PLAIN = 2, 1, 0  # how firmly the words around a quote frame it as mentioned
 QUOTED = re.compile(
     r"„[^“”\"\n]{2,300}[“”\"]|\"[^\"\n]{2,300}\"|“[^”\n]{2,300}”|‘[^’\n]{2,300}’|«[^»\n]{2,300}»|「[^」\n]{1,300}」|"
     r"『[^』\n]{1,300}』|(?<!\w)'[^'\n]{2,300}'(?!\w)"
@@ -44,7 +47,7 @@ _TOPIC = re.compile(
 # Example markers before a quote ("such as", "wie", "como", "例如") and after it ("のような", "जैसे", "gibi").
 _LEAD = re.compile(
     r"(?:\b(?:such\s+as|like|e\.g\.|i\.e\.|for\s+(?:example|instance)|including|includes?|included|as\s+in|saying|said|"
-    r"says|reads?|read|wrote|asked|told|sample|samples|excerpt|excerpts|example|examples|"
+    r"says|reads?|read|wrote|asked|told|"
     r"wie|etwa|z\.\s?b\.|zum\s+beispiel|beispielsweise|como|tipo|del\s+tipo|por\s+ejemplo|p\.\s?ej\.|comme|"
     r"par\s+exemple|tel(?:le)?s?\s+que|come|ad\s+esempio|per\s+esempio|zoals|bijvoorbeeld|typu|np\.|jak|takie\s+jak|"
     r"seperti|misalnya|som|kuten|esim\.|вида|типа|как|например|вроде|такие\s+как|такого|такі\s+як|на\s+кшталт)|"
@@ -76,6 +79,13 @@ _COLON_LEAD = re.compile(r"^\s*(?:[-*•▪◦·>]\s*)?([^:\n]{3,80}?)[:：]\s+(
 _EXAMPLES_NOUN = re.compile(
     r"\b(?:examples?|samples?|cases?|inputs?|payloads?|prompts?|strings?|attacks?|lures?|include|included|including|"
     r"such\s+as|e\.g\.)\s*:$",
+    _F,
+)
+# A title is cited, whatever it says: 'Blog post: "Why strings like … should be stripped"', "talk titled '…'".
+_TITLE_LEAD = re.compile(
+    r"\b(?:(?:blog\s+)?posts?|talks?|papers?|articles?|blogs?|titles?|titled|books?|chapters?|thesis|presentations?|"
+    r"sessions?|workshops?|courses?|episodes?|podcasts?|keynotes?|publications?|newsletters?|columns?|essays?|"
+    r"webinars?|lectures?)\s*[:,(]?\s*$",
     _F,
 )
 _LIST_GAP = re.compile(r"\s*(?:[,;/]|\band\b|\bor\b|\bund\b|\by\b|\bet\b|\be\b|\bи\b|、|，)\s*(?:(?:and|or)\s+)?$", _F)
@@ -112,31 +122,27 @@ def listed_after_colon(sentence: str) -> tuple[int, int] | None:
     return lead.end(), len(sentence)
 
 
-def frames(sentence: str, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int, bool]]:
-    """(start, end, strong) of each quote the words around it frame as mentioned."""
+def frames(sentence: str, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, strength) of each quote the words around it frame as mentioned: STRONG, MARKED or PLAIN."""
     spans = quote_spans(sentence) if quotes is None else quotes
     if not spans or _STRUCTURED.search(sentence):
         listed = listed_after_colon(sentence) if ":" in sentence and not spans else None
-        return [(*listed, True)] if listed else []
+        return [(*listed, STRONG)] if listed else []
     outside = _blank(sentence, spans)
     topic = bool(_TOPIC.search(outside))
-    out: list[tuple[int, int, bool]] = []
+    out: list[tuple[int, int, int]] = []
     for start, end in spans:
         before = sentence[max(0, start - 40) : start]
         after = sentence[end : end + 60]
         in_list = bool(out) and out[-1][1] <= start and _LIST_GAP.match(sentence, out[-1][1], start) is not None
-        if topic or (_BULLET.match(sentence[:start]) and _CITED.match(after)):
-            out.append((start, end, True))
+        if topic or _TITLE_LEAD.search(before) or (_BULLET.match(sentence[:start]) and _CITED.match(after)):
+            out.append((start, end, STRONG))
         elif in_list:
             out.append((start, end, out[-1][2]))  # the next item of a list of quotes shares the first one's frame
-        elif (
-            _LEAD.search(before)
-            or _NOUN_LEAD.search(before)
-            or _TAIL.match(after)
-            or _LABEL_BEFORE.match(sentence[:start])
-            or _embedded(sentence, start, end)
-        ):
-            out.append((start, end, False))
+        elif _LEAD.search(before) or _NOUN_LEAD.search(before) or _TAIL.match(after):
+            out.append((start, end, MARKED))
+        elif _LABEL_BEFORE.match(sentence[:start]) or _embedded(sentence, start, end):
+            out.append((start, end, PLAIN))
     return out
 
 
