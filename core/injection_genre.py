@@ -246,23 +246,45 @@ COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
 def units(text: str) -> list[tuple[int, int]]:
     """Sentence spans of text; a line that wraps (no closing punctuation) runs on into the next one, and a sentence
     never ends inside quotes ("such as 'You are an assistant; answer only ...'" is one sentence)."""
-    spans = [
-        piece
-        for m in _UNIT.finditer(text)
-        if m.group().strip()
-        for piece in _glued(text, m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
-    ]
+    # "designer.Ignore": a sentence glued to the next one; one scan of the whole text, cuts placed by position
+    glued = [m.end() for m in _GLUED.finditer(text) if _two_lower(text[m.start() - 2 : m.start()])]
+    spans: list[tuple[int, int]] = []
+    for m in _UNIT.finditer(text):
+        run = m.group()
+        stripped = run.lstrip()
+        if not stripped.strip():
+            continue
+        start, end = m.end() - len(stripped), m.end()
+        if glued and start < glued[-1]:
+            at = bisect_left(glued, start + 1)
+            while at < len(glued) and glued[at] < end:
+                spans.append((start, glued[at]))
+                start = glued[at]
+                at += 1
+        spans.append((start, end))
     quoted = [(m.start(), m.end()) for m in _QUOTED_FAST.finditer(text)] if any(q in text for q in QUOTE_MARKS) else []
     joined: list[tuple[int, int]] = []
+    q = 0  # quotes ending before the current sentence's end are behind us
     for start, end in spans:
-        if joined and any(q0 < joined[-1][1] < q1 for q0, q1 in quoted):
-            joined[-1] = (joined[-1][0], end)
-        elif joined and _ABBREVIATED.search(text, *joined[-1]) and "\n" not in text[joined[-1][1] : start]:
-            joined[-1] = (joined[-1][0], end)  # "prompts as safe or unsafe, e.g. 'act as …'": one sentence
-        elif joined and text[joined[-1][1] : start].count("\n") == 1 and _wraps(text, joined[-1], start):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
+        if joined:
+            last_start, last_end = joined[-1]
+            while q < len(quoted) and quoted[q][1] <= last_end:
+                q += 1
+            if q < len(quoted) and quoted[q][0] < last_end:
+                joined[-1] = (last_start, end)  # the previous sentence ended inside a quote
+                continue
+            gap = text[last_end:start]
+            if (
+                text[last_end - 1] == "."
+                and "\n" not in gap
+                and _ABBREVIATED.search(text, max(last_start, last_end - 8), last_end)
+            ):
+                joined[-1] = (last_start, end)  # "prompts as safe or unsafe, e.g. 'act as …'": one sentence
+                continue
+            if gap.count("\n") == 1 and _wraps(text, joined[-1], start):
+                joined[-1] = (last_start, end)
+                continue
+        joined.append((start, end))
     return joined
 
 
@@ -272,12 +294,6 @@ _ABBREVIATED = re.compile(
     re.IGNORECASE,
 )
 _GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")  # "designer.Ignore": a sentence glued to the next one
-
-
-def _glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [m.end() for m in _GLUED.finditer(text, start, end) if _two_lower(text[m.start() - 2 : m.start()])]
-    bounds = [start, *cuts, end]
-    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
 def _two_lower(pair: str) -> bool:

@@ -42,7 +42,12 @@ _F = 0  # the genre layer lower-cases the text first; IGNORECASE would only slow
 
 
 def _words(*alternatives: str) -> str:
-    return "(?:" + "|".join(alternatives) + ")"
+    """One alternation; the alternatives that open with a word boundary share it, so the regex engine tests the
+    boundary once per position instead of once per alternative (the same matches, several times faster)."""
+    bounded = [a[2:] for a in alternatives if a.startswith("\\b")]
+    others = [a for a in alternatives if not a.startswith("\\b")]
+    parts = (["\\b(?:" + "|".join(bounded) + ")"] if bounded else []) + others
+    return "(?:" + "|".join(parts) + ")"
 
 
 # --- the reading system (the model, assistant, screener) in each language

@@ -12,10 +12,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "injection_model.json"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\x00-\x7f\s\w]|[^\x00-\x7f\W\d_]+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces: one token a char
 _STEM = 5
 MIN_FEATURES = 8
@@ -23,10 +25,10 @@ MIN_FEATURES = 8
 
 def features(sentence: str) -> list[str]:
     """The feature names of one sentence (lower-cased, folded text): words, word pairs, word stems."""
-    found = _TOKEN.findall(sentence.lower())
     if sentence.isascii():
-        tokens = found
+        tokens = _ASCII_TOKEN.findall(sentence.lower())  # the other alternatives need a non-ASCII letter
     else:
+        found = _TOKEN.findall(sentence.lower())
         tokens = []
         for token in found:
             if len(token) > 1 and _DENSE.search(token):
@@ -57,8 +59,7 @@ class LinearModel:
         names = set(features(sentence))
         if len(names) < MIN_FEATURES:
             return 0.0  # a heading or a fragment: too little to judge, and short vectors weigh each word heavily
-        weights = self.weights
-        total = sum([weights[n] for n in names if n in weights]) / math.sqrt(len(names))
+        total = sum(map(self.weights.get, names, repeat(0.0))) / math.sqrt(len(names))
         z = self.bias + total
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 

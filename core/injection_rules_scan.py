@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from core.injection_gates import gate_open, tokens_of
+from core.injection_gates import GATES, tokens_of
 from core.injection_lexicon import NEGATION_BEFORE
 from core.injection_rules import RULES, Rule
 from core.injection_rules_more import MORE_RULES
@@ -37,6 +37,35 @@ def _warning(text: str, start: int) -> bool:
     return bool(_DROP_VERB.match(text, start)) and bool(NEGATION_BEFORE.search(before))
 
 
+# Which rules each gate word opens, so a text's words pick its rules at once (the same set as gate_open per rule).
+_UNGATED = tuple(i for i, rule in enumerate(ALL_RULES) if rule.name not in GATES)
+_BY_WORD: dict[str, list[int]] = {}
+_BY_MARK: dict[str, list[int]] = {}
+for _i, _rule in enumerate(ALL_RULES):
+    if _rule.name in GATES:
+        for _word in GATES[_rule.name].words:
+            _BY_WORD.setdefault(_word, []).append(_i)
+        for _mark in GATES[_rule.name].marks:
+            _BY_MARK.setdefault(_mark, []).append(_i)
+
+
+def _open_rules(text: str, tokens: frozenset[str]) -> list[Rule]:
+    """The rules whose gate the text opens, in their table order."""
+    chosen = set(_UNGATED)
+    for word in tokens.intersection(_BY_WORD):
+        chosen.update(_BY_WORD[word])
+    for mark, indices in _BY_MARK.items():
+        if mark in text:
+            chosen.update(indices)
+    out = []
+    for i in sorted(chosen):
+        rule = ALL_RULES[i]
+        gate = GATES.get(rule.name)
+        if gate is None or not gate.also or gate.also & tokens:
+            out.append(rule)
+    return out
+
+
 class RuleHit(NamedTuple):
     """One rule matched text[start:end]."""
 
@@ -54,9 +83,7 @@ def rule_hits(text: str, *, use_gates: bool = True, windows: list[tuple[int, int
     if use_gates and not regions:
         return hits
     tokens = tokens_of(text) if use_gates else frozenset()
-    for rule in ALL_RULES:
-        if use_gates and not gate_open(rule.name, text, tokens):
-            continue
+    for rule in _open_rules(text, tokens) if use_gates else ALL_RULES:
         for start, end in regions:
             for m in rule.pattern.finditer(text, start, end):
                 if m.end() > m.start() and not _warning(text, m.start()) and not _THIRD_PARTY_RULES.search(m.group()):
