@@ -469,6 +469,10 @@ _POSSESSED = re.compile(
 )
 _POSSESSIVE = re.compile(r"\b(?:its|their|his|her)\b")
 _BARE_AI_LABEL = re.compile(r"ai\s*[:：]")
+_NAMED_AI = re.compile(r"((?:[\w-]+\s+){1,2}?)ai\s*,")
+_VOCATIVE_WORDS = frozenset(
+    "to for dear hey hi hello attention attn psst the any all every our my this that a an".split()
+)
 _VOCATIVE_LEAD = re.compile(
     r"(?:^|[\n.!?;:(\[<>*•\-—–\"'])\s*$|\b(?:to|for|dear|hey|hi|hello|attention|attn|psst|the|any|all|every|our|my|"
     r"this|that|an?)\s+$"
@@ -481,8 +485,12 @@ def _third_party(lower: str, span: tuple[int, int]) -> bool:
 
 
 def _topic_heading(lower: str, span: tuple[int, int]) -> bool:
+    """ "Trustworthy AI:", "Nimbus Legal AI, New York": the AI word closing a heading or a name, not a vocative."""
     start, end = span
-    return bool(_BARE_AI_LABEL.match(lower, start, end)) and not _VOCATIVE_LEAD.search(lower, max(0, start - 12), start)
+    if _BARE_AI_LABEL.match(lower, start, end):
+        return not _VOCATIVE_LEAD.search(lower, max(0, start - 12), start)
+    named = _NAMED_AI.match(lower, start, end)
+    return named is not None and not _VOCATIVE_WORDS.intersection(named.group(1).split())
 
 
 def _negated(lower: str, span: tuple[int, int]) -> bool:
