@@ -8,6 +8,7 @@ with confidence and asks for enough groups. Every constant, and the figures behi
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from core.coverage import Judged, years_share
@@ -34,21 +35,43 @@ LOW_CONFIDENCE_CAP = 60  # a JD read with little confidence cannot make a resume
 NO_REQUIREMENTS_CAP = 35  # nor can a JD whose requirements could not be read at all
 
 
-def credit(met: bool, listed: bool) -> float:
+@dataclass(frozen=True)
+class Params:
+    """The score's constants in one object (the module's names are the defaults): bench/match_cv.py scores the same
+    features under other values to choose them by leave-one-folder-out cross-validation."""
+
+    weights: dict[str, float] = field(default_factory=lambda: dict(WEIGHTS))
+    kind_weight: dict[str, float] = field(default_factory=lambda: dict(KIND_WEIGHT))
+    term_listed: float = TERM_LISTED
+    gate_factor: float = GATE_FACTOR
+    listed_credit: float = LISTED_CREDIT
+    years_close: float = YEARS_CLOSE
+    cap_base: float = CAP_BASE
+    cap_span: float = CAP_SPAN
+    cap_min_groups: int = CAP_MIN_GROUPS
+    cap_min_confidence: float = CAP_MIN_CONFIDENCE
+    low_confidence_cap: int = LOW_CONFIDENCE_CAP
+    no_requirements_cap: int = NO_REQUIREMENTS_CAP
+
+
+PARAMS = Params()
+
+
+def credit(met: bool, listed: bool, params: Params = PARAMS) -> float:
     """What one requirement group earns: 1 met in the work, LISTED_CREDIT met only in a keyword list, 0 missing."""
     if not met:
         return 0.0
-    return LISTED_CREDIT if listed else 1.0
+    return params.listed_credit if listed else 1.0
 
 
-def _earned(j: Judged, after: bool) -> float:
+def _earned(j: Judged, after: bool, params: Params = PARAMS) -> float:
     """The credit one judged requirement earns on one side; a years requirement short of years earns its share."""
     met, was_listed = (j.after, j.after_listed) if after else (j.before, j.before_listed)
     share = years_share(j.how) if j.requirement.kind == "experience_years" and not met else None
-    return share if share is not None else credit(met, was_listed)  # 3 of 4 years earns three quarters
+    return share if share is not None else credit(met, was_listed, params)  # 3 of 4 years earns three quarters
 
 
-def _stand_ins(judged: list[Judged], after: bool) -> set[int]:
+def _stand_ins(judged: list[Judged], after: bool, params: Params = PARAMS) -> set[int]:
     """Indexes of the requirements that are another side of an ask already counted by its best side."""
     index = {j.requirement.skill: i for i, j in enumerate(judged)}
     skip: set[int] = set()
@@ -56,7 +79,7 @@ def _stand_ins(judged: list[Judged], after: bool) -> set[int]:
         if not j.requirement.either or i in skip:
             continue
         sides = sorted({i, *(index[n] for n in j.requirement.either if n in index)})
-        best = max(sides, key=lambda k: (_earned(judged[k], after), -k))
+        best = max(sides, key=lambda k: (_earned(judged[k], after, params), -k))
         skip.update(k for k in sides if k != best)
     return skip
 
@@ -74,58 +97,60 @@ def score(
     quality: float | None,
     confidence: float,
     written: list[float] | None = None,
+    params: Params = PARAMS,
 ) -> tuple[int, dict[str, Any]]:
     """The 0-100 score of one side ("before" or "after") and how it was reached (`written`: per group, where the
     JD's words for it are written, see core.scoring.terms_written)."""
+    p = params
     after = side == "after"
     required: list[tuple[float, float]] = []
     terms: list[tuple[float, float]] = []
     preferred: list[tuple[float, float]] = []
     missing, missing_gates, listed = [], [], []
-    stand_ins = _stand_ins(judged, after)
+    stand_ins = _stand_ins(judged, after, p)
     for i, j in enumerate(judged):
         req = j.requirement
         if i in stand_ins:
             continue  # one side of "a degree, OR two years of ...": the ask counts once, by its best side
         met, was_listed = (j.after, j.after_listed) if after else (j.before, j.before_listed)
-        weight = KIND_WEIGHT.get(req.kind, 1.0)
-        earned = _earned(j, after)
+        weight = p.kind_weight.get(req.kind, 1.0)
+        earned = _earned(j, after, p)
         (required if req.required else preferred).append((weight, earned))
         where = written[i] if written is not None else -1.0
         # nothing to search for on an assumed soft skill, nor on an ask met by its other side
         if req.required and where >= 0 and j.how != "assumed" and not j.how.startswith("alternative"):
             # the JD's words count only on evidence; on a keyword-list claim no more than a listing
-            terms.append((weight, 0.0 if not met else min(where, TERM_LISTED) if was_listed else where))
+            terms.append((weight, 0.0 if not met else min(where, p.term_listed) if was_listed else where))
         if was_listed and met:
             listed.append(req.skill)
         if req.required and not met:
             missing.append(req.skill)
             share = years_share(j.how) if req.kind == "experience_years" else None
-            if req.kind in GATE_KINDS and not (share is not None and share >= YEARS_CLOSE):
+            if req.kind in GATE_KINDS and not (share is not None and share >= p.years_close):
                 missing_gates.append(req.skill)
     parts: dict[str, float | None] = {
         "required": _part(required),
-        "terms": _part(terms) if WEIGHTS["terms"] else None,
+        "terms": _part(terms) if p.weights["terms"] else None,
         "preferred": _part(preferred),
         "keywords": keywords,
         "quality": quality,
     }
-    used = {k: WEIGHTS[k] for k, v in parts.items() if v is not None and WEIGHTS.get(k)}
+    used = {k: p.weights[k] for k, v in parts.items() if v is not None and p.weights.get(k)}
     total = sum(used.values())
     raw = 100 * sum(w * (parts[k] or 0.0) for k, w in used.items()) / total if total else 0.0
     caps: list[tuple[int, str]] = []
-    confident = confidence >= CAP_MIN_CONFIDENCE and len(required) >= CAP_MIN_GROUPS
-    gate = GATE_FACTOR ** len(missing_gates) if confident and missing_gates else None
+    confident = confidence >= p.cap_min_confidence and len(required) >= p.cap_min_groups
+    gate = p.gate_factor ** len(missing_gates) if confident and missing_gates else None
     if gate is not None:
         # a missing gate scales the score down (a cap at a share of what the parts add up to), so candidates who
         # lack it still rank among themselves and a better-written resume still reads better
         caps.append((round(raw * gate), "required licence/degree/years missing"))
     if confident and missing:
-        caps.append((int(CAP_BASE + CAP_SPAN * (parts["required"] or 0.0)), "required group missing"))
+        caps.append((int(p.cap_base + p.cap_span * (parts["required"] or 0.0)), "required group missing"))
     if not required:
-        caps.append((NO_REQUIREMENTS_CAP, "no requirements could be read from the job description"))
+        caps.append((p.no_requirements_cap, "no requirements could be read from the job description"))
     elif not confident:
-        caps.append((LOW_CONFIDENCE_CAP, "few requirements read, or low confidence"))
+        caps.append((p.low_confidence_cap, "few requirements read, or low confidence"))
     cap = min(caps) if caps else None
     value = round(min(raw, cap[0]) if cap else raw)
     breakdown: dict[str, Any] = {
