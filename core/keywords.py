@@ -44,10 +44,15 @@ def _english_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
 _STOP = _english_stop_words() | _BOILERPLATE
 
 
+def words(text: str) -> list[str]:
+    """A text's words: lower-cased words of _TERM_PATTERN without stop words."""
+    return [w for w in _TERMS.findall(text.lower()) if w not in _STOP]
+
+
 def analyze(text: str) -> list[str]:
     """A text's terms: lower-cased words of _TERM_PATTERN without stop words, then each pair of neighbours."""
-    words = [w for w in _TERMS.findall(text.lower()) if w not in _STOP]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    found = words(text)
+    return found + [f"{a} {b}" for a, b in zip(found, found[1:], strict=False)]
 
 
 class KeyPhraser:

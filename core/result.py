@@ -51,12 +51,12 @@ def build_result(state: ItemState, ctx: PipelineContext) -> dict[str, Any]:
         before_texts = [b.original for b in bullets]
         after_texts = [b.rewrite if (b.accepted and b.rewrite) else b.original for b in bullets]
         (before, breakdown_before), cov = scoring.score_before_and_coverage(
-            before_texts, after_texts, state.resume_clean, state.bullets, signals, ctx.matcher
+            before_texts, after_texts, state.resume_clean, state.bullets, signals, ctx.matcher, state.jd_clean
         )
         # after: the document as it reads with the standing bullets, summary and skills lists in place
         document = tailored_document(state.resume_clean, state.bullets, after_texts, state.sections)
         after_bullets = [b.text for b in split_bullets(document)] or after_texts
-        after, breakdown_after = scoring.ats_score(after_bullets, document, signals, ctx.matcher)
+        after, breakdown_after = scoring.ats_score(after_bullets, document, signals, ctx.matcher, state.jd_clean)
         result["score_before"] = before
         result["score_after"] = after
         result["score_breakdown"] = {"before": breakdown_before, "after": breakdown_after}

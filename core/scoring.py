@@ -14,6 +14,7 @@ from core.coverage import Judged, entries_of, judge_all, requirement_coverage, r
 from core.ingest import split_bullets
 from core.jd_terms import terms_of
 from core.resume_view import read_resume
+from core.text_similarity import text_similarity
 from core.types import Bullet, CoverageEntry, JDSignals
 
 
@@ -170,9 +171,10 @@ def bullet_quality(bullet_texts: list[str]) -> float | None:
 
 
 def ats_score(
-    bullet_texts: list[str], resume_text: str, signals: JDSignals, matcher: Any
+    bullet_texts: list[str], resume_text: str, signals: JDSignals, matcher: Any, jd_text: str | None = None
 ) -> tuple[int, dict[str, Any]]:
-    """The 0-100 ATS score of the resume with these bullets standing, and how it was reached (core.ats_score)."""
+    """The 0-100 ATS score of the resume with these bullets standing, and how it was reached (core.ats_score;
+    `jd_text`: the JD, for the text similarity part)."""
     bullets = split_bullets(resume_text)
     if len(bullets) != len(bullet_texts):
         bullets = [Bullet(index=i, text=t) for i, t in enumerate(bullet_texts)]
@@ -185,6 +187,8 @@ def ats_score(
         quality=bullet_quality(bullet_texts),
         confidence=signals.confidence,
         written=terms_written(judged, resume_text, bullet_texts, signals),
+        resume=resume_text,
+        similarity=text_similarity(resume_text, jd_text) if jd_text else None,
     )
 
 
@@ -195,6 +199,7 @@ def score_before_and_coverage(
     bullets: list[Bullet],
     signals: JDSignals,
     matcher: Any,
+    jd_text: str | None = None,
 ) -> tuple[tuple[int, dict[str, Any]], list[CoverageEntry]]:
     """The score of the resume as submitted and the coverage before/after, the requirements judged once."""
     if len(bullets) != len(before_texts):
@@ -208,6 +213,8 @@ def score_before_and_coverage(
         quality=bullet_quality(before_texts),
         confidence=signals.confidence,
         written=terms_written(judged, resume_text, before_texts, signals),
+        resume=resume_text,
+        similarity=text_similarity(resume_text, jd_text) if jd_text else None,
     )
     return before, entries_of(judged)
 
