@@ -36,6 +36,23 @@ from core.types import ItemState, Stage  # noqa: E402
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "match_dev"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITAL = re.compile(r"(?<![.!?:;•(\"]\s)(?<!^)(?<![-\w&])[A-Z][\w&'+-]*")
+# A condition of employment (physical demands, schedule, screening, own tools, authorisation, a promise after hire) is
+# no fact a resume states about past work: a recruiter confirms it at the screen, so it is not counted among the
+# required terms the resume supports (it is counted apart). Read from the labels' own words, not from the pipeline.
+CONDITION = re.compile(
+    r"\blift(?:ing)?\s+(?:up\s+to\s+)?\d+\s*(?:lb|lbs|pounds|kg)\b|\bstand(?:ing)?(?:/walk(?:ing)?)?\s+for\b"
+    r"|\b\d+-hour\s+shifts?\b|\b(?:nights|evenings|weekends|holidays|overnights)\b|\bon-call\b"
+    r"|\b(?:drug|alcohol)\s+(?:screen|test)|\bbackground\s+(?:check|screen)|\bown\s+(?:hand\s+)?tools\b"
+    r"|\breliable\s+transportation\b|\bauthori[sz](?:ed|ation)\s+to\s+work\b|\bwork\s+authori[sz]ation\b"
+    r"|\bvisa\s+sponsorship\b|\bwithin\s+\d+\s+(?:days|weeks|months)\s+of\s+(?:hire|start)\b"
+    r"|\btravel\s+up\s+to\b|\bwilling(?:ness)?\s+to\s+(?:travel|relocate)\b",
+    re.I,
+)
+
+
+def is_condition(names: list[str]) -> bool:
+    """True when the label's words for a requirement (those the JD writes) name a condition of employment."""
+    return any(CONDITION.search(n) for n in names)
 
 
 def _words(text: str) -> set[str]:
@@ -96,7 +113,9 @@ def why_unwritten(
         if not r.get("covered") or not names or any(_has(document, n) for n in names):
             continue
         at = _group_of(_names(r), entries, searched)
-        if at is None:
+        if is_condition(names):
+            why = "condition of employment (not counted)"
+        elif at is None:
             why = "no requirement group of the JD reader"
         else:
             entry, planned = entries[at], plan.get(at)
@@ -153,8 +172,8 @@ def audit_pair(label: dict[str, Any], resume: str, jd: str, state: ItemState, ma
     before_style = style_check.count([bullets[i]["original"] for i in rewritable], [tenses[i] for i in rewritable])
     after_style = style_check.count([standing[i] for i in rewritable], [tenses[i] for i in rewritable])
     must = [r for r in label.get("required", []) if r.get("covered")]
-    terms = [[n for n in _names(r) if _has(jd, n)] for r in must]
-    terms = [t for t in terms if t]
+    every = [t for t in ([n for n in _names(r) if _has(jd, n)] for r in must) if t]
+    terms = [t for t in every if not is_condition(t)]
     implied = [r for r in must if r.get("evidence") and not any(_has(r["evidence"], n) for n in _names(r))]
     return {
         "id": label["id"],
@@ -174,6 +193,9 @@ def audit_pair(label: dict[str, Any], resume: str, jd: str, state: ItemState, ma
         "terms": len(terms),
         "terms_before": sum(any(_has(resume, n) for n in t) for t in terms),
         "terms_after": sum(any(_has(document, n) for n in t) for t in terms),
+        "conditions": len(every) - len(terms),
+        "conditions_after": sum(any(_has(document, n) for n in t) for t in every if is_condition(t)),
+        "conditions_before": sum(any(_has(resume, n) for n in t) for t in every if is_condition(t)),
         "accepted": len(accepted_texts),
         "summary": any(s.kind == "summary" for s in sections),
         "skills": any(s.kind == "skills" for s in sections),
@@ -232,6 +254,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     lifts = [r["after"] - r["before"] for r in rows if r["before"] is not None]
     implied = [r["after"] - r["before"] for r in rows if r["implied_must"] and r["before"] is not None]
     terms = sum(r["terms"] for r in rows)
+    every = terms + sum(r["conditions"] for r in rows)
     return {
         "pairs": len(rows),
         "invented_facts": sum(len(r["invented"]) for r in rows),
@@ -248,6 +271,14 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "before": round(sum(r["terms_before"] for r in rows) / terms, 3) if terms else None,
             "after": round(sum(r["terms_after"] for r in rows) / terms, 3) if terms else None,
         },
+        "jd_terms_counted": terms,
+        # the same share with conditions of employment counted as supported terms (the definition before 2026-12-03
+        # evening)
+        "jd_terms_written_with_conditions": {
+            "before": round(sum(r["terms_before"] + r["conditions_before"] for r in rows) / every, 3) if every else None,
+            "after": round(sum(r["terms_after"] + r["conditions_after"] for r in rows) / every, 3) if every else None,
+        },
+        "conditions": sum(r["conditions"] for r in rows),
         "summaries": sum(r["summary"] for r in rows),
         "skills_lists": sum(r["skills"] for r in rows),
         "unwritten_by_why": _by_why(rows),

@@ -13,6 +13,7 @@ from core.tailor_skills import JOB_NOUN as _JOB_NOUN
 from core.tailor_skills import writable_name
 from core.tailor_terms import TermToWrite, held_credential
 from core.text_search import found, lowered
+from core.text_search import written_in as written_in_words
 from core.types import CoverageEntry, ImpliedSkill, JDSignals
 
 MAX_STRENGTHS = 5
@@ -205,7 +206,8 @@ def build_summary(
     `terms`: the JD's words for requirements met but written nowhere else; they lead, beside the resume's own."""
     title = candidate_title(resume, signals, jd)
     years = _years(resume)
-    unwritten = [t for t in terms or [] if not _held_kind(t)]
+    soft = _soft(terms or [])
+    unwritten = [t for t in terms or [] if not _held_kind(t) and t.kind != "soft_skill"]
     skills = _first([_beside(t) for t in unwritten], strengths(entries, signals, implied, resume))
     skills = [s for s in skills if not title or s.lower() != title.lower()]
     skills += [
@@ -213,7 +215,7 @@ def build_summary(
     ]
     skills = skills[: max(MAX_STRENGTHS, len(unwritten))]
     held = _first([_beside(t) for t in terms or [] if _held_kind(t)], credentials(entries, resume))[:MAX_HELD]
-    if len(skills) + len(held) < (1 if title else 2):
+    if len(skills) + len(held) + len(soft) < (1 if title else 2):
         return None  # nothing the JD asks for to lead with: the candidate's own summary stands
     sentences: list[str] = []
     lead = f"{title[0].upper()}{title[1:]}" if title else "Experienced"
@@ -229,11 +231,21 @@ def build_summary(
         sentences.append(lead + ".")
         if held:
             sentences.append(f"Holds {_join(held)}.")
+    if soft:  # soft skills a line of the resume shows at work, named apart from the skills ('skilled in
+        # interpersonal skills' does not read)
+        sentences.insert(1, f"Strengths include {_join(soft)}.")
     own = _own_sentence(resume, signals, " ".join(sentences))
     extra = own or _best_result(results)
     if extra:
         sentences.append(extra)
-    return " ".join(sentences[:3])
+    return " ".join(sentences[: 3 + bool(soft)])
+
+
+def _soft(terms: list[TermToWrite]) -> list[str]:
+    """The JD's words for the soft skills a line of the resume shows, once each ('communication' is not named again
+    beside 'written and verbal communication')."""
+    names = [t.term for t in terms if t.kind == "soft_skill" and not _held_kind(t)]
+    return [n for n in names if not any(n != o and written_in_words(n, o) for o in names)]
 
 
 def _one_word_alike(shown: str, name: str) -> bool:
@@ -266,11 +278,14 @@ def _as_noun(phrase: str, duties: list[str] | None = None) -> str:
 def with_terms(own: str, terms: list[TermToWrite]) -> str | None:
     """The candidate's own summary with one sentence naming the JD's words it and the bullets do not write ('Holds
     Bachelor's degree (B.S.).'); None when there is nothing to add."""
-    skills = _first([], [_beside(t) for t in terms if not _held_kind(t)])[:MAX_STRENGTHS]
+    skills = _first([], [_beside(t) for t in terms if not _held_kind(t) and t.kind != "soft_skill"])
     held = _first([], [_beside(t) for t in terms if _held_kind(t)])[:MAX_HELD]
+    soft = _soft(terms)
     added = []
     if skills:
         added.append(f"Skilled in {_join(skills)}.")
+    if soft:
+        added.append(f"Strengths include {_join(soft)}.")
     if held:
         added.append(f"Holds {_join(held)}.")
     if not added:

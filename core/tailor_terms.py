@@ -21,6 +21,7 @@ from core.coverage_kinds import CREDENTIALS
 from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, terms_of, written_in
 from core.resume_view import CREDENTIAL_SECTIONS, read_resume
 from core.tailor_naming import names_evidence
+from core.tailor_soft import soft_evidence
 from core.types import CoverageEntry, CoverageEvidence, JDSignals, Requirement
 
 WRITABLE_HOW = frozenset({"skill", "narrower", "degree"})  # met by something the resume names, not by its words
@@ -50,6 +51,7 @@ class TermToWrite:
     bullet: CoverageEvidence | None  # evidence in a bullet that may be rewritten: the words go beside it
     shown: str  # how the resume writes the evidence ('Terraform', 'B.S. Accounting')
     via: str  # the skill the resume shows
+    lines: tuple[str, ...] = ()  # a soft skill's evidence: the resume's lines that show it at work
 
 
 def _writable(term: str, resume: str, most: int = MAX_WORDS) -> bool:
@@ -288,6 +290,43 @@ def _sentence_case(term: str, sentence: str = "") -> str:
     return term[0].lower() + term[1:]
 
 
+def _soft_term(
+    entry: CoverageEntry, req: Requirement, searched: tuple[str, ...], resume: str, unmet: list[str]
+) -> TermToWrite | str:
+    """A soft skill coverage assumes is named in the JD's words only where a line of the resume shows it at work
+    (core.tailor_soft); the lines go with it for the reviewer."""
+    terms = tuple(dict.fromkeys([*searched, entry.jd_name]))
+    if _already_written(terms, resume, entry.kind):
+        return "already written"
+    shown = soft_evidence(entry.jd_name or entry.skill, entry.skill, resume)
+    if not shown:
+        return "met as assumed (no line shows it)"
+    term = next(
+        (
+            t
+            for t in terms
+            if t.strip()
+            and _writable(t, resume)
+            and not written_in(t, resume)
+            and not any(written_in(t, name) for name in unmet)
+            and soft_evidence(t, entry.skill, resume)
+        ),
+        None,
+    )
+    if term is None:
+        return "no JD words the evidence supports: " + " | ".join(terms)
+    return TermToWrite(
+        term=_sentence_case(term, req.sentence),
+        skill=entry.skill,
+        kind=entry.kind,
+        required=entry.required,
+        bullet=None,
+        shown="",
+        via=entry.skill,
+        lines=tuple(e.line for e in shown),
+    )
+
+
 def terms_to_write(
     entries: list[CoverageEntry],
     signals: JDSignals,
@@ -341,6 +380,9 @@ def plan_terms(
                 continue
             if entry.kind not in WRITABLE_KINDS:
                 out[i] = f"kind {entry.kind}"
+                continue
+            if entry.kind == "soft_skill" and entry.how == "assumed":
+                out[i] = _soft_term(entry, req, searched[i], resume, unmet)
                 continue
             by_words = entry.how == "words" and entry.required  # met by a line holding most of its JD words
             if entry.how not in WRITABLE_HOW and not entry.how.startswith("years") and not by_words:
