@@ -275,7 +275,9 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         # the same share with conditions of employment counted as supported terms (the definition before 2026-12-03
         # evening)
         "jd_terms_written_with_conditions": {
-            "before": round(sum(r["terms_before"] + r["conditions_before"] for r in rows) / every, 3) if every else None,
+            "before": round(sum(r["terms_before"] + r["conditions_before"] for r in rows) / every, 3)
+            if every
+            else None,
             "after": round(sum(r["terms_after"] + r["conditions_after"] for r in rows) / every, 3) if every else None,
         },
         "conditions": sum(r["conditions"] for r in rows),

@@ -8,13 +8,15 @@ from typing import Any
 
 from core import confirm, roles, scoring, text_search
 from core.confirm import is_credential
-from core.coverage import requirement_coverage
+from core.coverage import requirement_coverage, requirements_of
 from core.ingest import split_bullets
+from core.jd_terms import terms_of
 from core.resume_parts import first_header_offset, replace_spans, skills_parts, summary_part
 from core.rewritable import reason_to_keep
+from core.tailor_phrases import PairPlan, jd_phrases
 from core.tailor_skills import looks_like_name, missing_names, tailor_skills
 from core.tailor_summary import build_summary, with_terms
-from core.tailor_terms import terms_to_write
+from core.tailor_terms import TermToWrite, plan_terms, terms_to_write
 from core.types import (
     Bullet,
     BulletResult,
@@ -153,12 +155,19 @@ def tailor_sections(
     part = summary_part(resume)
     # the JD's words for requirements met but not yet written: those the bullets did not take go in the summary
     written_now = "\n".join([resume, *standing])
-    rest = [
-        t
-        for t in terms_to_write(entries, signals, resume, brief.keep if brief else None, matcher)
-        if not _written(t.term, written_now)
-    ]
-    allowed |= {t.term for t in rest} | {m.skill for t in rest for m in matcher.find(t.term)}
+    plan = plan_terms(entries, signals, resume, brief.keep if brief else None, matcher)
+    reqs = requirements_of(signals)
+    searched = terms_of(signals, reqs) if len(reqs) == len(entries) else {}
+    phrases = jd_phrases(PairPlan(reqs, entries, plan, searched, resume, matcher))
+    # the JD's whole phrases first: a group's shorter words inside one are not named again
+    planned = [t for t in plan.values() if isinstance(t, TermToWrite)]
+    rest = [t for t in [*phrases, *planned] if not _written(t.term, written_now)]
+    words = [t for t in rest if not t.phrase]
+    allowed |= {t.term for t in words} | {m.skill for t in words for m in matcher.find(t.term)}
+    # a phrase's words are the JD's for groups the resume shows, written whole in the summary: the skills the matcher
+    # reads in them are allowed there, not as names of their own in the skills list ('project management tool'
+    # beside Jira and Smartsheet is no 'Project management')
+    phrased = {t.term for t in rest if t.phrase} | {m.skill for t in rest if t.phrase for m in matcher.find(t.term)}
     summary = build_summary(resume, signals, entries, implied, standing, jd, rest)
     if summary and part is not None:
         after = resume[: part.span[0]] + summary + resume[part.span[1] :]
@@ -194,7 +203,7 @@ def tailor_sections(
                     why="a skills list from the JD's names of skills the resume shows",
                 )
             )
-    return [_guard(s, resume, matcher, allowed) for s in sections]
+    return [_guard(s, resume, matcher, allowed | phrased if s.kind == "summary" else allowed) for s in sections]
 
 
 def _lost_terms(old: str, new: str, signals: JDSignals, matcher: Any) -> bool:

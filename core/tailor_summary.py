@@ -92,7 +92,11 @@ def _years(resume: str) -> str | None:
 
 
 def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    """'A, B and C'; 'A, B and C, and D' when an item holds an 'and' of its own."""
+    if len(items) == 1:
+        return items[0]
+    comma = "," if len(items) > 1 and any(" and " in i for i in items) else ""
+    return f"{', '.join(items[:-1])}{comma} and {items[-1]}"
 
 
 def strengths(
@@ -185,10 +189,16 @@ def _beside(term: TermToWrite) -> str:
 
 
 def _first(items: list[str], more: list[str]) -> list[str]:
+    """The items, then those of `more` that no earlier one already says (as text, or word for word: 'version control
+    (Git)' after 'version control with Git')."""
     out = list(items)
     for item in more:
-        if item.lower() not in " ".join(out).lower():
-            out.append(item)
+        words = set(re.findall(r"[\w/+#&.-]+", item.lower()))
+        if item.lower() in " ".join(out).lower():
+            continue
+        if words and any(words <= set(re.findall(r"[\w/+#&.-]+", o.lower())) for o in out):
+            continue
+        out.append(item)
     return out
 
 
@@ -207,8 +217,9 @@ def build_summary(
     title = candidate_title(resume, signals, jd)
     years = _years(resume)
     soft = _soft(terms or [])
-    unwritten = [t for t in terms or [] if not _held_kind(t) and t.kind != "soft_skill"]
-    skills = _first([_beside(t) for t in unwritten], strengths(entries, signals, implied, resume))
+    unwritten = [t for t in terms or [] if not _held_kind(t) and t.kind != "soft_skill" and not t.phrase]
+    skills = _first(_first([], [_beside(t) for t in unwritten]), strengths(entries, signals, implied, resume))
+    skills = [s for s in skills if not any(_says(p, s) for p in soft)]
     skills = [s for s in skills if not title or s.lower() != title.lower()]
     skills += [
         _as_noun(k, results) for k in jd_phrases_shown(signals, results) if k.lower() not in " ".join(skills).lower()
@@ -231,8 +242,8 @@ def build_summary(
         sentences.append(lead + ".")
         if held:
             sentences.append(f"Holds {_join(held)}.")
-    if soft:  # soft skills a line of the resume shows at work, named apart from the skills ('skilled in
-        # interpersonal skills' does not read)
+    if soft:  # the JD's whole phrases and the soft skills a line of the resume shows at work, named apart from
+        # the skills ('skilled in interpersonal skills', 'skilled in butchery experience' do not read)
         sentences.insert(1, f"Strengths include {_join(soft)}.")
     own = _own_sentence(resume, signals, " ".join(sentences))
     extra = own or _best_result(results)
@@ -242,10 +253,18 @@ def build_summary(
 
 
 def _soft(terms: list[TermToWrite]) -> list[str]:
-    """The JD's words for the soft skills a line of the resume shows, once each ('communication' is not named again
-    beside 'written and verbal communication')."""
-    names = [t.term for t in terms if t.kind == "soft_skill" and not _held_kind(t)]
+    """The JD's whole phrases and its words for the soft skills a line of the resume shows, once each
+    ('communication' is not named again beside 'written and verbal communication')."""
+    names = [t.term for t in terms if (t.kind == "soft_skill" or t.phrase) and not _held_kind(t)]
+    names = list(dict.fromkeys(names))
     return [n for n in names if not any(n != o and written_in_words(n, o) for o in names)]
+
+
+def _says(phrase: str, item: str) -> bool:
+    """True when a phrase already says an item ('FEA' in 'FEA tools'; 'version control (Git)' in 'version control
+    with Git')."""
+    words = set(re.findall(r"[\w/+#&.-]+", item.lower()))
+    return written_in_words(item, phrase) or bool(words) and words <= set(re.findall(r"[\w/+#&.-]+", phrase.lower()))
 
 
 def _one_word_alike(shown: str, name: str) -> bool:
@@ -278,9 +297,10 @@ def _as_noun(phrase: str, duties: list[str] | None = None) -> str:
 def with_terms(own: str, terms: list[TermToWrite]) -> str | None:
     """The candidate's own summary with one sentence naming the JD's words it and the bullets do not write ('Holds
     Bachelor's degree (B.S.).'); None when there is nothing to add."""
-    skills = _first([], [_beside(t) for t in terms if not _held_kind(t) and t.kind != "soft_skill"])
+    skills = _first([], [_beside(t) for t in terms if not _held_kind(t) and t.kind != "soft_skill" and not t.phrase])
     held = _first([], [_beside(t) for t in terms if _held_kind(t)])[:MAX_HELD]
     soft = _soft(terms)
+    skills = [s for s in skills if not any(_says(p, s) for p in soft)]
     added = []
     if skills:
         added.append(f"Skilled in {_join(skills)}.")

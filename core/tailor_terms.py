@@ -52,6 +52,7 @@ class TermToWrite:
     shown: str  # how the resume writes the evidence ('Terraform', 'B.S. Accounting')
     via: str  # the skill the resume shows
     lines: tuple[str, ...] = ()  # a soft skill's evidence: the resume's lines that show it at work
+    phrase: bool = False  # the JD's whole phrase for one or more groups (core.tailor_phrases)
 
 
 def _writable(term: str, resume: str, most: int = MAX_WORDS) -> bool:
