@@ -168,13 +168,14 @@ def tailor_sections(
     # reads in them are allowed there, not as names of their own in the skills list ('project management tool'
     # beside Jira and Smartsheet is no 'Project management')
     phrased = {t.term for t in rest if t.phrase} | {m.skill for t in rest if t.phrase for m in matcher.find(t.term)}
-    summary = build_summary(resume, signals, entries, implied, standing, jd, rest)
-    if summary and part is not None:
-        after = resume[: part.span[0]] + summary + resume[part.span[1] :]
-        if _lost_terms(resume, after, signals, matcher):
-            # the candidate's summary holds JD terms the resume would lose with it: it stands, and the JD's words
-            # for what the resume meets but writes nowhere are added after it
-            summary = with_terms(part.text, rest)
+    met = _met(resume, signals, matcher)
+    summary = _summary(resume, signals, entries, implied, standing, jd, rest, matcher, met)
+    if summary and _met(_placed(resume, summary), signals, matcher) - met:
+        # a requirement the resume does not meet would read as met ('4 years of experience … open enrollment' as
+        # '3+ years of benefits administration'): without the phrases and soft skills, else no new summary
+        plain = [t for t in rest if not t.phrase and t.kind != "soft_skill"]
+        summary = _summary(resume, signals, entries, implied, standing, jd, plain, matcher, met)
+        summary = None if summary and _met(_placed(resume, summary), signals, matcher) - met else summary
     # the summary and skills list name requirements only in words the resume supports
     if summary and (part is None or summary != part.text):
         sections.append(_checked("summary", part.text if part else None, summary, part.span if part else None))
@@ -206,7 +207,46 @@ def tailor_sections(
     return [_guard(s, resume, matcher, allowed | phrased if s.kind == "summary" else allowed) for s in sections]
 
 
-def _lost_terms(old: str, new: str, signals: JDSignals, matcher: Any) -> bool:
+def _summary(
+    resume: str,
+    signals: JDSignals,
+    entries: list[CoverageEntry],
+    implied: list[ImpliedSkill],
+    standing: list[str],
+    jd: str,
+    terms: list[TermToWrite],
+    matcher: Any,
+    met: set[tuple[str, bool]],
+) -> str | None:
+    """A new summary, or the candidate's own with the JD's words added when a new one would lose JD terms (`met`:
+    the requirements the resume meets as it is)."""
+    part = summary_part(resume)
+    summary = build_summary(resume, signals, entries, implied, standing, jd, terms)
+    if summary and part is not None and _lost_terms(resume, _placed(resume, summary), signals, matcher, met):
+        # the candidate's summary holds JD terms the resume would lose with it: it stands, and the JD's words for what
+        # the resume meets but writes nowhere are added after it
+        summary = with_terms(part.text, terms)
+    return summary
+
+
+def _placed(resume: str, summary: str) -> str:
+    """The resume with a summary in place of its own (or before it, when it has none)."""
+    part = summary_part(resume)
+    return resume[: part.span[0]] + summary + resume[part.span[1] :] if part else summary + "\n\n" + resume
+
+
+def _met(text: str, signals: JDSignals, matcher: Any) -> set[tuple[str, bool]]:
+    return {
+        (e.skill, e.required) for e in requirement_coverage(text, split_bullets(text), signals, matcher) if e.before
+    }
+
+
+def _gains(old: str, new: str, signals: JDSignals, matcher: Any) -> bool:
+    """True when the new document meets a requirement the old one does not: a summary adds no evidence."""
+    return bool(_met(new, signals, matcher) - _met(old, signals, matcher))
+
+
+def _lost_terms(old: str, new: str, signals: JDSignals, matcher: Any, met: set[tuple[str, bool]] | None = None) -> bool:
     """True when the old document shows a JD skill or writes a JD term (key phrase, skill as the JD wrote it) that
     the new one does not."""
     terms = {k.term for k in signals.keywords} | {m.quote for m in [*signals.required, *signals.preferred]}
@@ -216,9 +256,7 @@ def _lost_terms(old: str, new: str, signals: JDSignals, matcher: Any) -> bool:
     if ({m.skill for m in matcher.find(old)} - {m.skill for m in matcher.find(new)}) & asked:
         return True
     # a requirement judged by words or years ('3+ years as an HR generalist') may rest on the old summary alone
-    met = {(e.skill, e.required) for e in requirement_coverage(old, split_bullets(old), signals, matcher) if e.before}
-    still = {(e.skill, e.required) for e in requirement_coverage(new, split_bullets(new), signals, matcher) if e.before}
-    return bool(met - still)
+    return bool((met if met is not None else _met(old, signals, matcher)) - _met(new, signals, matcher))
 
 
 def _checked(

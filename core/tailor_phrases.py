@@ -197,7 +197,13 @@ class _Context:
         self.view = read_resume(self.resume)
         self.words = {t.lower() for t in _tokens(self.resume)}
         self.stems = {_root(w) for w in self.words}
-        self.shown_skills = {m.skill for m in self.matcher.find(self.resume)} if self.matcher is not None else set()
+        self._shown: set[str] | None = None
+
+    def shown_skills(self) -> set[str]:
+        """The skills the matcher reads anywhere on the resume (worked out when a phrase first needs them)."""
+        if self._shown is None:
+            self._shown = {m.skill for m in self.matcher.find(self.resume)} if self.matcher is not None else set()
+        return self._shown
 
     def names(self, i: int) -> list[str]:
         """A group's words: as the JD wrote it and as the JD reader searches it."""
@@ -247,10 +253,12 @@ class _Context:
             return None  # a part coverage only assumes ('resilience'), or a keyword list shows only a narrower tool
         if any(self.entries[i].how == "words" for i in parts):
             return None  # a group met by its own words is named only in words its line holds (core.tailor_terms)
-        held = [i for i in owners if self.entries[i].kind == "experience_years" and self.entries[i].before]
-        base = parts or [i for i in held if self.evidenced(i)]
-        if not base or all(self.entries[i].kind == "degree" for i in base):
-            return None  # a degree is worded by its own rules (core.jd_terms.degree_wording)
+        base = parts
+        if not base or any(self.entries[i].kind in ("degree", "experience_years") for i in base):
+            # a degree is worded by its own rules (core.jd_terms.degree_wording); the field of a years requirement
+            # beside the candidate's years reads as years of it ('6 years of experience … benefits administration
+            # experience' met '3+ years of benefits administration'): the plan words those
+            return None
         if any(alt.lower() == getattr(self.plan.get(i), "term", "").lower() for i in base):
             return None  # the plan writes them
         # a soft skill's own words are shown by its lines; any other word must be on the resume ('AWS' of a group
@@ -269,7 +277,7 @@ class _Context:
             elif not _resume_has(token, self.stems, self.words):
                 return None
         if self.matcher is not None:
-            allowed = self.shown_skills | {self.entries[i].skill for i in base}
+            allowed = self.shown_skills() | {self.entries[i].skill for i in base}
             if any(m.skill not in allowed for m in self.matcher.find(alt)):
                 return None  # a skill the resume does not show, read in the phrase
         kinds = [self.entries[i].kind for i in base]

@@ -92,11 +92,13 @@ def _years(resume: str) -> str | None:
 
 
 def _join(items: list[str]) -> str:
-    """'A, B and C'; 'A, B and C, and D' when an item holds an 'and' of its own."""
+    """'A, B and C'; 'A, B and C, and D' or 'A as well as B and C' when an item holds an 'and' of its own."""
     if len(items) == 1:
         return items[0]
-    comma = "," if len(items) > 1 and any(" and " in i for i in items) else ""
-    return f"{', '.join(items[:-1])}{comma} and {items[-1]}"
+    inner = any(" and " in i for i in items)
+    if inner and len(items) == 2:
+        return f"{items[0]} as well as {items[1]}"
+    return f"{', '.join(items[:-1])}{',' if inner else ''} and {items[-1]}"
 
 
 def strengths(
