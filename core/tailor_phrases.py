@@ -58,7 +58,8 @@ _LEAD = re.compile(
     r"at least|clear|effective|comfort(?:able)?(?:\s+(?:with|in|using))?|familiarity(?:\s+with)?|familiar with|"
     r"knowledge of|understanding of|foundation in|background in|expertise(?:\s+(?:in|with))?|expert in|"
     r"proficiency(?:\s+(?:in|with))?|proficient(?:\s+(?:in|with))?|experience(?:\s+(?:with|in|using|on))?|"
-    r"ability to|able to|track record of|fluency in|skills? in|you (?:have|bring|know)|must have|should have)\s+",
+    r"ability to|able to|track record of|fluency in|skills? in|skilled (?:in|with)|you (?:have|bring|know)|"
+    r"must have|should have)\s+",
     re.I,
 )
 _OR = re.compile(r",\s*(?:or\s+)?|\s+(?:and/)?or\s+", re.I)
@@ -84,7 +85,36 @@ def _core(clause: str) -> str:
     gerund = first.lower().endswith("ing") and "VBG" in grammar.verb_tags(first)
     if stripped and rest and gerund and "NOUN" not in grammar.other_readings(first):  # not 'packaging design'
         text = rest  # 'Experience preparing grading … plans' -> 'grading … plans'
-    return _TAIL.sub("", text).strip(" ,")
+    if _ABILITY.match(clause.strip()):  # 'Ability to read blueprints and interpret GD&T': duties, as gerunds
+        text = " and ".join(_gerund(p) for p in re.split(r"\s+and\s+", text))
+    text = _TAIL.sub("", text).strip(" ,")
+    if _INNER_LEAD.search(text):
+        return ""  # 'Python and experience with PyTorch': two asks in one clause, not one phrase
+    return text
+
+
+_ABILITY = re.compile(r"^(?:the\s+)?(?:ability|able)\s+to\s+", re.I)
+_INNER_LEAD = re.compile(r"\s(?:experience|familiarity|knowledge|ability|proficiency)\s(?:with|in|of|to)\s", re.I)
+
+
+def _gerund(duty: str) -> str:
+    """'read blueprints' -> 'reading blueprints'; a duty not led by a verb is left as it is."""
+    first, _, rest = duty.partition(" ")
+    if not rest or not grammar.verb_tags(first) & {"VB", "VBP"}:
+        return duty
+    return f"{grammar.retense(first, 'gerund') or first} {rest}"
+
+
+def _line_case(text: str, resume: str) -> str:
+    """A common word capitalised only because it opened the JD's line, in lower case ('Scripting in Python',
+    'Version control with Git'); a name ('Kubernetes', 'Haas', and 'Python' or 'Excel', which the resume writes
+    with a capital inside a sentence) or an acronym keeps its capitals."""
+    first = text.split(" ", 1)[0]
+    if len(first) < 2 or not first[0].isupper() or not first[1:].islower():
+        return text
+    common = bool(grammar.other_readings(first.lower()) or grammar.verb_tags(first.lower()))
+    named = re.search(r"[a-z,;(]\s+" + re.escape(first) + r"\b", resume) is not None
+    return first.lower() + text[len(first) :] if common and not named else text
 
 
 def _alternatives(phrase: str) -> list[str]:
@@ -253,12 +283,13 @@ class _Context:
             return None  # a part coverage only assumes ('resilience'), or a keyword list shows only a narrower tool
         if any(self.entries[i].how == "words" for i in parts):
             return None  # a group met by its own words is named only in words its line holds (core.tailor_terms)
-        base = parts
-        if not base or any(self.entries[i].kind in ("degree", "experience_years") for i in base):
-            # a degree is worded by its own rules (core.jd_terms.degree_wording); the field of a years requirement
-            # beside the candidate's years reads as years of it ('6 years of experience … benefits administration
-            # experience' met '3+ years of benefits administration'): the plan words those
-            return None
+        # an alternative of a years requirement the resume meets with evidence ('outbound sales' of '1+ years in an
+        # outbound sales, SDR/BDR or … role'): the summary's no-gain check (core.tailor._gains) keeps it from
+        # reading as years of an unmet one
+        years = [i for i in owners if self.entries[i].kind == "experience_years" and self.entries[i].before]
+        base = parts or [i for i in years if self.evidenced(i)]
+        if not base or any(self.entries[i].kind == "degree" for i in base):
+            return None  # a degree is worded by its own rules (core.jd_terms.degree_wording)
         if any(alt.lower() == getattr(self.plan.get(i), "term", "").lower() for i in base):
             return None  # the plan writes them
         # a soft skill's own words are shown by its lines; any other word must be on the resume ('AWS' of a group
@@ -282,8 +313,7 @@ class _Context:
                 return None  # a skill the resume does not show, read in the phrase
         kinds = [self.entries[i].kind for i in base]
         first = self.entries[base[0]]
-        if tokens and tokens[0].lower() in _DEGREE and alt[:1].isupper():
-            alt = alt[0].lower() + alt[1:]  # 'Advanced Microsoft Word' opened its JD line
+        alt = _line_case(alt, self.resume)  # 'Advanced Microsoft Word', 'Version control' opened their JD line
         return TermToWrite(
             term=_sentence_case(alt, self.reqs[base[0]].sentence),
             skill=first.skill,

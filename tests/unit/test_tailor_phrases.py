@@ -9,7 +9,7 @@ from core.factory import build_context
 from core.jd_terms import written_in
 from core.pipeline import run_to_end
 from core.tailor import tailored_document
-from core.tailor_phrases import _alternatives, _clauses, _core
+from core.tailor_phrases import _alternatives, _clauses, _core, _line_case
 from core.tailor_soft import facets_of, soft_evidence
 from core.types import ItemState
 
@@ -59,6 +59,10 @@ def test_a_clause_loses_its_lead_in_and_tail_but_keeps_its_words() -> None:
         "Strong HTML/CSS skills",
         "responsive layouts",
     ]
+    assert _core("Ability to read blueprints and interpret GD&T") == "reading blueprints and interpreting GD&T"
+    assert _core("Python and experience with PyTorch") == ""  # two asks, not one phrase
+    assert _line_case("Version control with Git", "Code in Git") == "version control with Git"
+    assert _line_case("Python for data analysis", "Pipelines in Python") == "Python for data analysis"  # a name
     assert _alternatives("student teaching or classroom teaching experience") == [
         "student teaching",
         "classroom teaching experience",

@@ -258,7 +258,8 @@ def test_a_field_of_work_asked_as_years_goes_in_the_summary_never_beside_a_licen
     bullets = state.result["bullets"] if state.result else []
     assert all("commercial electrical" not in (b["rewrite"] or "") for b in bullets)  # not 'Card (commercial …)'
     summary = state.result["summary"]["rewrite"] if state.result else ""
-    assert "with 6 years of experience, skilled in commercial electrical" in summary  # not '6 years … in' it
+    assert "commercial electrical experience" in summary  # the JD's whole phrase (core.tailor_phrases)
+    assert "years of experience in commercial" not in summary  # not '6 years … in' it
 
 
 def test_jd_words_capitalised_by_their_line_are_written_in_lower_case_and_credentials_take_an_article() -> None:
