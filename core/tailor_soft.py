@@ -151,9 +151,23 @@ def facets_of(jd_words: str, skill: str = "") -> list[str]:
     return found
 
 
+_CODE = re.compile(  # writing that is programming, not prose: 'Wrote the evidence-collection scripts (Python)'
+    r"\b(?:writes?|writing|written|wrote|authored|drafted)\s+(?:[\w()/-]+\s+){0,3}?(?:scripts?|code|tests?|queries|"
+    r"programs?|functions?|modules?|macros?|automation|jobs?|pipelines?|SQL|Python|Terraform|playbooks?)\b",
+    re.I,
+)
+_DATES = re.compile(  # a job's dates: 'Materials Planner — Heartland, Lenexa KS — 2022/06 – present'
+    r"(?:19|20)\d\d(?:[/-]\d{1,2})?\s*(?:–|—|-|to)\s*(?:(?:19|20)\d\d|present|current|now|today)\b", re.I
+)
+
+
 def _shows(facet: str, text: str) -> bool:
+    if facet == "written" and _CODE.search(text):
+        return bool(_CUES["written"].search(_CODE.sub(" ", text)))  # another piece of writing on the line
     if facet == "communication":
-        return any(_CUES[f].search(text) for f in ("communication", "written", "verbal", "presentation"))
+        return _CUES["communication"].search(text) is not None or any(
+            _shows(f, text) for f in ("written", "verbal", "presentation")
+        )
     if facet == "interpersonal":
         return bool(_CUES["interpersonal"].search(text) and _INTERACTION.search(text))
     if facet == "customer":
@@ -177,6 +191,7 @@ def soft_evidence(jd_words: str, skill: str, resume: str) -> list[SoftEvidence]:
         and len(line.text.split()) >= 4
         and not any(a <= line.start < b for a, b in heads)  # a job's title and dates: 'June 2022 – Present'
         and not _WISH.search(line.text)  # what they hope to do is not what they did
+        and not _DATES.search(line.text)
     ]
     out: list[SoftEvidence] = []
     for facet in facets:

@@ -97,6 +97,10 @@ def test_a_soft_skill_is_named_only_from_a_line_that_shows_it() -> None:
     assert soft_evidence("written and verbal communication", "Communication", resume) == []  # no line of writing
     wish = "Jo Lee\n\nExperience\nTrainer — Gym | 2021 – Present\n• Seeking a role where I can counsel patients daily\n"
     assert soft_evidence("communication", "Communication", wish) == []  # a wish is not work done
+    code = "Al Kim\n\nExperience\nSRE — Acme\n• Wrote the evidence-collection scripts (Python) for our audit\n"
+    assert soft_evidence("written communication", "Written Communication", code) == []  # code is not prose
+    dated = "Al Kim\n\nExperience\nPlanner — Heartland, Lenexa KS — 2022/06 – present\n• Run MRP in SAP weekly\n"
+    assert soft_evidence("communication skills", "Communication", dated) == []  # the job's dates say 'present'
 
 
 def test_the_summary_never_makes_an_unmet_requirement_read_as_met() -> None:
