@@ -178,7 +178,10 @@ def tailor_sections(
         summary = None if summary and _met(_placed(resume, summary), signals, matcher) - met else summary
     # the summary and skills list name requirements only in words the resume supports
     if summary and (part is None or summary != part.text):
-        sections.append(_checked("summary", part.text if part else None, summary, part.span if part else None))
+        shown = _shown_by(summary, rest)
+        sections.append(
+            _checked("summary", part.text if part else None, summary, part.span if part else None, why=shown)
+        )
     parts = skills_parts(resume)
     # a JD name the guard would refuse is left out of the list, not the whole list with it
     offered = [a for c in tailor_skills(parts, signals, entries, implied, matcher, resume) for a in c.added]
@@ -227,6 +230,24 @@ def _summary(
         # the resume meets but writes nowhere are added after it
         summary = with_terms(part.text, terms)
     return summary
+
+
+def _shown_by(summary: str, terms: list[TermToWrite]) -> str:
+    """The reviewer's why for a summary naming the JD's phrases or soft skills: the resume lines that show each."""
+    cited = [
+        f"{t.term}: " + " / ".join(f'"{_short(line)}"' for line in dict.fromkeys(t.lines))
+        for t in terms
+        if t.lines and _written(t.term, summary)
+    ]
+    if not cited:
+        return ""
+    lead = "a summary built from the resume's facts, led by the JD's title and must-haves; shown by "
+    return lead + "; ".join(dict.fromkeys(cited))
+
+
+def _short(line: str, most: int = 90) -> str:
+    text = " ".join(line.strip(" \t•·-*–—▪").split())
+    return text if len(text) <= most else text[: most - 1].rsplit(" ", 1)[0] + " …"
 
 
 def _placed(resume: str, summary: str) -> str:

@@ -74,6 +74,7 @@ def test_the_jds_whole_phrase_is_written_when_the_resume_shows_every_part(tech) 
     summary = state.result["summary"] if state.result else None
     assert summary and summary["accepted"]
     assert written_in("Windows 10/11 troubleshooting", document)  # Windows written, troubleshooting shown ('Resolve')
+    assert 'Windows 10/11 troubleshooting: "Resolve escalated Windows 10/11 issues' in summary["rationale"]  # the line
 
 
 def test_a_phrase_is_not_written_when_one_part_is_not_shown(tech) -> None:
