@@ -267,9 +267,14 @@ def _labels_reader(label: str, prefixed: bool) -> bool:
 _ROLE_DATES = re.compile(r"\b(?:19|20)\d\d\s*(?:[–—-]|to)\s*(?:(?:19|20)\d\d|present|current|now|today)\b", _F)
 
 
+_CONTACT = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _directive_after(rest: str, mark: str) -> str | None:
     if len(rest) < 8 or _PAST_HEAD.match(rest) or not _has_target(rest) or _ROLE_DATES.search(rest):
         return None
+    if mark == "," and not _has_target(_CONTACT.sub(" ", rest)):
+        return None  # "ML Engineer, Guardrails · New York · name@example.com": a heading with contact details
     if _ENGLISH.search(rest):
         # English: a directive verb at a clause start, an obligation, or the reader spoken to as "you"
         if mark == ",":

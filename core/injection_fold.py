@@ -23,6 +23,7 @@ _ABBREVIATIONS = frozenset("eg ie am pm us uk jr sr dr st mr ms vs ph bs ba ma n
 # Where a letter touches a digit or one of @ $ !: the token around it may be leetspeak ("1gn0r3", "pr3v10us", "@ll").
 _LEET_SEAM = re.compile(r"[a-zA-Z][0-9@$!]|[0-9@$][a-zA-Z]")
 _LEET_CHARS = re.compile(r"[\w@$!]+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 # Four or more letters set apart by one separator: worth the full (slower) spaced-letter pattern.
 _SPACED_HINT = re.compile(r"[A-Za-z][ .*_-][A-Za-z][ .*_-][A-Za-z][ .*_-][A-Za-z]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
@@ -219,10 +220,11 @@ def _leet_tokens(text: str) -> list[re.Match[str]]:
 
 def _leet_pass(base: Folded) -> Folded:
     edits = _Edits(base)
+    emails = [(e.start(), e.end()) for e in _EMAIL.finditer(base.text)] if "@" in base.text else []
     for m in _leet_tokens(base.text):
         token = m.group()
-        if len(token) < 3:
-            continue
+        if len(token) < 3 or (emails and any(s <= m.start() < e for s, e in emails)):
+            continue  # "intake@quillstone-careers.example.org" is an address, not "intakea…"
         letters = sum(c.isalpha() for c in token)
         if letters < 2 or letters * 3 < len(token) or token[-1:] == "!" and token[:-1].isalpha():
             continue  # "2FA", "B2B", "a1", "Wow!": codes and punctuation, not disguised words
