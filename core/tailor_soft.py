@@ -192,6 +192,7 @@ def soft_evidence(jd_words: str, skill: str, resume: str) -> list[SoftEvidence]:
         and not any(a <= line.start < b for a, b in heads)  # a job's title and dates: 'June 2022 – Present'
         and not _WISH.search(line.text)  # what they hope to do is not what they did
         and not _DATES.search(line.text)
+        and "@" not in line.text  # a contact line ('Email: …')
     ]
     out: list[SoftEvidence] = []
     for facet in facets:
