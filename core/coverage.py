@@ -20,6 +20,7 @@ from core.coverage_kinds import (
     Found,
     degree_met,
     line_status,
+    mostly_soft,
     state_ok,
     words_met,
     years_met,
@@ -156,7 +157,8 @@ def judge(
             said = [f for f in found if f.skill in languages and f.bullet < 0]
             ev = [CoverageEvidence(bullet=f.bullet, quote=f.quote, via=f.skill, listed=f.listed) for f in said]
             return bool(ev), ev[:MAX_EVIDENCE], "language" if ev else "missing"
-        return True, [], "assumed"  # communication and the like are judged in the interview
+        if req.alternatives or mostly_soft(req.jd_name):
+            return True, [], "assumed"  # communication and the like are judged in the interview
     return False, [], "missing"
 
 

@@ -8,12 +8,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import core.word_stems as _ws
 from core.grammar import other_readings, verb_tags
 from core.jd_parts import PORTABLE, states_in
-from core.jd_requirements import DEGREE_LEVELS, years_what
+from core.jd_requirements import _SOFT_WORDS, DEGREE_LEVELS, years_what
+from core.keywords import ENGLISH_STOP
 from core.resume_view import ResumeView
 from core.types import CoverageEvidence, Requirement
+from core.word_stems import soft_share
+from core.word_stems import stem as _stem
 
+CLIPPED_NAME = 85  # a requirement name this long was likely clipped for display (core.jd_requirements.clipped)
 YEARS_SLACK = 0.25  # "3+ years" is met by 2 years and 10 months of dated roles
 BODY_YEARS_SHARE = 0.5  # a role whose heading does not name the skill, and one line of it does: half its years
 WORDS_MET = 0.6  # share of a requirement's content words one resume line must hold (requirements with no skill)
@@ -40,7 +45,10 @@ _GENERIC = frozenset(
 CREDENTIALS = frozenset({"certification", "licence", "degree"})
 _AS_TITLE = re.compile(r"\b(?:as|as an?|as the)\s+(?:an?\s+)?[a-z]", re.I)
 _LENIENT_FIELD = re.compile(r"\brelated (?:field|discipline|area|degree)|\bequivalent\b|\bsimilar field", re.I)
-_CERTIFICATE_OK = re.compile(r"\bor (?:a )?(?:certificate|certification|diploma)\b", re.I)
+_CERTIFICATE_OK = re.compile(
+    r"\bor (?:a )?(?:certificate|certification|diploma)\b|\b(?:certificate|diploma) or (?:an? )?(?:associate|degree)",
+    re.I,
+)
 # "X such as A or B", "X (A, B or similar)": a parenthesis lists examples when it holds a list
 _EXAMPLES = re.compile(r"\s*(?:\bsuch as\b|\be\.g\.,?|\bincluding\b|\blike\b|\((?=[^()]*(?:,|\bor\b)))\s*", re.I)
 # a credential named by its acronym needs no "certification" beside it ("CCNA certification": "Cisco CCNA")
@@ -49,9 +57,6 @@ _ACRONYM_CREDENTIAL = re.compile(
 )
 _CREDENTIAL_WORDS = re.compile(r"\bcertifi|\blicen[cs]|\bregistration\b|\bcredential|\bendorsement|\bdesignation", re.I)
 _CERTIFICATE = re.compile(r"\b(?:certificate|diploma|certification)\b", re.I)
-
-
-_DOUBLED = frozenset("bdgmnprt")  # consonants doubled before -ing / -ed ("fitting", "shipped"; not "filling")
 
 
 @dataclass(frozen=True)
@@ -74,28 +79,6 @@ def line_status(line: str) -> tuple[bool, bool]:
     return bool(_PENDING.search(line)), bool(_LEARNING.search(line))
 
 
-@lru_cache(maxsize=16384)
-def _stem(word: str) -> str:
-    """A light stem so "cooking", "cooks" and "cook" meet, and the work meets the one who does it: "driving",
-    "drivers" and "drive" are "driv", "writing" and "writer" "writ", "counseling" and "counselor" "counsel",
-    "coordination" and "coordinator" "coordin"."""
-    for suffix, keep in (("ing", 5), ("ies", 4), ("es", 5), ("s", 4), ("ed", 5)):
-        if len(word) >= keep + len(suffix) - 1 and word.endswith(suffix) and not word.endswith("ss"):
-            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            if suffix in ("ing", "ed") and len(word) >= 3 and word[-1] == word[-2] and word[-1] in _DOUBLED:
-                word = word[:-1]  # "fitting", "planned": fit, plan
-            break
-    for suffix in _AGENT_SUFFIXES:  # the one who does the work, and the work as a noun
-        if len(word) >= len(suffix) + 4 and word.endswith(suffix) and not word.endswith("ior"):  # senior, interior
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if len(word) >= 5 and word.endswith("e") else word
-
-
-# "coordinator" / "coordination", "administrator" / "administration", "counselor", "supervisor"; tried longest first
-_AGENT_SUFFIXES = ("ation", "ator", "ion", "er", "or")
-
-
 @lru_cache(maxsize=8192)
 def _words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _WORD.findall(text.lower()))
@@ -106,6 +89,17 @@ _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
 
 def key_words(terms: list[str]) -> set[str]:
     return {w for w in _words(" ".join(terms)) if w not in _GENERIC_STEMS and not w.isdigit() and len(w) > 1}
+
+
+@lru_cache(maxsize=4096)
+def mostly_soft(name: str) -> bool:
+    """A requirement naming qualities of a person ("excellent written and verbal communication", "calm under
+    pressure") rather than work, a tool or a credential ("grant writing", "CMP certification"): more than
+    SOFT_SHARE of its content words are the words of soft skills."""
+    raw = [w for w in _WORD.findall(name.lower()) if w not in ENGLISH_STOP and _stem(w) not in _GENERIC_STEMS]
+    raw = [w for w in raw if not w.isdigit() and len(w) > 1]
+    extra = frozenset(_stem(w) for w in raw if _SOFT_WORDS.search(w))
+    return soft_share({_stem(w) for w in raw}, extra) > _ws.SOFT_SHARE
 
 
 def state_ok(states: list[str], line: str) -> bool:
@@ -163,7 +157,7 @@ def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any
     acceptable = graph.acceptable(req.alternatives, similar=req.similar) if req.alternatives else frozenset()
     terms = key_words(req.terms)
     generic = not acceptable and not terms
-    what = years_what(req.jd_name)
+    what = years_what(whole_clause(req))
     qualifier = _QUALIFIER.search(what)
     # the sides of an "or" before the qualifier ("HR, recruiting or administrative" experience "in a hospital")
     options = [side for side in sides(what[: qualifier.start()] if qualifier else what) if side] if what else []
@@ -219,6 +213,16 @@ def years_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any
     ]
     best = max([relevant, *stated])
     return best + YEARS_SLACK >= need, f"years {round(best, 1):g} vs {need:g}"
+
+
+def whole_clause(req: Requirement) -> str:
+    """The requirement's clause as the JD wrote it: the name is clipped for display ("... OR 5+ years of"), the
+    sentence holds the rest."""
+    name = req.jd_name
+    if len(name) < CLIPPED_NAME or not req.sentence:
+        return name
+    at = req.sentence.find(name)
+    return req.sentence[at:] if at >= 0 else name
 
 
 # words of a title that rank the job rather than say what it is ("Senior", "Staff", "II")
@@ -371,6 +375,12 @@ def _industry_line(terms: set[str], line: str) -> bool:
     return any(need <= terms and sign.search(line) for need, sign in _INDUSTRY_SIGNS)
 
 
+def _industry_words(terms: set[str], line: str) -> frozenset[str]:
+    """The words of the industries a side names that the line shows in its own words: they count as said, and the
+    side's other words still have to be ("commercial real estate lending" is not shown by "consumer lending")."""
+    return frozenset(w for need, sign in _INDUSTRY_SIGNS if need <= terms and sign.search(line) for w in need)
+
+
 @lru_cache(maxsize=8192)
 def _line_words(text: str) -> frozenset[str]:
     """A resume line's words, with each two words also written as one ("lay out" is also "layout", "set up"
@@ -452,11 +462,56 @@ def _reaches(line: str, least: float) -> bool:
     return any(amount >= least for amount in _amounts(line))
 
 
+# "40 net words per minute", "a 200+ room hotel": a number and the words of its unit (not years: judged as years)
+_MEASURE = re.compile(
+    r"(?<![\d.,$])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+)?)\s*\+?\s*-?\s*(?P<unit>[a-z]+(?:[\s-]+[a-z]+){0,3})", re.I
+)
+_STOP_STEMS = frozenset(_stem(w) for w in ENGLISH_STOP)
+_NOT_UNITS = frozenset(_stem(w) for w in "years year yrs months month or and to of".split())
+
+
+def _measures(text: str) -> list[tuple[float, list[str]]]:
+    """Each number of a text with the stems of up to four words after it ("40 net words per minute")."""
+    out = []
+    for m in _MEASURE.finditer(text):
+        words = [_stem(w) for w in re.findall(r"[a-z]+", m["unit"].lower())]
+        number = float(m["n"].replace(",", ""))
+        if words and words[0] not in _NOT_UNITS and not (1900 <= number <= 2100):
+            out.append((number, words))
+    return out
+
+
+def _unit_forms(words: list[str]) -> frozenset[str]:
+    """The ways a unit can be written: its words, and the initials of two or more of them in a row ("wpm")."""
+    initials = "".join(w[0] for w in words)
+    runs = {initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1)}
+    return frozenset(words) | runs
+
+
+def measure_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
+    """A requirement that asks a measure ("typing 40 net words per minute") is met by a line giving at least that
+    number in the same unit, written out or as its initials ("62 wpm")."""
+    asked = _measures(req.jd_name)
+    if len(asked) != 1 or len(asked[0][1]) < 2:
+        return None  # one measure with a unit of words (a bare "40" is no measure)
+    need, unit = asked[0]
+    forms = _unit_forms(unit) - _GENERIC_STEMS - _STOP_STEMS
+    for line in view.lines:
+        for number, words in _measures(line.text):
+            if number >= need and any(w in forms and len(w) > 2 for w in words[:2] if w not in _STOP_STEMS):
+                return CoverageEvidence(bullet=-1, quote=line.text.strip()[:200])
+    return None
+
+
 def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -> CoverageEvidence | None:
     """A resume line holding most of the requirement's own words (any one side of an "or"); a credential not
     from a keyword list or a line saying it is pending ("Preparing for the CPC exam")."""
     best: tuple[float, str] = (0.0, "")
     credential = req.kind in CREDENTIALS or bool(_CREDENTIAL_WORDS.search(req.jd_name))
+    if not credential and _least(req.jd_name) is None:
+        measured = measure_met(req, view)
+        if measured is not None:
+            return measured
     least = _least(req.jd_name)
     for terms in _alternatives(req):
         if least is not None:
@@ -468,9 +523,10 @@ def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -
                 continue
             if least is not None and not _reaches(line.text, least):
                 continue  # "managed projects of $25M or more": a $19M project does not show it
-            share = len(terms & _line_words(line.text)) / len(terms)
-            if share < WORDS_MET and not credential and _industry_line(terms, line.text):
-                share = 1.0
+            have = _line_words(line.text)
+            if not credential:
+                have = have | _industry_words(terms, line.text)
+            share = len(terms & have) / len(terms)
             if share > best[0]:
                 best = (share, line.text.strip())
     if best[0] < WORDS_MET and not credential and req.alternatives:

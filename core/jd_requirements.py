@@ -47,7 +47,9 @@ _DEGREE_WORDS = re.compile(
     re.I,
 )
 _FIELD = re.compile(
-    r"\bin\s+(?P<f>[A-Za-z ,/&'-]{3,80}?)(?:\s+or (?:a )?(?:related|equivalent|similar)\b|[;.(]|$)", re.I
+    r"\bin\s+(?P<f>[A-Za-z ,/&'-]{3,80}?)(?:\s+or (?:a )?(?:related|equivalent|similar)\b|[;.(]|$"
+    r"|,?\s+(?:and|plus|with)\s+(?=(?:at least|a minimum|minimum|\d|one|two|three|four|five|six)\b))",
+    re.I,
 )
 _CONDITION = re.compile(
     r"\blift(?:ing)?\b.{0,20}\b(?:\d+|lbs|pounds)|\b\d+\s*(?:lbs|pounds)\b|\bstand(?:ing)?\b.{0,30}\b(?:hours?|shift)|"

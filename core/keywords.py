@@ -41,7 +41,8 @@ def _english_stop_words(path: Path = STOP_WORDS_FILE) -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
-_STOP = _english_stop_words() | _BOILERPLATE
+ENGLISH_STOP = _english_stop_words()
+_STOP = ENGLISH_STOP | _BOILERPLATE
 
 
 def words(text: str) -> list[str]:

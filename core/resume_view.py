@@ -22,6 +22,12 @@ _LIST_SEPARATORS = re.compile(r"\s[|·•]\s|,|;|\s/\s")
 _LIST_LABEL = re.compile(r"^\s*(?:[A-Za-z&/ ]{2,30}):\s")
 _VERB_ENDINGS = re.compile(r"\b\w+(?:ed|ing)\b", re.I)
 _STATED_YEARS = re.compile(r"(?P<n>\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?)\b(?:\s+of)?(?P<what>[^.;\n]{0,120})", re.I)
+# "since 2019", "since March 2021": years until now
+_SINCE = re.compile(rf"\bsince\s+(?P<a>{_POINT})(?=(?P<what>[^.;\n]{{0,120}}))", re.I)
+# a role heading that says how long it lasted: "(1 year 8 months)", "(3 yrs)"
+_DURATION = re.compile(
+    r"\(\s*(?:(?P<y>\d{1,2})\s*(?:years?|yrs?))?[\s,]*(?:(?P<m>\d{1,2})\s*(?:months?|mos?))?\s*\)", re.I
+)
 LIST_SECTIONS = frozenset({"Skills", "Languages", "Interests"})
 CREDENTIAL_SECTIONS = frozenset({"Certifications", "Education"})
 
@@ -140,7 +146,7 @@ def read_resume(text: str, today: date | None = None) -> ResumeView:
         if match:
             a, b = _month_index(match.group("a"), today), _month_index(match.group("b"), today)
             if a is not None and b is not None and b >= a:
-                heads.append((i, round((b - a + 1) / 12, 2)))
+                heads.append((i, _stated_duration(line.text[match.end() :]) or round((b - a + 1) / 12, 2)))
     roles: list[Role] = []
     for n, (i, years) in enumerate(heads):
         first = i - 1 if i > 0 and lines[i - 1].text.strip() and section_of(lines[i - 1].text) is None else i
@@ -152,9 +158,26 @@ def read_resume(text: str, today: date | None = None) -> ResumeView:
         stop = max(stop, i + 1)
         start, end = lines[first].start, lines[stop - 1].end
         roles.append(Role(start, end, years, text[start:end], lines[i].end - start))
-    stated = tuple(
-        StatedYears(float(m.group("n")), m.group("what"), m.start())
-        for m in _STATED_YEARS.finditer(text)
-        if 0 < float(m.group("n")) <= 45
-    )
-    return ResumeView(text, tuple(lines), tuple(roles), stated, tuple(line.start for line in lines))
+    return ResumeView(text, tuple(lines), tuple(roles), _stated(text, today), tuple(line.start for line in lines))
+
+
+def _stated(text: str, today: date) -> tuple[StatedYears, ...]:
+    """Years a resume states: "6 years of ...", and "since 2019" (until now); each with the words that follow."""
+    out = []
+    for m in _STATED_YEARS.finditer(text):
+        if 0 < float(m.group("n")) <= 45:
+            out.append(StatedYears(float(m.group("n")), m.group("what"), m.start()))
+    now = today.year * 12 + today.month - 1
+    for m in _SINCE.finditer(text):
+        start = _month_index(m.group("a"), today)
+        if start is not None and 0 < now - start + 1 <= 45 * 12:
+            out.append(StatedYears(round((now - start + 1) / 12, 2), m.group("what"), m.start()))
+    return tuple(sorted(out, key=lambda s: s.start))
+
+
+def _stated_duration(rest: str) -> float | None:
+    """The length a role heading states after its dates ("(1 year 8 months)"), in years."""
+    m = _DURATION.match(rest.strip())
+    if not m or not (m.group("y") or m.group("m")):
+        return None
+    return round(int(m.group("y") or 0) + int(m.group("m") or 0) / 12, 2)

@@ -14,6 +14,7 @@ import yaml
 from core.taxonomy_esco import ATTRIBUTION as ESCO_ATTRIBUTION
 from core.taxonomy_esco import read_esco
 from core.taxonomy_graph import GraphBuilder, slug
+from core.word_stems import SOFT_WORDS_FILE, write_soft_words
 
 DATA_DIR = Path(__file__).parent / "data"
 TAXONOMY_FILE = DATA_DIR / "skills_taxonomy.json"
@@ -280,6 +281,9 @@ def write_taxonomy(
         "occupations": [{"title": o["title"], "description": o["description"]} for o in occupations],
     }
     (out_dir / BACKGROUND_FILE.name).write_text(json.dumps(background, ensure_ascii=False, indent=0) + "\n", "utf-8")
+    soft = [n for s in document["skills"] if s["kind"] == "soft" for n in (s["name"], *s["aliases"], *s["exact"])]
+    if esco_dir is not None:
+        write_soft_words(esco_dir, soft, out_dir / SOFT_WORDS_FILE.name)
     aliases = sum(len(s["aliases"]) + len(s["exact"]) for s in document["skills"])
     links = sum(len(s.get("parents", [])) for s in document["skills"])
     return {"skills": len(document["skills"]), "aliases": aliases, "links": links, **document["header"]["counts"]}
