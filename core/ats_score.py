@@ -17,7 +17,7 @@ from typing import Any
 from core.coverage import Judged, years_share
 from core.gate_doubt import GATE_KINDS, GateMiss, gate_miss
 
-WEIGHTS = {"required": 0.70, "terms": 0.10, "preferred": 0.05, "keywords": 0.0, "quality": 0.05}
+WEIGHTS = {"required": 0.70, "terms": 0.0, "preferred": 0.10, "keywords": 0.0, "quality": 0.05}
 KIND_WEIGHT = {  # how much one requirement group counts, by kind
     "licence": 1.5,
     "certification": 1.5,
@@ -28,12 +28,12 @@ KIND_WEIGHT = {  # how much one requirement group counts, by kind
     "condition": 0.25,
 }
 TERM_LISTED = 0.5  # the JD's words for a group written only in a keyword list (what an ATS finds, not shown in work)
-GATE_FACTOR = 0.6  # each required licence, certification, degree or years group surely missing scales the score by this
-GATE_UNSURE = 0.25  # the share of that cut an unsure miss costs (core.gate_doubt: the resume does not contradict it)
-SIM_BLEND = 0.1  # the share of the score that is the text similarity of resume and JD (the rest: the requirements)
+GATE_FACTOR = 0.5  # each required licence, certification, degree or years group surely missing scales the score by this
+GATE_UNSURE = 0.0  # the share of that cut an unsure miss costs (core.gate_doubt: the resume does not contradict it)
+SIM_BLEND = 0.2  # the share of the score that is the text similarity of resume and JD (the rest: the requirements)
 SIM_FLOOR = 0.9  # a resume this similar to the JD scores at least SIM_FLOOR x 100 x its similarity part
-SIM_LOW, SIM_HIGH = 0.2, 0.5  # text similarity of resume and JD mapped to 0-1 between these cosines
-LISTED_CREDIT = 0.35  # met only in a keyword list, never in the work described ("keyword stuffing")
+SIM_LOW, SIM_HIGH = 0.15, 0.5  # text similarity of resume and JD mapped to 0-1 between these cosines
+LISTED_CREDIT = 0.2  # met only in a keyword list, never in the work described ("keyword stuffing")
 YEARS_CLOSE = 0.75  # years found / years asked at or above this: short, but not a gate missing ("3 of 4 years")
 CAP_BASE, CAP_SPAN = 55, 40  # with any required group missing: cap = CAP_BASE + CAP_SPAN x required part
 CAP_MIN_GROUPS = 3  # caps apply only when the JD asks for at least this many required groups...
@@ -164,7 +164,7 @@ def score(
                     misses.append(gate_miss(j, resume, years_close=p.years_close))
     parts: dict[str, float | None] = {
         "required": _part(required),
-        "terms": _part(terms) if p.weights["terms"] else None,
+        "terms": _part(terms),  # shown even when weighted 0: what an ATS keyword filter would find
         "preferred": _part(preferred),
         "keywords": keywords,
         "quality": quality,
@@ -175,7 +175,7 @@ def score(
     caps: list[tuple[int, str]] = []  # on the requirements' score
     confident = confidence >= p.cap_min_confidence and len(required) >= p.cap_min_groups
     gate = _gate(missing_gates, misses, p) if confident and missing_gates else None
-    if gate is not None:
+    if gate is not None and gate < 1.0:
         # a missing gate scales the score down (a cap at a share of what the parts add up to), so candidates who
         # lack it still rank among themselves and a better-written resume still reads better
         caps.append((round(raw * gate), "required licence/degree/years missing"))

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from core.keywords import OCCUPATIONS_FILE, words
+from core.resume_view import read_resume
 
 STEM = True  # words stemmed (docs/SCORING.md: chosen by leave-one-folder-out, with SUBLINEAR)
 SUBLINEAR = True  # term counts as 1 + log n rather than n
 _TAILS = ("ing", "ers", "er", "ed", "es", "s")
+COPY_RUN = 6  # a resume line sharing this many words in a row with the JD is the JD's text, not evidence
+_RUN_WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -79,9 +83,31 @@ def _vector(text: str, stemmed: bool, sublinear: bool) -> tuple[dict[str, float]
     return vector, math.sqrt(sum(w * w for w in vector.values()))
 
 
+@lru_cache(maxsize=64)
+def _runs(text: str) -> frozenset[tuple[str, ...]]:
+    """Every run of COPY_RUN words of a text (lower case)."""
+    found = _RUN_WORD.findall(text.lower())
+    return frozenset(tuple(found[i : i + COPY_RUN]) for i in range(len(found) - COPY_RUN + 1))
+
+
+def evidence_text(resume: str, jd: str) -> str:
+    """The resume as evidence of work: without its keyword lists (a skills line, a competencies grid) and without
+    lines that copy the JD (COPY_RUN words in a row), so pasting the JD or its words into a resume raises nothing."""
+    copied = _runs(jd)
+    kept = []
+    for line in read_resume(resume).lines:
+        if line.listing or not line.text.strip():
+            continue
+        if copied and _runs(line.text) & copied:
+            continue
+        kept.append(line.text)
+    return "\n".join(kept)
+
+
 def text_similarity(resume: str, jd: str, *, stemmed: bool = STEM, sublinear: bool = SUBLINEAR) -> float | None:
-    """Cosine of the resume's and the JD's TF-IDF vectors, 0-1 (None: either has no words)."""
-    a, na = _vector(resume, stemmed, sublinear)
+    """Cosine of the TF-IDF vectors of the resume's evidence (`evidence_text`) and the JD, 0-1 (None: either has no
+    words)."""
+    a, na = _vector(evidence_text(resume, jd), stemmed, sublinear)
     b, nb = _vector(jd, stemmed, sublinear)
     if not na or not nb:
         return None
