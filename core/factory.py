@@ -29,6 +29,9 @@ def load_local() -> tuple[SkillMatcher, SignalExtractor]:
     from core import grammar
 
     grammar.warm_up()  # the verb lexicon (~1 s) loads here, not inside the first item a worker runs
+    from core.text_similarity import load_text_model
+
+    load_text_model()  # the score's text similarity IDF (~1 s), likewise
     # The taxonomy and spaCy's vocabulary are hundreds of thousands of long-lived objects; moving them out of
     # the collector's sight stops every full collection from rescanning them (they were ~20% of a pair's time).
     gc.collect()  # garbage left from building them is freed first, not frozen
