@@ -470,18 +470,19 @@ _STOP_STEMS = frozenset(_stem(w) for w in ENGLISH_STOP)
 _NOT_UNITS = frozenset(_stem(w) for w in "years year yrs months month or and to of".split())
 
 
-def _measures(text: str) -> list[tuple[float, list[str]]]:
+@lru_cache(maxsize=8192)
+def _measures(text: str) -> tuple[tuple[float, tuple[str, ...]], ...]:
     """Each number of a text with the stems of up to four words after it ("40 net words per minute")."""
     out = []
     for m in _MEASURE.finditer(text):
-        words = [_stem(w) for w in re.findall(r"[a-z]+", m["unit"].lower())]
+        words = tuple(_stem(w) for w in re.findall(r"[a-z]+", m["unit"].lower()))
         number = float(m["n"].replace(",", ""))
         if words and words[0] not in _NOT_UNITS and not (1900 <= number <= 2100):
             out.append((number, words))
-    return out
+    return tuple(out)
 
 
-def _unit_forms(words: list[str]) -> frozenset[str]:
+def _unit_forms(words: tuple[str, ...]) -> frozenset[str]:
     """The ways a unit can be written: its words, and the initials of two or more of them in a row ("wpm")."""
     initials = "".join(w[0] for w in words)
     runs = {initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1)}
