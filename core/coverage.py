@@ -19,8 +19,10 @@ from core.coverage_kinds import (
     CREDENTIALS,
     Found,
     degree_met,
+    language_level,
     line_status,
     mostly_soft,
+    spoken_level,
     state_ok,
     words_met,
     years_met,
@@ -125,6 +127,18 @@ _PROGRESS_OK = re.compile(
 )
 
 
+def _spoken_well_enough(req: Requirement, found: list[Found], graph: Any) -> list[Found]:
+    """For a language asked at a level ("native or fluent Brazilian Portuguese"), the mentions of that language on
+    lines giving a lower one ("Portuguese (basic reading)") are dropped; a mention giving no level stands."""
+    languages = {graph.language_of(a) for a in req.alternatives or [req.skill] if a in graph} - {None}
+    if not languages:
+        return found
+    asked = language_level(req.jd_name) or language_level(req.sentence)
+    if asked is None:
+        return found
+    return [f for f in found if f.skill not in languages or (spoken_level(f.line, f.quote) or asked) >= asked]
+
+
 def judge(
     req: Requirement, view: ResumeView, found: list[Found], graph: Any, *, pending_ok: bool = False
 ) -> tuple[bool, list[CoverageEvidence], str]:
@@ -132,6 +146,7 @@ def judge(
     with `pending_ok` those on their way too)."""
     if req.kind == "condition":
         return True, [], "assumed"  # lifting, shifts, own tools: confirmed at the screen, not on paper
+    found = _spoken_well_enough(req, found, graph)
     evidence = _evidence(req, found, graph, view) if (req.alternatives or req.skill in graph) else []
     if req.kind == "experience_years" and req.years:
         met, how = years_met(req, view, found, graph)

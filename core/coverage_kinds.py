@@ -102,6 +102,37 @@ def mostly_soft(name: str) -> bool:
     return soft_share({_stem(w) for w in raw}, extra) > _ws.SOFT_SHARE
 
 
+# how well a language is spoken, lowest first: a JD asking "native or fluent" is not met by "Portuguese (basic)"
+_LANGUAGE_LEVELS = (
+    (1, re.compile(r"\b(?:basic|beginner|elementary|limited|learning|rudimentary|some|A1|A2)\b", re.I)),
+    (2, re.compile(r"\b(?:conversational|intermediate|functional|B1|B2)\b", re.I)),
+    (3, re.compile(r"\b(?:fluent|fluency|advanced|professional|proficient|proficiency|C1|C2)\b", re.I)),
+    (4, re.compile(r"\b(?:native|bilingual|mother tongue|first language)\b", re.I)),
+)
+
+
+def language_level(text: str, *, lowest: bool = True) -> int | None:
+    """The level of speaking a text names (1 basic, 2 conversational, 3 fluent, 4 native), or None; of several
+    ("native or fluent") the lowest when `lowest`, which is what a JD asks at least."""
+    found = [level for level, words in _LANGUAGE_LEVELS if words.search(text)]
+    if not found:
+        return None
+    return min(found) if lowest else max(found)
+
+
+def spoken_level(line: str, quote: str) -> int | None:
+    """The level a resume line gives the language it names: in the brackets after it ("Portuguese (basic reading)"),
+    up to the next comma, or in the two words before it ("conversational Spanish")."""
+    at = line.find(quote)
+    if at < 0:
+        return None
+    rest = line[at + len(quote) :]
+    item_end = re.compile(r"[,;|•]")
+    after = rest.lstrip()[1:].split(")", 1)[0] if rest.lstrip().startswith("(") else item_end.split(rest, maxsplit=1)[0]
+    before = " ".join(re.split(r"[,;|•():]", line[:at])[-1].split()[-2:])  # this item's words, not the one before
+    return language_level(f"{before} {after}", lowest=False)
+
+
 def state_ok(states: list[str], line: str) -> bool:
     """A licence line from another state does not meet "Ohio RN license"; one naming no state, or a compact, does."""
     named = states_in(line)

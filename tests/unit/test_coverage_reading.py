@@ -104,3 +104,16 @@ def test_a_measure_is_met_by_at_least_that_number_in_its_unit(matcher: SkillMatc
     assert met("Typing speed of 45 words per minute", "Accurate typist (70 wpm)")  # the unit's initials
     assert not met("Typing speed of 45 words per minute", "Accurate typist (38 wpm)")  # fewer than asked
     assert not met("Typing speed of 45 words per minute", "Managed 70 projects per year")  # another unit
+
+
+def test_a_language_asked_fluent_is_not_met_by_a_basic_one(matcher: SkillMatcher) -> None:
+    def met(line: str, asked: str) -> bool:
+        resume = f"Noa Ben\nEXPERIENCE\nSupport Agent, Acme — 2020 - 2024\n- Answered tickets\nLANGUAGES\n{line}\n"
+        req = Requirement(skill="French", jd_name="French", alternatives=["French"], sentence=asked)
+        return _met(matcher, resume, req)
+
+    fluent = "Native or fluent French and professional English."
+    assert not met("English (native), Spanish (native), French (basic reading)", fluent)
+    assert met("English (native), French (fluent)", fluent)
+    assert met("English, French", fluent)  # no level given: the line stands
+    assert met("English, French (basic)", "Some French is helpful.")  # asked at a basic level
