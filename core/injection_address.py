@@ -149,6 +149,9 @@ _AI_USE = re.compile(AI_USE_POLICY, _F)
 _QUOTE_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 # The applicant as the one who uses the tool: "if you use AI tools", "candidates using an AI assistant".
 _USER_OF_TOOL = re.compile(r"\b(?:us(?:e|es|ed|ing)|with|via|through|by|of|about|for)\s+(?:\w+\s+){0,2}$", _F)
+# a credential's name, not a reader spoken to: "Red Hat Certified System Administrator (RHCSA), …", "Registered
+# Medical Assistant, …"
+_CREDENTIAL_OF_ROLE = re.compile(r"\b(?:certified|registered|licensed|chartered|accredited)\s+(?:\w+\s+){0,2}$", _F)
 _LABEL_MAX = 70
 _GENERIC_HINT = re.compile(r"\b(?:any|who|what|quien|cualquier|quem|quiconque|celui|chiunque|chi|wer|jede)", _F)
 _MODAL_HINT = re.compile(r"\b(?:must|should|shall|is|are|needs?|ha(?:s|ve)|ought)\b", _F)
@@ -259,7 +262,9 @@ def _labels_reader(label: str, prefixed: bool) -> bool:
         # a clause, not a vocative: "Taught students multi-step instructions: …", "You'll red-team it: …"; but
         # "Automated job aggregators and AI summarisers:" opens with the role it names
         return False
-    return role is not None and not _USER_OF_TOOL.search(label[: role.start()])
+    if role is None or _CREDENTIAL_OF_ROLE.search(label[: role.start()]):
+        return False
+    return not _USER_OF_TOOL.search(label[: role.start()])
 
 
 # a job's dates: "Sales Assistant, Acme Store — Portland, ME (2017 – 2020)" is a role heading, not a vocative ("ME" is

@@ -181,7 +181,7 @@ YOUR_INSTRUCTIONS = _words(
     r"regras|regole|regels|regles)\b",
     r"\b(?:tes|vos|les)\s+instructions\b|\binstructions\s+(?:precedentes|anterieures|initiales)\b",
     r"\b(?:instrukcj\w*|instruktion\w*|instruksi|talimat\w*|huong\s+dan|chi\s+dan|polecen\w*|pokyn\w*|"
-    r"instru[ck](?!tions?\b|tional\b|tor|ted\b|t\b|ting\b|tive\b)\w*|"
+    r"instru[ck](?!tions?\b|tional\b|tor|ted\b|ts?\b|ting\b|tive\b)\w*|"
     r"maagizo|[иі]нструкц\w*)",
     r"(?:οδηγ[ιί]\w*|הוראות|ההוראות)",
     r"(?:지시|명령|프롬프트)",
