@@ -31,7 +31,7 @@ from core.injection_genre import (
     windows,
 )
 from core.injection_mention import sample_blocks
-from core.injection_model import LinearModel, shipped_model
+from core.injection_model import LinearModel, foreign, shipped_model
 from core.injection_quotes import QUOTE_MARKS
 from core.injection_rules_scan import rule_hits
 from core.types import Evidence, InjectionResult
@@ -43,6 +43,8 @@ MAX_EVIDENCE = 8
 # balance when a rule or the genre layer has seen something weak.
 MODEL_FLOOR = 0.8
 MODEL_WEIGHT = 0.6
+FOREIGN_FLOOR = 0.7
+FOREIGN_WEIGHT = 0.8
 DECODED_BONUS = 0.3  # an instruction hidden in an encoding is more telling than the same words in plain text
 HIDDEN_SENTENCE = 0.5  # a sentence of plain words in base64/hex/ROT13/entities: a resume has no reason to hide prose
 MIN_DOCUMENT_UNITS = 3
@@ -141,13 +143,26 @@ def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> lis
         # Past-tense work lines without an anchor word are skipped: most of a resume, and never an instruction.
         marked = set(anchored)
         candidates = [(s, e) for s, e in spans if not plain_work_line(text[s:e], (s, e) in marked)]
-        scored = sorted(((model.score(_used(text[s:e])), s, e) for s, e in candidates), reverse=True)
-        best = next((item for item in scored if item[0] <= MODEL_FLOOR or not is_described(item[1])), None)
-        if best is not None and best[0] > MODEL_FLOOR:
+        scored = sorted(((_model_weight(model, text[s:e]), s, e) for s, e in candidates), reverse=True)
+        best = next((item for item in scored if item[0] <= 0.0 or not is_described(item[1])), None)
+        if best is not None and best[0] > 0.0:
             damping = STANDALONE_DAMPING if standalone else 1.0
-            weight = (best[0] - MODEL_FLOOR) / (1 - MODEL_FLOOR) * MODEL_WEIGHT * damping
-            signals.append(Signal(weight, "learned", best[1], best[2], "model"))
+            signals.append(Signal(best[0] * damping, "learned", best[1], best[2], "model"))
     return signals
+
+
+def _model_weight(model: LinearModel, sentence: str) -> float:
+    """What the model's reading of one sentence adds: nothing below the floor, up to the weight at probability 1.
+
+    A sentence in another language (few English function words) is read by the model trained with the written
+    multilingual corpus (model.foreign); the rule and genre layers read few of those languages, so nothing else tips
+    the balance there and that model counts more (FOREIGN_FLOOR / FOREIGN_WEIGHT). English sentences are read by the
+    main model exactly as before."""
+    if model.foreign is not None and foreign(sentence):
+        probability, floor, weight = model.foreign.score(_used(sentence)), FOREIGN_FLOOR, FOREIGN_WEIGHT
+    else:
+        probability, floor, weight = model.score(_used(sentence)), MODEL_FLOOR, MODEL_WEIGHT
+    return (probability - floor) / (1 - floor) * weight if probability > floor else 0.0
 
 
 def _used(sentence: str) -> str:

@@ -71,24 +71,26 @@ def _key(sentence: str) -> str:
     return " ".join(sentence.lower().split())[:40]
 
 
-def fit(sentences: list[Sentence], *, c: float = C) -> LinearModel:
+def fit(sentences: list[Sentence], *, c: float = C, char_grams: bool = False) -> LinearModel:
     """A logistic regression on the sentences' features, as a LinearModel."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([_vector(s.text) for s in sentences])
+    matrix = vectorizer.fit_transform([_vector(s.text, char_grams) for s in sentences])
     labels = [s.label for s in sentences]
     classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="lbfgs")
     classifier.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, classifier.coef_[0], strict=True) if abs(w) >= MIN_WEIGHT}
     meta: dict[str, object] = {"sentences": len(sentences), "positives": sum(labels), "c": c}
+    if char_grams:
+        meta["char_grams"] = True
     return LinearModel(weights=weights, bias=float(classifier.intercept_[0]), meta=meta)
 
 
-def _vector(sentence: str) -> dict[str, float]:
-    names = set(features(sentence))
+def _vector(sentence: str, char_grams: bool = False) -> dict[str, float]:
+    names = set(features(sentence, char_grams))
     value = 1.0 / math.sqrt(len(names)) if names else 0.0
     return dict.fromkeys(names, value)
 
@@ -118,4 +120,64 @@ def cross_validate(
         "negatives": fp + tn,
         "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
         "fpr": round(fp / (fp + tn), 4) if fp + tn else 0.0,
+    }
+
+
+def corpus_training(exclude_language: str | None = None) -> list[Sentence]:
+    """The written corpus (core/injection_corpus.py) as labelled training sentences, cut into units as scan() cuts
+    a text. A positive's units that are only its carrier ("Automatic reply: I am out of the office.") are left out;
+    a negative's every unit is a negative. exclude_language leaves one language out (the leave-one-out check)."""
+    from core.injection_corpus import corpus_sentences
+
+    out: list[Sentence] = []
+    for item in corpus_sentences():
+        if item.language == exclude_language:
+            continue
+        own = {name for name in features(fold(item.bare).text) if name.startswith("w:")}
+        text = fold(item.text).text
+        for start, end in units(text):
+            sentence = text[start:end].strip()
+            names = set(features(sentence))
+            if len(names) < MIN_FEATURES:
+                continue
+            words = [n for n in names if n.startswith("w:")]
+            if item.label == 1 and sum(n in own for n in words) * 2 < len(words):
+                continue  # the carrier around the instruction, not the instruction
+            out.append(Sentence(sentence, item.label, item.group))
+    return out
+
+
+def carried_negatives(sentences: list[Sentence]) -> list[Sentence]:
+    """Negatives of the labelled documents again, a share of them inside a carrier (core/injection_corpus.carried)."""
+    from core.injection_corpus import carried
+
+    negatives = [s for s in sentences if s.label == 0]
+    return [Sentence(fold(t).text, 0, "carried") for t in carried([s.text for s in negatives])]
+
+
+def training_set(documents: list[Sentence], exclude_language: str | None = None) -> list[Sentence]:
+    """The sentences the shipped model is fit on: the documents', the written corpus, carried negatives."""
+    return documents + corpus_training(exclude_language) + carried_negatives(documents)
+
+
+def leave_one_language_out(base: list[Sentence], *, threshold: float = 0.5, c: float = C) -> dict[str, object]:
+    """Per written language L: a model trained on base + the corpus without L, scored on L's corpus sentences.
+
+    The honest figure for languages nobody wrote training text for: the mean recall and false-positive rate of the
+    sentence model over the left-out languages (English lines stay in training; they are not a left-out language).
+    """
+    from core.injection_corpus import LANGUAGES
+
+    per: dict[str, dict[str, float]] = {}
+    for code in LANGUAGES:
+        model = fit(training_set(base, exclude_language=code), c=c, char_grams=True)
+        held = [s for s in corpus_training() if s.group.startswith(f"corpus:{code}:")]
+        pos = [model.score(s.text) >= threshold for s in held if s.label == 1]
+        neg = [model.score(s.text) >= threshold for s in held if s.label == 0]
+        per[code] = {"recall": round(sum(pos) / len(pos), 3), "fpr": round(sum(neg) / len(neg), 3)}
+    return {
+        "threshold": threshold,
+        "mean_recall": round(sum(v["recall"] for v in per.values()) / len(per), 3),
+        "mean_fpr": round(sum(v["fpr"] for v in per.values()) / len(per), 3),
+        "languages": per,
     }
