@@ -50,6 +50,7 @@ FOLDERS: dict[str, Path] = {
     "blind6": ROOT / "tests" / "data" / "match_blind6",
     "blind7": ROOT / "tests" / "data" / "match_blind7",
     "blind8": ROOT / "tests" / "data" / "match_blind8",
+    "blind9": ROOT / "tests" / "data" / "match_blind9",
 }
 CACHE = ROOT / ".cache" / "match_cv"
 STRONG_GOAL, WEAK_GOAL = 75.0, 35.0  # issue 12: strong fits average at least, weak fits at most
