@@ -150,7 +150,7 @@ def _validate(state: ItemState, ctx: PipelineContext) -> ItemState:
         listed = (bullet.section or "") in tailor.KEPT_SECTIONS
         changed = bool(rewrite) and rewrite != bullet.text and kept is None
         implied = tailor.bullet_implied(brief, bullet.index, ctx.matcher)
-        flags = validate.check_rewrite(bullet.text, rewrite, matcher=ctx.matcher, implied=implied) if changed else []
+        flags = validate.check_bullet(bullet.text, rewrite, matcher=ctx.matcher, implied=implied) if changed else []
         accepted = changed and not flags
         standing = rewrite if accepted else bullet.text
         results.append(
@@ -169,7 +169,7 @@ def _validate(state: ItemState, ctx: PipelineContext) -> ItemState:
                     for v in proposal.variants
                     if v
                     and kept is None
-                    and not validate.check_rewrite(bullet.text, v, matcher=ctx.matcher, implied=implied)
+                    and not validate.check_bullet(bullet.text, v, matcher=ctx.matcher, implied=implied)
                 ],
                 section=bullet.section,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from typing import Any
 
@@ -50,6 +51,33 @@ def check_rewrite(original: str, rewrite: str, *, matcher: Any, implied: Collect
         flags.append(_flag("pii_added", "personal data not in the original", added))
     flags += injection_output.reader_flags(original, rewrite, implied)  # text for a reader, or what an injection asked
     return flags
+
+
+def check_bullet(original: str, rewrite: str, *, matcher: Any, implied: Collection[str] = ()) -> list[Flag]:
+    """check_rewrite() for one bullet, and a bullet's rewrite may not say the same words twice (a summary built from
+    several lines may repeat a credential's name; one bullet saying a clause twice is a model echoing it)."""
+    flags = check_rewrite(original, rewrite, matcher=matcher, implied=implied)
+    repeated = _repeated_runs(original, rewrite)
+    if repeated:
+        flags.append(_flag("repeated_words", "words the rewrite says twice", repeated))
+    return flags
+
+
+_RUN = 3  # words in a row that, said twice, make a rewrite repeat itself ("with Python (pandas); with Python (pandas)")
+_GLUE = frozenset("a an the and or of to in on for with by at as from".split())
+
+
+def _repeated_runs(original: str, rewrite: str) -> list[str]:
+    """Runs of _RUN words the rewrite says more than once and more often than the original ('Cut refresh time from 6
+    hours to 40 minutes; refresh time from 6 hours to 40 minutes': a model echoing the bullet adds nothing)."""
+
+    def runs(text: str) -> Counter[str]:
+        words = re.findall(r"\w+", text.lower())
+        return Counter(" ".join(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1))
+
+    said, had = runs(rewrite), runs(original)
+    repeated = [run for run, n in said.items() if n > 1 and n > had[run] and not _GLUE.issuperset(run.split())]
+    return repeated[:_SHOWN]
 
 
 def _flag(kind: str, what: str, tokens: list[str]) -> Flag:

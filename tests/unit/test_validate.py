@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core import validate
 from core.factory import load_local
 from core.validate import check_rewrite
 
@@ -127,3 +128,30 @@ def test_a_first_person_statement_brought_in_is_refused(matcher):
     assert "addresses_reader" not in kinds(
         check_rewrite(mine, "Led my team of 5 nurses through two unit moves.", matcher=matcher)
     )
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite"),
+    [
+        (
+            "Cut report refresh time from 6 hours to 40 minutes.",
+            "Cut report refresh time from 6 hours to 40 minutes; refresh time from 6 hours to 40 minutes.",
+        ),
+        (
+            "Automated a 6-hour Excel replenishment report with Python (pandas).",
+            "Automated a 6-hour Excel replenishment report with Python (pandas); with Python (pandas).",
+        ),
+    ],
+)
+def test_a_bullet_rewrite_that_says_a_clause_twice_is_refused(matcher, original, rewrite):
+    flags = validate.check_bullet(original, rewrite, matcher=matcher)
+    assert [f.kind for f in flags] == ["repeated_words"]
+    assert validate.check_rewrite(original, rewrite, matcher=matcher) == []  # the same words, nothing invented
+
+
+def test_a_repetition_the_original_already_has_or_of_glue_words_is_not_flagged(matcher):
+    original = "Trained the team of cashiers and the team of stockers on the new scanners."
+    shorter = "Trained the team of cashiers and the team of stockers."
+    assert validate.check_bullet(original, shorter, matcher=matcher) == []
+    glue = "Led audits in and out of the office in the region."
+    assert validate.check_bullet("Led audits.", glue, matcher=matcher) == []
