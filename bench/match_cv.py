@@ -209,13 +209,7 @@ def figures(pairs: list[Pair], scores: list[float]) -> dict[str, Any]:
 
 def by_folder(pairs: list[Pair], scorer: Scorer) -> dict[str, dict[str, Any]]:
     """Figures per folder and pooled ("all")."""
-    scores = [scorer(p) for p in pairs]
-    out: dict[str, dict[str, Any]] = {}
-    for name in dict.fromkeys(p.folder for p in pairs):
-        idx = [i for i, p in enumerate(pairs) if p.folder == name]
-        out[name] = figures([pairs[i] for i in idx], [scores[i] for i in idx])
-    out["all"] = figures(pairs, scores)
-    return out
+    return _table(pairs, [scorer(p) for p in pairs])
 
 
 def _short(figures: dict[str, Any]) -> float:
@@ -330,6 +324,7 @@ def _lofo(pairs: list[Pair], sweep: Sweep) -> dict[str, Any]:
 
 
 def _table(pairs: list[Pair], scores: list[float]) -> dict[str, dict[str, Any]]:
+    """Figures per folder and pooled ("all") of scores already computed."""
     out: dict[str, dict[str, Any]] = {}
     for name in dict.fromkeys(p.folder for p in pairs):
         idx = [i for i, p in enumerate(pairs) if p.folder == name]

@@ -51,8 +51,7 @@ def test_training_is_reproducible(tmp_path) -> None:
     from cli.injection_data import SHARED_EVAL, training_documents
     from core.injection_train import fit, labelled_sentences, training_set
 
-    if not (SHARED_EVAL / "injection_dev.jsonl").is_file():
-        pytest.skip("shared eval data not present")
+    assert (SHARED_EVAL / "injection_dev.jsonl").is_file(), f"the training data is missing: {SHARED_EVAL}"
     model = fit(training_set(labelled_sentences(training_documents())), char_grams=True)
     built = hashlib.sha256((model.to_json() + "\n").encode()).hexdigest()
     assert built == hashlib.sha256(FOREIGN_MODEL_PATH.read_bytes()).hexdigest()
