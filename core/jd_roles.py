@@ -85,6 +85,28 @@ _BENEFIT = re.compile(
     r"\bhybrid\b|remote-friendly",
     re.I,
 )
+# legal words named as a subject the person must know ("Working knowledge of FMLA, ADA, FLSA and EEO regulations")
+_KNOWS = re.compile(
+    r"\b(?:knowledge|understanding|familiarity|experience|expertise|grounding|fluency)\s+(?:of|with|in)\b|"
+    r"\b(?:familiar|experienced|versed|comfortable)\s+with\b",
+    re.I,
+)
+# a sentence that gives what the employer offers: its asks are the offer's ("paid certifications")
+_OFFER = re.compile(r"^(?:we(?: also)?|[A-Z][\w&'-]*) (?:offers?|provides?)\b|^benefits include\b", re.I)
+# a hiring step the employer runs, said of the applicants or standing alone ("Candidates must pass a background
+# check", "Drug screen and background check required"): not a qualification anyone writes on a resume
+_SCREENING = re.compile(
+    r"\b(?:background (?:check|investigation|screening)s?|drug (?:screens?|screening|tests?|testing)|polygraph|"
+    r"physical exam(?:ination)?|credit (?:and criminal )?(?:background )?check|typing test|online application)\b",
+    re.I,
+)
+_APPLICANTS = re.compile(
+    r"^(?:(?:all|every|any|some|selected|successful) )?(?:candidates?|applicants?|employees?|new hires?|finalists?|"
+    r"offers?(?: of employment)?|employment|hires?|positions? in this class|this (?:position|role|job))\b|"
+    r"^(?:(?:a|an|the|pre-employment|satisfactory|successful|(?-i:[A-Z][a-z]+)) ){0,2}(?:background|drug|criminal|"
+    r"credit|polygraph|physical)\b",
+    re.I,
+)
 _MONEY = re.compile(r"\$\s?\d|\b\d+k\b", re.I)  # a weak cue: "$25K deals" in a requirement is not a benefit
 _COMPANY = re.compile(
     r"^(?:(?i:we(?:'re| are| have|'ve| build| make| run| sell| serve| were| moved| distribute| maintain)|our (?!ideal)|"
@@ -94,7 +116,7 @@ _COMPANY = re.compile(
     r"distributes|maintains|provides|offers|has been|operates)\b)",
 )
 _ASKS = re.compile(
-    r"\bmust\b|\brequired?\b|\brequirements?\b|\byou (?:have|bring|need|should|must|are|will need|'ll need)\b|"
+    r"\bmust\b|\brequired?\b|\byou (?:have|bring|need|should|must|are|will need|'ll need)\b|"
     r"\bexperience (?:with|in|using|of|on)\b|\b\d+\+? (?:years?|yrs)|(?<!\d-)\bdegree\b|\blicen[cs]e|"
     r"\bcertifi(?!cated)|"
     r"\bability to\b|\bable to\b|\bproficien|\bknowledge of\b|\bfamiliar|\bskills\b|\bto be considered\b|"
@@ -173,8 +195,13 @@ def heading_role(line: str) -> str | None:
 
 def sentence_role(text: str, section: str | None) -> str:
     """The role of one sentence given the section it sits in (None: no heading above it)."""
-    if _LEGAL.search(text):
+    legal = _LEGAL.search(text)
+    if legal and not _KNOWS.search(text[: legal.start()]):
         return LEGAL
+    if _SCREENING.search(text) and _APPLICANTS.match(text.strip()):
+        return LEGAL
+    if _OFFER.match(text.strip()):
+        return BENEFIT
     asks = bool(_ASKS.search(text))
     prefers = bool(PREFERENCE.search(text))
     benefit = bool(_BENEFIT.search(text)) or (bool(_MONEY.search(text)) and section not in ASKING)
@@ -197,9 +224,29 @@ def sentence_role(text: str, section: str | None) -> str:
         if section == RESPONSIBILITY and _RESPONSIBILITY.match(text.strip()) and not prefers:
             return RESPONSIBILITY
         return REQUIREMENT
+    if section is None and _describes_you(text.strip()):
+        return REQUIREMENT
     if section == RESPONSIBILITY or _RESPONSIBILITY.match(text.strip()):
         return RESPONSIBILITY
     return OTHER
+
+
+_YOU = re.compile(r"^you(?:'re| are)?\s+(?:also\s+|already\s+|\w+ly\s+)?(?P<rest>\w.*)", re.I | re.S)
+_NOT_ABOUT_YOU = re.compile(
+    r"(?:will|'ll|won't|may|might|would|could|get|receive|join|report|can expect|can look|can grow|can apply|"
+    r"should apply|can learn|do not need|don't need|need not)\b",
+    re.I,
+)
+
+
+def _describes_you(text: str) -> bool:
+    """'You know how to write a clear bug report, you can decide what not to automate': the person sought, in the
+    present tense; not a duty ("You own the roadmap"), the future ("you'll write") or what they get."""
+    match = _YOU.match(text)
+    if not match:
+        return False
+    rest = match.group("rest")
+    return not _NOT_ABOUT_YOU.match(rest) and not _RESPONSIBILITY.match(rest)
 
 
 def read_units(jd: str, title_span: tuple[int, int] | None = None) -> list[Unit]:

@@ -158,3 +158,28 @@ def test_a_paragraph_after_a_headings_list_is_read_on_its_own() -> None:
     assert roles["Bilingual English/Spanish"] == "preferred"
     asking = [text for text, role in roles.items() if role in ("requirement", "preferred")]
     assert asking == ["Bilingual English/Spanish"], asking
+
+
+def test_sentence_roles_read_the_sentence_not_a_word_in_it() -> None:
+    jd = (
+        "Working knowledge of FMLA, ADA, FLSA and EEO regulations.\n"
+        "We offer a hybrid schedule, paid certifications and a volunteer day.\n"
+        "You know how to write a clear bug report, and you enjoy pairing with developers.\n"
+        "You'll write release notes every week.\n"
+        "Candidates must pass a background check.\n"
+        "Drug screen and background check required.\n"
+        "Must pass a BCI/FBI background check\n"
+        "Acme is an equal opportunity employer."
+    )
+    assert [u.role for u in read_units(jd)] == [
+        "requirement",  # EEO law as a subject to know, not the employer's EEO statement
+        "benefit",  # an offer's "certifications" ask nothing
+        "requirement",  # the person sought, in the present tense
+        "responsibility",
+        "legal",  # a hiring step said of the applicants, or standing alone: no qualification
+        "legal",
+        "requirement",  # a bullet asking the candidate to pass one stays an ask
+        "legal",
+    ]
+    duties = "What you'll do\n- Gather requirements from agency leaders and turn them into report designs\n"
+    assert [u.role for u in read_units(duties)] == ["responsibility"]
