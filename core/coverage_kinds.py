@@ -354,12 +354,26 @@ def sides(text: str, head: bool = True) -> list[set[str]]:
     out = []
     for i, part in enumerate(parts):
         words = key_words([part])
-        if i < len(parts) - 1:
+        if i < len(parts) - 1 and not _whole_thing(part):
             words |= tail
         if i and len(part.split()) == 1 and len(parts[i - 1].split()) > 1:
             words |= key_words(parts[i - 1].split()[:-1])
         out.append(words)
     return out
+
+
+def _whole_thing(part: str) -> bool:
+    """A one-word side of "A, B or C D" that names a whole thing rather than a kind of D: a plural noun ("pumps,
+    valves or fluid handling"), a product's name ("DocuSign or Adobe Sign") or a field ("Manufacturing or consumer
+    products experience"); "corrugated or packaging equipment" and "sit-down or reach trucks" share the last
+    side's head."""
+    word = part.strip().split()[0] if part.strip() else ""
+    lower = word.lower()
+    if any(c.isupper() for c in word[1:]) and not word.isupper():
+        return True  # DocuSign, ProSeries
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and "NOUN" in other_readings(lower[:-1]):
+        return True
+    return bool(verb_tags(lower) & {"VBG"}) and not other_readings(lower)
 
 
 # a requirement ending in one name in brackets: an example or the short name of what it asks
