@@ -34,6 +34,7 @@ from core.injection_mention import sample_blocks
 from core.injection_model import LinearModel, foreign, shipped_model
 from core.injection_quotes import QUOTE_MARKS
 from core.injection_rules_scan import rule_hits
+from core.injection_unscramble import unscrambled
 from core.types import Evidence, InjectionResult
 
 THRESHOLD = 0.5
@@ -187,17 +188,22 @@ def detect_injection(text: str, *, use_gates: bool = True, model: object = _DEFA
     learned = chosen if isinstance(chosen, LinearModel) else None
     scanned = text[:_MAX_SCAN]
     read = folded(scanned)
+    anchored = list(genre_reading(read.text).anchored)
     signals = [
         Signal(s.weight, s.category, *read.span(s.start, s.end), s.layer)
         for s in scan(read.text, model=learned, use_gates=use_gates)
     ]
-    for blob in decode_all(scanned):  # the original: folding would mangle the blobs' digits
-        start, end = blob.span
+    # the original: folding would mangle the blobs' digits; unscrambled: spelled, interleaved, joined or vowel-less text
+    blobs = [(blob, blob.span, True) for blob in decode_all(scanned)]
+    # a re-read word list or identifier is not hidden: only what it says counts, with no bonus for the encoding
+    blobs += [(blob, read.span(*blob.span), blob.hidden) for blob in unscrambled(read.text, anchored)]
+    for blob, (start, end), encoded in blobs:
         inner = scan(fold(blob.text).text, model=learned, use_gates=use_gates)
         # A blob shown as an example ("e.g. SGVsbG8…", "(VGhpcyBp… style payloads)") hides nothing by itself.
         hidden = HIDDEN_SENTENCE if hidden_sentence(blob) and not example_blob(scanned, start, end) else 0.0
         if inner or hidden:
-            weight = _combine([max((s.weight for s in inner), default=0.0), DECODED_BONUS if inner else 0.0, hidden])
+            bonus = DECODED_BONUS if inner and encoded else 0.0
+            weight = _combine([max((s.weight for s in inner), default=0.0), bonus, hidden])
             category = max(inner, key=lambda s: s.weight).category if inner else "hidden_note"
             signals.append(Signal(weight, category, start, end, "decoded"))
     for (start, end), inner_text in attribute_texts(scanned):

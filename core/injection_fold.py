@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.injection_letters import letter_of
+
 _KEEP = frozenset("\n\t")
 _NEWLINES = frozenset("\r\x0b\x0c\x85\u2028\u2029")
 # Letters set apart one by one with the same separator: "I G N O R E", "i.g.n.o.r.e", "N-o-t-e".
@@ -99,7 +101,11 @@ def _latin_lookalike(ch: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _nfkc(ch: str) -> str:
-    """NFKC of one character, accents dropped from Latin letters ("é" -> "e") so word lists need one spelling."""
+    """NFKC of one character, accents dropped from Latin letters ("é" -> "e") so word lists need one spelling; a
+    letter look-alike NFKC leaves alone (small capitals, regional indicators, Braille) read as its letter."""
+    letter = letter_of(ch)
+    if letter is not None:
+        return letter
     out = unicodedata.normalize("NFKC", ch)
     if len(out) == 1 and not out.isascii():
         base = unicodedata.normalize("NFD", out)
