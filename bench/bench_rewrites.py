@@ -36,6 +36,7 @@ from core.types import ItemState, Stage  # noqa: E402
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "match_dev"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITAL = re.compile(r"(?<![.!?:;•(\"]\s)(?<!^)(?<![-\w&])[A-Z][\w&'+-]*")
+_INNER_CAPITAL = re.compile(r"(?<![-\w&])[a-z]+[A-Z][\w&'+-]*")  # a name that opens in lower case: iOS, macOS, eBay
 # A condition of employment (physical demands, schedule, screening, own tools, authorisation, a promise after hire) is
 # no fact a resume states about past work: a recruiter confirms it at the screen, so it is not counted among the
 # required terms the resume supports (it is counted apart). Read from the labels' own words, not from the pipeline.
@@ -60,7 +61,8 @@ def _words(text: str) -> set[str]:
 
 
 def new_words(text: str, resume: str) -> list[str]:
-    """Numbers and capitalised words (past a sentence's first word) of a text that the resume does not hold."""
+    """Numbers and capitalised words (past a sentence's first word; a name opening in lower case, 'iOS', anywhere) of
+    a text that the resume does not hold."""
     have = _words(resume)
     digits = {n.replace(",", "") for n in _NUMBER.findall(resume)}
     bad = [n for n in _NUMBER.findall(text) if n.replace(",", "") not in digits]
@@ -68,6 +70,7 @@ def new_words(text: str, resume: str) -> list[str]:
         for m in _CAPITAL.finditer(sentence):
             if m.start() > 0 and m.group(0).lower() not in have:
                 bad.append(m.group(0))
+        bad += [m.group(0) for m in _INNER_CAPITAL.finditer(sentence) if m.group(0).lower() not in have]
     return bad
 
 

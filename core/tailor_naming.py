@@ -12,7 +12,7 @@ or the evidence is a known kind of the qualified name (SolidWorks is 3D CAD, Net
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _FUNCTION = frozenset("of in on for and or with to the a an".split())
 # words a JD adds to a name without narrowing it ('FEA tools', 'payroll system', 'CRM platform')
@@ -96,3 +96,19 @@ def names_evidence(term: str, concepts: Iterable[str], via: str, quote: str, lin
     if all(_stem(w) in line_stems for w in extra):
         return True  # 'hydraulic system design' on 'Designed hydraulic circuits for …'
     return _known_kind(term, (via, quote))
+
+
+def names_field(
+    term: str, concepts: Iterable[str], evidence: tuple[str, str, str], work: str, is_name: Callable[[str], bool]
+) -> bool:
+    """True when the JD's words for a field of work (a years group: 'Linux servers (RHEL, Rocky, CentOS or
+    similar)', 'commercial electrical') may be written for this evidence (via, quote, line): a word that names a
+    thing ('CentOS', 'iOS') only on the evidence's line, a plain word of the field ('commercial') on any line of
+    the resume's work."""
+    via, quote, line = evidence
+    line_stems = {_stem(w) for w in _words(line)}
+    work_stems = {_stem(w) for w in _words(work)}
+    return all(
+        _stem(w) in line_stems or (not is_name(w) and _stem(w) in work_stems)
+        for w in qualifier(term, [*concepts, via, quote])
+    )

@@ -19,7 +19,7 @@ from typing import Any
 from core import grammar
 from core.jd_terms import written_in
 from core.resume_view import read_resume
-from core.tailor_terms import TermToWrite, _sentence_case
+from core.tailor_terms import FIELD_NOT_SHOWN, TermToWrite, _sentence_case
 from core.types import CoverageEntry, Requirement
 
 MAX_WORDS = 8
@@ -198,7 +198,7 @@ _PLACE = frozenset(  # a phrase about where one works is no skill ('behavioral h
 _CONJUNCTION = re.compile(r",\s*(?:and\s+)?|\s+and\s+", re.I)
 # the plan's verdicts that leave a group's words free to be written (it writes them, they are written, or the
 # evidence is in a keyword list the candidate wrote): not a refusal ('no JD words the evidence supports')
-_FREE = ("already written", "only in a keyword list", "no short JD words", "no evidence line")
+_FREE = ("already written", "only in a keyword list", "no short JD words", "no evidence line", FIELD_NOT_SHOWN)
 
 
 def _may_name(planned: Any) -> bool:

@@ -20,13 +20,14 @@ from core.coverage import requirements_of
 from core.coverage_kinds import CREDENTIALS
 from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, terms_of, written_in
 from core.resume_view import CREDENTIAL_SECTIONS, read_resume
-from core.tailor_naming import names_evidence
+from core.tailor_naming import names_evidence, names_field
 from core.tailor_soft import soft_evidence
 from core.types import CoverageEntry, CoverageEvidence, JDSignals, Requirement
 
 WRITABLE_HOW = frozenset({"skill", "narrower", "degree"})  # met by something the resume names, not by its words
 WRITABLE_KINDS = frozenset({"skill", "soft_skill", "certification", "licence", "degree", "experience_years"})
 MAX_WORDS = 4
+FIELD_NOT_SHOWN = "field words not on the resume's work: "  # a years group's words naming what no work line shows
 _DIGITS = re.compile(r"\d+")
 _LIST = re.compile(r"\s(?:or|and)\s|[,/]", re.I)
 _INNER = re.compile(r"\(([^()]+)\)")
@@ -237,12 +238,24 @@ def _naming(
 ) -> list[CoverageEvidence]:
     """The evidence the JD's words may name (core.tailor_naming): Jest is test automation but no end-to-end
     testing, an IEP is no 504 plan; and where the JD's sentence says which kinds it means ('Infrastructure as code
-    with Terraform, Bicep or Pulumi'), another kind (Ansible) is not given its name. Credentials, degrees, years and
-    groups met by their own words are judged on their own rules."""
-    if by_words or entry.kind not in ("skill", "soft_skill"):
+    with Terraform, Bicep or Pulumi'), another kind (Ansible) is not given its name. Credentials, degrees and groups
+    met by their own words are judged on their own rules. A group of another kind (years of a field: 'Linux servers
+    (RHEL, Rocky, CentOS or similar)') is named by its members, not by its JD phrase, which holds every member's
+    name: 'CentOS' is written only on evidence of CentOS, never beside Rocky Linux."""
+    if by_words or entry.kind in CREDENTIALS:
         return work
-    concepts = {entry.skill} | ({m.skill for m in matcher.find(term)} if matcher is not None else set())
-    named = [e for e in work if names_evidence(term, concepts, e.via or entry.skill, e.quote, _line_of(e, resume))]
+    found = {m.skill for m in matcher.find(term)} if matcher is not None else set()
+    if entry.kind in ("skill", "soft_skill"):
+        concepts = {entry.skill} | found
+        named = [e for e in work if names_evidence(term, concepts, e.via or entry.skill, e.quote, _line_of(e, resume))]
+    else:
+        concepts = set(entry.alternatives) | found
+        is_name = (lambda w: bool(matcher.find(w))) if matcher is not None else (lambda w: True)
+        named = [
+            e
+            for e in work
+            if names_field(term, concepts, (e.via or "", e.quote, _line_of(e, resume)), _work_lines(resume), is_name)
+        ]
     listed = _kinds_listed(req, entry.skill, matcher)
     if listed:
         graph = matcher.graph
@@ -411,20 +424,22 @@ def plan_terms(
             members = set(req.alternatives or [req.skill]) | {req.skill}
             degree = degree_wording(req)
             lines = [_line_of(e, resume) for e in work] if entry.kind == "degree" else []
-            term = next(
-                (
-                    t
-                    for t in ([degree, *terms] if degree else terms)
-                    if _writable(t, resume, MAX_DEGREE_WORDS if t == degree else MAX_WORDS)
-                    and not written_in(t, resume)
-                    and (_all_words_in(t, work) if by_words else _same_thing(t, members, entry.kind, matcher))
-                    and _evidence_meets(t, work, entry.skill, matcher, entry.kind == "degree")
-                    and (entry.kind != "degree" or _degree_as_held(t, lines, work, entry.skill, matcher))
-                    and not any(written_in(t, name) for name in unmet if not _own_credential(t, name, own_names))
-                    and _naming(t, work, entry, by_words, resume, matcher, req)
-                ),
-                None,
-            )
+            fits = [
+                t
+                for t in ([degree, *terms] if degree else terms)
+                if _writable(t, resume, MAX_DEGREE_WORDS if t == degree else MAX_WORDS)
+                and not written_in(t, resume)
+                and (_all_words_in(t, work) if by_words else _same_thing(t, members, entry.kind, matcher))
+                and _evidence_meets(t, work, entry.skill, matcher, entry.kind == "degree")
+                and (entry.kind != "degree" or _degree_as_held(t, lines, work, entry.skill, matcher))
+                and not any(written_in(t, name) for name in unmet if not _own_credential(t, name, own_names))
+            ]
+            term = next((t for t in fits if _naming(t, work, entry, by_words, resume, matcher, req)), None)
+            if term is None and fits and entry.kind == "experience_years":
+                # 'desktop support' with no 'desktop' on the resume: another of the JD's phrases for the field whose
+                # words the resume holds ('IT help desk') may still be written (core.tailor_phrases)
+                out[i] = FIELD_NOT_SHOWN + " | ".join(fits)
+                continue
             if term is None:
                 out[i] = "no JD words the evidence supports: " + " | ".join(terms)
                 continue

@@ -197,6 +197,8 @@ def _rename_skills(
         singular = {w.lower().rstrip("s") for w in target.split()}
         if len(target.split()) > len(quote.split()) and all(w.lower().rstrip("s") in singular for w in quote.split()):
             continue  # nor in another number: 'FortiGate firewalls' is not 'FortiGate Firewall administration'
+        if target.lower() != mention.skill.lower() and not _abbreviates(quote, target):
+            continue  # the JD's name is one kind of the skill, not the skill: 'Rocky Linux' is no 'CentOS'
         if quote.lower() == target.lower():
             # A case-only change is safe only for words that are not also plain English ('react', 'go').
             if quote == target or (quote.isalpha() and quote.islower() and len(quote) <= 5):

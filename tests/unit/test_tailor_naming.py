@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.tailor_naming import names_evidence, qualifier
+from core.tailor_naming import names_evidence, names_field, qualifier
 
 
 def test_a_unit_test_tool_is_not_named_end_to_end_testing() -> None:
@@ -34,3 +34,18 @@ def test_what_a_jd_adds_without_narrowing_is_no_qualifier() -> None:
     assert qualifier("EHR", ["Electronic Health Records", "Epic"]) == []
     assert qualifier("read blueprints", ["Blueprint Reading"]) == []
     assert qualifier("cloud ERP", ["ERP", "NetSuite"]) == ["cloud"]
+
+
+def test_a_field_of_work_names_a_member_only_on_evidence_of_it() -> None:
+    def is_name(word: str) -> bool:
+        return word.lower() in {"centos", "ios", "rocky", "linux"}
+
+    work = "Administer 140 Rocky Linux servers\nRun crews on commercial TI and new construction"
+    rocky = ("Linux", "Linux", "Administer 140 Rocky Linux servers")
+    assert not names_field("CentOS", ["Linux"], rocky, work, is_name)  # one member of 'RHEL, Rocky, CentOS'
+    assert names_field("Linux servers", ["Linux"], rocky, work, is_name)
+    switchgear = ("Electrical Work", "switchgear", "Terminate panels and 400A switchgear")
+    assert names_field("commercial electrical", ["Electrical Work"], switchgear, work, is_name)  # a plain word
+    assert not names_field("residential electrical", ["Electrical Work"], switchgear, work, is_name)
+    android = ("Mobile Development", "Android", "Ship Android features in Kotlin")
+    assert not names_field("iOS development", ["Mobile Development"], android, work, is_name)

@@ -10,7 +10,8 @@ from core.jd_terms import search_terms, written_in
 from core.pipeline import run_to_end
 from core.tailor import tailored_document
 from core.tailor_skills import _split
-from core.types import ItemState, JDSignals, Requirement, SkillMention
+from core.tailor_terms import _naming
+from core.types import CoverageEntry, CoverageEvidence, ItemState, JDSignals, Requirement, SkillMention
 
 RESUME = """Dana Ruiz
 dana@example.com
@@ -231,7 +232,7 @@ Driver — Plains Freight | Jan 2020 – Present
 
 Electrician — Sun Valley Electric | 2014 – 2019
 • Journeyman Electrician Card #JE-20-4471 (issued 2016)
-• Pulled wire and terminated panels and 400A switchgear in office towers
+• Pulled wire and terminated panels and 400A switchgear in commercial office towers
 """
 
 DRIVER_JD = """Regional Truck Driver
@@ -410,3 +411,41 @@ def test_a_unit_test_tool_is_never_written_as_end_to_end_testing() -> None:
     with_e2e = resume + "• Added Playwright suites for checkout\n"
     document = _document(run_to_end(ItemState(resume_text=with_e2e, jd_text=jd), ctx))
     assert "Jest (end-to-end testing)" not in document and "(Jest)" not in document
+
+
+LINUX_RESUME = """Sam Lee
+sam@example.com
+
+Experience
+Systems Administrator — Acme Hosting | Mar 2019 – Present
+• Administer 140 Rocky Linux servers with Ansible and patch them monthly
+• Migrate legacy hosts to Rocky Linux 9 with zero downtime
+"""
+
+
+def test_one_member_of_an_a_b_or_c_group_is_never_named_beside_another() -> None:
+    ctx = build_context(load_settings(llm_provider="offline"))
+    jd = "Linux Admin\n\nRequirements\n- 4+ years administering Linux servers (RHEL, Rocky, CentOS or similar)\n"
+    document = _document(run_to_end(ItemState(resume_text=LINUX_RESUME, jd_text=jd), ctx))
+    assert "CentOS" not in document and "RHEL" not in document  # the JD's members the resume never shows
+    assert "Rocky Linux servers" in document
+    alias = "Linux Administrator\n\nRequirements\n- CentOS administration\n"  # the taxonomy files CentOS under Linux
+    document = _document(run_to_end(ItemState(resume_text=LINUX_RESUME, jd_text=alias), ctx))
+    assert "CentOS" not in document
+
+
+def test_a_years_group_is_named_by_a_member_only_on_its_evidence() -> None:
+    entry = CoverageEntry(
+        skill="4+ years administering Linux servers (RHEL, Rocky, CentOS or similar",
+        required=True,
+        before=True,
+        after=True,
+        kind="experience_years",
+        alternatives=["Linux"],
+        how="years 6 vs 4",
+        evidence=[CoverageEvidence(bullet=0, quote="Linux", via="Linux")],
+    )
+    matcher = build_context(load_settings(llm_provider="offline")).matcher
+    resume = LINUX_RESUME
+    assert _naming("CentOS", entry.evidence, entry, False, resume, matcher) == []
+    assert _naming("Linux servers", entry.evidence, entry, False, resume, matcher) == entry.evidence
