@@ -18,6 +18,7 @@ from typing import Any
 from core.coverage_kinds import (
     CREDENTIALS,
     Found,
+    belt_level,
     degree_met,
     language_level,
     line_status,
@@ -139,6 +140,21 @@ def _spoken_well_enough(req: Requirement, found: list[Found], graph: Any) -> lis
     return [f for f in found if f.skill not in languages or (spoken_level(f.line, f.quote) or asked) >= asked]
 
 
+def _belt_high_enough(req: Requirement, found: list[Found]) -> list[Found]:
+    """For a belt asked at a level ("Six Sigma training (Yellow Belt or higher)"), a skill whose highest belt in the
+    resume is lower ("Lean Six Sigma White Belt") is not shown by any of its mentions ("Lean Six Sigma" in a
+    summary); a skill the resume gives no belt stands."""
+    asked = belt_level(req.jd_name) or belt_level(req.sentence)
+    if asked is None:
+        return found
+    held: dict[str, int] = {}
+    for f in found:
+        level = belt_level(f.line)
+        if level is not None:
+            held[f.skill] = max(level, held.get(f.skill, 0))
+    return [f for f in found if held.get(f.skill, asked) >= asked]
+
+
 def judge(
     req: Requirement, view: ResumeView, found: list[Found], graph: Any, *, pending_ok: bool = False
 ) -> tuple[bool, list[CoverageEvidence], str]:
@@ -146,7 +162,7 @@ def judge(
     with `pending_ok` those on their way too)."""
     if req.kind == "condition":
         return True, [], "assumed"  # lifting, shifts, own tools: confirmed at the screen, not on paper
-    found = _spoken_well_enough(req, found, graph)
+    found = _belt_high_enough(req, _spoken_well_enough(req, found, graph))
     evidence = _evidence(req, found, graph, view) if (req.alternatives or req.skill in graph) else []
     if req.kind == "experience_years" and req.years:
         met, how = years_met(req, view, found, graph)

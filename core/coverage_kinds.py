@@ -24,12 +24,14 @@ BODY_YEARS_SHARE = 0.5  # a role whose heading does not name the skill, and one 
 WORDS_MET = 0.6  # share of a requirement's content words one resume line must hold (requirements with no skill)
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#&]*")
 _HIGH_SCHOOL = re.compile(r"\bhigh school\b|\bGED\b|\bsecondary school\b", re.I)
-# a credential or degree not held yet: "(expected 2027)", "working toward LCSW", "enrolled", "in progress"
+# a credential or degree not held (yet, or any more): "(expected 2027)", "working toward LCSW", "in progress",
+# "(expired 03/2025)", "Part 1 passed"
 _PENDING = re.compile(
     r"\b(?:expected|anticipated|in progress|pursuing|enrolled|candidate|toward|towards|working on|studying|"
     r"preparing|applying|planned|plan(?:ning)? to|intend(?:ing)? to|apply to|will (?:sit|take)|"
     r"hours (?:of|toward)|course still|not yet|half done|"
-    r"due (?:in )?20\d\d|pending|application submitted|applied for|submitted to|awaiting|under review)\b",
+    r"due (?:in )?20\d\d|pending|application submitted|applied for|submitted to|awaiting|under review|"
+    r"expired|lapsed|part (?:1|one|i) passed)\b",
     re.I,
 )
 # a skill being learned, not used: "Playwright course (in progress)"
@@ -131,6 +133,17 @@ def spoken_level(line: str, quote: str) -> int | None:
     after = rest.lstrip()[1:].split(")", 1)[0] if rest.lstrip().startswith("(") else item_end.split(rest, maxsplit=1)[0]
     before = " ".join(re.split(r"[,;|•():]", line[:at])[-1].split()[-2:])  # this item's words, not the one before
     return language_level(f"{before} {after}", lowest=False)
+
+
+# a Lean / Six Sigma belt, lowest first: "Yellow Belt or higher" is not met by a White Belt
+_BELTS = {"white": 1, "yellow": 2, "green": 3, "black": 4, "master black": 5}
+_BELT = re.compile(r"\b(master black|white|yellow|green|black)[\s-]+belt\b", re.I)
+
+
+def belt_level(text: str) -> int | None:
+    """The lowest belt a text names (a JD's "Green or Black Belt" asks a green one at least), or None."""
+    found = [_BELTS[m.lower()] for m in _BELT.findall(text)]
+    return min(found) if found else None
 
 
 def state_ok(states: list[str], line: str) -> bool:
@@ -328,6 +341,7 @@ def degree_met(req: Requirement, view: ResumeView, found: list[Found], graph: An
     return bool(good), good or hits
 
 
+_OR_HIGHER = re.compile(r",?\s+or (?:higher|above|better|greater|later|newer)\b", re.I)
 _KIND_OF = re.compile(r"\s*(?:an?\s+)?(?:similar|comparable|equivalent|another|other)\b", re.I)
 
 
@@ -335,6 +349,7 @@ def sides(text: str, head: bool = True) -> list[set[str]]:
     """The word sets that each meet "A, B or C experience" on their own: each side, a short side sharing the
     words after the last one ("HR, recruiting or administrative experience"), a one-word side sharing the head
     of the side before it ("ACR registration or certification"); "X such as A or B": X, A and B."""
+    text = _OR_HIGHER.sub("", text)  # "Yellow Belt or higher": a level, not a second side
     example = _EXAMPLES.search(text)
     if example:
         inside, _, after = text[example.end() :].partition(")")
@@ -559,6 +574,10 @@ def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -
         if measured is not None:
             return measured
     least = _least(req.jd_name)
+    belt = belt_level(req.jd_name)
+    held = [b for line in view.lines if (b := belt_level(line.text)) is not None]
+    if belt is not None and held and max(held) < belt:
+        return None  # "Yellow Belt or higher" and the resume's highest is a White Belt: no line shows it
     for terms in _alternatives(req):
         if least is not None:
             terms = {t for t in terms if not t[:1].isdigit()}  # the amount is judged as an amount, not a word

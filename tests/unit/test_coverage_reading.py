@@ -117,3 +117,24 @@ def test_a_language_asked_fluent_is_not_met_by_a_basic_one(matcher: SkillMatcher
     assert met("English (native), French (fluent)", fluent)
     assert met("English, French", fluent)  # no level given: the line stands
     assert met("English, French (basic)", "Some French is helpful.")  # asked at a basic level
+
+
+def test_a_belt_asked_at_a_level_and_a_credential_no_longer_held(matcher: SkillMatcher) -> None:
+    def met(lines: str, asked: str, kind: str = "certification") -> bool:
+        summary = "Warehouse lead with Lean Six Sigma and food safety training."
+        resume = f"Lee Park\nSUMMARY\n{summary}\nCERTIFICATIONS\n{lines}\n"
+        req = Requirement(
+            skill="Six Sigma" if "Sigma" in asked else "ServSafe",
+            jd_name=asked,
+            alternatives=["Six Sigma" if "Sigma" in asked else "ServSafe"],
+            kind=kind,
+            terms=asked.split(),
+        )
+        return _met(matcher, resume, req)
+
+    yellow = "Six Sigma training (Yellow Belt or higher)"
+    assert not met("Lean Six Sigma White Belt (online, 2025)", yellow)  # the summary's mention has no belt either
+    assert met("Lean Six Sigma Green Belt (2023)", yellow)
+    assert met("Lean Six Sigma (2023)", yellow)  # no belt given: the mention stands
+    assert not met("ServSafe Food Handler (expired 03/2025)", "ServSafe Food Handler certification")
+    assert met("ServSafe Food Handler (2024)", "ServSafe Food Handler certification")
