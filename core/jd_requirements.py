@@ -106,6 +106,19 @@ _STOP = frozenset(
 )
 
 
+# an item that qualifies the one before it rather than asking ("ideally on a large site", "including SNFs")
+_TAIL = re.compile(
+    r"^(?:ideally|preferably|especially|particularly|including|include|such as|e\.g|for example|like|or|nor|but|"
+    r"while|plus|not|no|then|than|etc|with|without|in|on|at|for|from|to|of|by|via|per|as|into|within|across)\b",
+    re.I,
+)
+# one word and the experience it names: "Automotive experience", "Reefer experience"
+_ONE_WORD_ASK = re.compile(r"(?:[A-Za-z][\w-]+)\s+(?:experience|background)", re.I)
+# words of an item that is no ask: a reason, the company, a person's manner ("since about a third of our drivers")
+_NOT_ASKED = frozenset(
+    """since because so which who whom whose when where while our we us they them their it its this that these those
+    relevant related similar prior previous professional industry equivalent comparable general""".split()
+)
 GATE_KINDS = frozenset({"degree", "experience_years", *CREDENTIAL_KINDS})
 _GATE_WORD = r"(?:degree|diploma|GED|bachelor|associate|master|certificat\w*|licen[cs]\w*)"
 _YEARS_WORD = r"\d{1,2}\+?\s*(?:\(\d{1,2}\)\s*)?(?:years?|yrs)\b"
@@ -207,6 +220,35 @@ def content_terms(text: str) -> list[str]:
         if low and low not in _STOP and len(low) > 1:
             seen.setdefault(low, None)
     return list(seen)
+
+
+def _items(clause: str) -> list[tuple[int, int]]:
+    """The items of a clause's list: cut at commas, "and", "&" and "as well as" outside brackets, and at the "are a
+    plus" that ends it."""
+    cuts, depth = [0], 0
+    for match in re.finditer(
+        r"[()]|,|\band\b|&|\bas well as\b|\s(?:are|is) (?:both |all )?(?:a plus|preferred|"
+        r"required|a bonus|helpful|desired)\b.*$",
+        clause,
+        re.I,
+    ):
+        text = match.group(0)
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            cuts += [match.start(), match.end()]
+    cuts.append(len(clause))
+    return [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if clause[a:b].strip(" ,.;:")]
+
+
+def _only_named(item: str, spans: list[tuple[int, int]]) -> bool:
+    """An item that is skills and nothing more besides lead-ins ("Strong Python", "forklift certification")."""
+    rest = item
+    for x, y in sorted(spans, reverse=True):
+        rest = rest[:x] + " " + rest[y:]
+    return bool(spans) and not content_terms(_LEAD_IN.sub("", rest.strip(" .;:,")))
 
 
 def short_name(text: str) -> str:
@@ -331,6 +373,8 @@ class RequirementReader:
             return out
         if rest:
             out.extend(self._from_group(g, clause, start, base, kinds) for g in self._groups(clause, start, rest))
+        if out:
+            out.extend(self._unnamed_items(clause, start, mentions, base))
         elif not out and _CONDITION.search(clause):
             name = short_name(clause)
             out.append(
@@ -345,7 +389,8 @@ class RequirementReader:
             )
         elif not out and (new_item or not _CONTINUATION.match(clause)):  # "ideally on a large site": a tail
             terms = content_terms(clause)
-            if len(terms) >= 2:
+            one_word = _ONE_WORD_ASK.fullmatch(clause.strip(" .;:")) and not set(terms) & _NOT_ASKED
+            if len(terms) >= 2 or one_word:
                 name = short_name(clause)
                 kind = "soft_skill" if _SOFT_WORDS.search(clause) else "skill"
                 out.append(
@@ -353,6 +398,40 @@ class RequirementReader:
                         skill=name, jd_name=name, kind=kind, terms=terms, span=(start, start + len(clause)), **base
                     )
                 )
+        return out
+
+    def _unnamed_items(
+        self, clause: str, start: int, mentions: list[SkillMention], base: dict[str, Any]
+    ) -> list[Requirement]:
+        """Sides of a list of extras that name no graph skill, beside a side that is only a skill: "A/B testing
+        and causal inference", "Reefer experience and Spanish are both a plus"; never the words of a longer phrase
+        ("explain SEO to editors and engineers alike", "state wage and hour laws")."""
+        taken = [(m.span[0] - start, m.span[1] - start) for m in mentions]
+        items = _items(clause)
+        named = [any(x < b and a < y for x, y in taken) for a, b in items]
+        bare = [_only_named(clause[a:b], [(x - a, y - a) for x, y in taken if a <= x and y <= b]) for a, b in items]
+        out = []
+        for i, (a, b) in enumerate(items):
+            beside = [j for j in (i - 1, i + 1) if 0 <= j < len(items)]
+            if named[i] or not any(bare[j] for j in beside) or any(not named[j] for j in beside):
+                continue
+            item = clause[a:b].strip()
+            if _TAIL.match(item) or _CONDITION.search(item):
+                continue
+            terms = content_terms(item)
+            if len(terms) < 2 and not _ONE_WORD_ASK.fullmatch(item.strip(" .;:")):
+                continue
+            if set(terms) & _NOT_ASKED or _ABOUT_US.match(item) or re.search(r"\byou|\W(?:—|–)\W", item, re.I):
+                continue
+            if base["required"]:
+                # "Cartography and spatial analysis", "ELDs and trip planning": one competence asked; a required
+                # side judged in its own words alone would cost a strong resume a required group when missed
+                continue
+            name = short_name(item)
+            kind = "soft_skill" if _SOFT_WORDS.search(item) else "skill"
+            out.append(
+                Requirement(skill=name, jd_name=name, kind=kind, terms=terms, span=(start + a, start + b), **base)
+            )
         return out
 
     def _degree(self, clause: str, start: int, degrees: list[SkillMention], base: dict[str, Any]) -> Requirement:

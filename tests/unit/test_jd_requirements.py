@@ -183,3 +183,15 @@ def test_sentence_roles_read_the_sentence_not_a_word_in_it() -> None:
     ]
     duties = "What you'll do\n- Gather requirements from agency leaders and turn them into report designs\n"
     assert [u.role for u in read_units(duties)] == ["responsibility"]
+
+
+def test_an_unnamed_side_of_a_list_of_extras_is_its_own_requirement(extractor: SignalExtractor) -> None:
+    jd = (
+        "Requirements:\n- Strong SQL and experience with dbt\n- Cartography and spatial analysis\n\n"
+        "Nice to have:\n- A/B testing and causal inference\n- Reefer experience and Spanish are both a plus\n"
+        "- Automotive experience\n- Relevant experience\n"
+    )
+    got = reqs(extractor.extract(jd))
+    assert not got["causal inference"].required and got["causal inference"].terms == ["causal", "inference"]
+    assert "Reefer experience" in got and "Automotive experience" in got
+    assert not {"Relevant experience", "spatial analysis", "experience with dbt"} & set(got)
