@@ -17,11 +17,16 @@ from core.resume_view import ResumeView
 from core.types import CoverageEvidence, Requirement
 from core.word_stems import soft_share
 from core.word_stems import stem as _stem
+from core.word_weights import weighted_share
 
 CLIPPED_NAME = 85  # a requirement name this long was likely clipped for display (core.jd_requirements.clipped)
 YEARS_SLACK = 0.25  # "3+ years" is met by 2 years and 10 months of dated roles
 BODY_YEARS_SHARE = 0.5  # a role whose heading does not name the skill, and one line of it does: half its years
 WORDS_MET = 0.6  # share of a requirement's content words one resume line must hold (requirements with no skill)
+# or a line, not a keyword list, holding this share of a side's weight (core.word_weights: its rare words), for sides
+# of two words or more; chosen leave-one-folder-out over the eight read folders (README, "Matching")
+WEIGHTED_MET = 0.65
+WEIGHTED_MIN_WORDS = 2
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#&]*")
 _HIGH_SCHOOL = re.compile(r"\bhigh school\b|\bGED\b|\bsecondary school\b", re.I)
 # a credential or degree not held (yet, or any more): "(expected 2027)", "working toward LCSW", "in progress",
@@ -565,9 +570,12 @@ def measure_met(req: Requirement, view: ResumeView) -> CoverageEvidence | None:
 
 
 def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -> CoverageEvidence | None:
-    """A resume line holding most of the requirement's own words (any one side of an "or"); a credential not
-    from a keyword list or a line saying it is pending ("Preparing for the CPC exam")."""
+    """A resume line holding most of the requirement's own words (any one side of an "or"), or, outside keyword
+    lists, most of their weight (its rare words: "Rigged ... with the overhead crane and chain falls" for "rigging
+    and moving heavy equipment with overhead cranes, chain falls and come-alongs"); a credential not from a keyword
+    list or a line saying it is pending ("Preparing for the CPC exam")."""
     best: tuple[float, str] = (0.0, "")
+    rare: tuple[float, str] = (0.0, "")  # the line holding most of a side's weight (core.word_weights)
     credential = req.kind in CREDENTIALS or bool(_CREDENTIAL_WORDS.search(req.jd_name))
     if not credential and _least(req.jd_name) is None:
         measured = measure_met(req, view)
@@ -594,6 +602,10 @@ def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -
             share = len(terms & have) / len(terms)
             if share > best[0]:
                 best = (share, line.text.strip())
+            if not credential and not line.listing and len(terms) >= WEIGHTED_MIN_WORDS:
+                weighted = weighted_share(terms, have)
+                if weighted > rare[0]:
+                    rare = (weighted, line.text.strip())
     if best[0] < WORDS_MET and not credential and req.alternatives:
         # a graph skill naming an industry ("Banking") is also shown by an employer of that industry
         name = key_words([req.jd_name])
@@ -605,4 +617,6 @@ def words_met(req: Requirement, view: ResumeView, *, pending_ok: bool = False) -
             for line in view.lines:
                 if half <= _line_words(line.text):
                     return CoverageEvidence(bullet=-1, quote=line.text.strip()[:200])
-    return CoverageEvidence(bullet=-1, quote=best[1][:200]) if best[0] >= WORDS_MET else None
+    if best[0] >= WORDS_MET:
+        return CoverageEvidence(bullet=-1, quote=best[1][:200])
+    return CoverageEvidence(bullet=-1, quote=rare[1][:200]) if rare[0] >= WEIGHTED_MET else None

@@ -15,6 +15,7 @@ from core.taxonomy_esco import ATTRIBUTION as ESCO_ATTRIBUTION
 from core.taxonomy_esco import read_esco
 from core.taxonomy_graph import GraphBuilder, slug
 from core.word_stems import SOFT_WORDS_FILE, write_soft_words
+from core.word_weights import WEIGHTS_FILE, write_word_weights
 
 DATA_DIR = Path(__file__).parent / "data"
 TAXONOMY_FILE = DATA_DIR / "skills_taxonomy.json"
@@ -284,6 +285,7 @@ def write_taxonomy(
     soft = [n for s in document["skills"] if s["kind"] == "soft" for n in (s["name"], *s["aliases"], *s["exact"])]
     if esco_dir is not None:
         write_soft_words(esco_dir, soft, out_dir / SOFT_WORDS_FILE.name)
+        write_word_weights(esco_dir, onet_dir, out_dir / WEIGHTS_FILE.name)
     aliases = sum(len(s["aliases"]) + len(s["exact"]) for s in document["skills"])
     links = sum(len(s.get("parents", [])) for s in document["skills"])
     return {"skills": len(document["skills"]), "aliases": aliases, "links": links, **document["header"]["counts"]}
