@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.injection_address import addressed
+from core.injection_concepts import concept_scores
 from core.injection_decode import decode_all, hidden_sentence
 from core.injection_decode_more import attribute_texts
 from core.injection_fold import Folded, fold
@@ -137,6 +138,9 @@ def scan(text: str, *, model: LinearModel | None, use_gates: bool = True) -> lis
     for rank, unit in enumerate(genre[:3]):
         weight = unit.score * (0.5 if rank else 1.0) * (STANDALONE_DAMPING if standalone and unit.score < 0.7 else 1.0)
         signals.append(Signal(weight, unit.reason, unit.start, unit.end, "genre"))
+    # A request to the reader in another language, read as concepts (core/injection_concepts.py).
+    for found in [c for c in concept_scores(text, spans) if not (samples and _inside(samples, c.start))][:2]:
+        signals.append(Signal(found.weight, found.category, found.start, found.end, "genre"))
     # The reader addressed by a clause's shape, read on every sentence (core/injection_address.py).
     for shaped in [a for a in addressed(text, spans) if not (samples and _inside(samples, a.start))][:3]:
         signals.append(Signal(shaped.weight, shaped.category, shaped.start, shaped.end, "genre"))

@@ -149,7 +149,7 @@ uchaf
 """
 
 
-def _fold_word(word: str) -> str:
+def fold_word(word: str) -> str:
     """The word as the detector's folding leaves it: NFKC, Latin accents dropped, lower case."""
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", unicodedata.normalize("NFKC", word).lower()):
@@ -163,7 +163,7 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz'_øæðþəı")
 
 
 def _entries(block: str) -> set[str]:
-    return {_fold_word(entry) for entry in block.split()}
+    return {fold_word(entry) for entry in block.split()}
 
 
 def _pattern(block: str) -> str:
