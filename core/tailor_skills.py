@@ -13,6 +13,7 @@ from core.resume_parts import Part
 from core.types import CoverageEntry, ImpliedSkill, JDSignals
 
 _SEPARATORS = re.compile(r"\s*(\||·|•|;|,)\s*")
+_GRID = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
 _CATEGORY = re.compile(r"^(?P<label>[^:]{1,30}:\s*)(?P<items>.+)$")
 MAX_ADDED = 8
 JOB_NOUN = re.compile(  # the last word of a job title
@@ -54,6 +55,8 @@ def _split(items: str) -> tuple[list[str], str]:
     ('AWS (EC2, EKS, S3)' is one item)."""
     plain = _outside_parens(items)
     found = _SEPARATORS.search(plain)
+    if found is None and _GRID.search(plain):  # a row of a competencies grid: 'Spark      Feature Stores'
+        return [p.strip() for p in _GRID.split(items) if p.strip()], ", "
     sep = found.group(1) if found else ","
     parts, start = [], 0
     for m in re.finditer(r"\s*" + re.escape(sep) + r"\s*", plain):

@@ -159,11 +159,12 @@ def _work_lines(resume: str) -> str:
     return "\n".join(line.text for line in read_resume(resume).lines if not line.listing)
 
 
-def _already_written(terms: tuple[str, ...], resume: str, kind: str) -> bool:
+def _already_written(terms: tuple[str, ...], resume: str, kind: str, names_group: Any = None) -> bool:
     """True when the resume writes the group as the JD does. A credential's name written inside a longer JD name
-    of it does not count: 'Registered Nurse' on the resume is not the 'registered nurse license' the JD asks for."""
+    of it does not count: 'Registered Nurse' on the resume is not the 'registered nurse license' the JD asks for;
+    nor a skill's word that names another skill ('Excel' is no 'Advanced Excel')."""
     work = _work_lines(resume)
-    written = [t for t in terms if _in_any_form(t, resume, work)]
+    written = [t for t in terms if _in_any_form(t, resume, work) and (names_group is None or names_group(t))]
     if kind == "degree":  # 'Paralegal certificate or a bachelor's degree': a B.A. held is named as a degree too
         named = [t for t in terms if facts.has_degree(t[:1].upper() + t[1:])]
         return any(t in named for t in written) or (not named and bool(written))
@@ -208,6 +209,36 @@ def _with_credential_noun(terms: tuple[str, ...], sentence: str, kind: str) -> t
     for name in [*longer, *terms]:
         seen.setdefault(name.lower(), name)
     return tuple(seen.values())
+
+
+def _with_own_name(terms: tuple[str, ...], req: Requirement, kind: str, matcher: Any) -> tuple[str, ...]:
+    """A skill's terms led by its own name when the JD writes it whole and the terms lost a word of it: 'Advanced
+    Excel' is a skill of its own, not 'Excel' with a word of praise before it."""
+    if kind != "skill" or matcher is None or not terms or any(t.lower() == req.skill.lower() for t in terms):
+        return terms
+    name = req.skill if written_in(req.skill, req.jd_name) else ""
+    if not name or len(name.split()) > MAX_WORDS or not any(written_in(t, name) for t in terms):
+        return terms
+    at = req.jd_name.lower().find(name.lower())
+    return (req.jd_name[at : at + len(name)], *terms)  # as the JD writes it
+
+
+def _reads_as(req: Requirement, matcher: Any) -> Any:
+    """Whether a written term shows this skill group: the matcher reads in it the group's skill, a member or
+    nothing at all (a plain phrase); a term read as another skill does not ('Excel' of 'Advanced Excel')."""
+    if req.kind != "skill" or matcher is None:
+        return None
+    graph = getattr(matcher, "graph", None)
+    members = set(req.alternatives or [req.skill]) | {req.skill}
+    accepted = graph.acceptable(sorted(members), similar=req.similar) if graph is not None else members
+
+    def shows(term: str) -> bool:
+        found = {m.skill for m in matcher.find(term)}
+        if graph is None:
+            return not found or bool(found & accepted)
+        return not found or any(f in accepted or (f in graph and graph.meets(f, accepted)) for f in found)
+
+    return shows
 
 
 _FUNCTION_WORDS = frozenset("of in on for and or with to the a an".split())
@@ -415,10 +446,11 @@ def plan_terms(
                 out[i] = "evidence not held (pending credential, a credential for work)"
                 continue
             terms = _with_credential_noun(searched[i], req.sentence, entry.kind)
+            terms = _with_own_name(terms, req, entry.kind, matcher)
             if not terms:
                 out[i] = "no short JD words"
                 continue
-            if _already_written(terms, resume, entry.kind):
+            if _already_written(terms, resume, entry.kind, _reads_as(req, matcher)):
                 out[i] = "already written"
                 continue
             members = set(req.alternatives or [req.skill]) | {req.skill}

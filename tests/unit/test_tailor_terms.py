@@ -93,6 +93,9 @@ def test_the_degree_is_written_in_the_jds_words_beside_the_resumes(done) -> None
 def test_a_skills_line_keeps_its_parentheses_whole() -> None:
     assert _split("AWS (EC2, EKS, S3), some GCP") == (["AWS (EC2, EKS, S3)", "some GCP"], ", ")
     assert _split("Excel (pivot tables, XLOOKUP) · NetSuite")[0] == ["Excel (pivot tables, XLOOKUP)", "NetSuite"]
+    grid = "Machine Learning          PyTorch\tTensorFlow"  # a competencies grid's row
+    assert _split(grid) == (["Machine Learning", "PyTorch", "TensorFlow"], ", ")
+    assert _split("Machine Learning, PyTorch")[0] == ["Machine Learning", "PyTorch"]
 
 
 def _run(resume: str, jd: str) -> tuple[ItemState, str]:
@@ -449,3 +452,15 @@ def test_a_years_group_is_named_by_a_member_only_on_its_evidence() -> None:
     resume = LINUX_RESUME
     assert _naming("CentOS", entry.evidence, entry, False, resume, matcher) == []
     assert _naming("Linux servers", entry.evidence, entry, False, resume, matcher) == entry.evidence
+
+
+def test_a_skill_named_with_a_word_of_its_own_is_not_written_by_the_shorter_word() -> None:
+    resume = (
+        "Ana Diaz\n\nExperience\nHR Coordinator — Acme | Jan 2021 – Present\n"
+        "• Pull headcount reports in Excel (pivot tables, VLOOKUP) for 3 sites\n• Run open enrollment for 260 staff\n"
+    )
+    jd = "HR Coordinator\n\nRequirements\n- Advanced Excel\n- Open enrollment\n"
+    _, document = _run(resume, jd)
+    assert written_in("Advanced Excel", document)  # 'Excel' on the resume is no 'Advanced Excel'
+    _, plain = _run(resume, jd.replace("Advanced Excel", "Excel"))
+    assert not written_in("Advanced Excel", plain)
