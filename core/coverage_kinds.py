@@ -325,11 +325,31 @@ def years_share(how: str) -> float | None:
     return min(1.0, float(found.group(1)) / float(found.group(2)))
 
 
+# a degree written as its level "of" a field ("Master of Occupational Therapy", "Bachelor of Commerce"): the graph
+# knows some by name, and any other is still a degree of that level
+_NAMED_DEGREE = re.compile(r"\b(Associate|Bachelor|Master|Doctor)(?:'s|’s)? of (?:Applied |Arts in |Science in )?[A-Z]")
+_NAMED_LEVELS = {"Associate": "Associate Degree", "Bachelor": "Bachelor's Degree", "Master": "Master's Degree"}
+_SCHOOL = re.compile(r"\b(?:University|College|Institute|School|Polytechnic|Academy)\b")
+
+
+def _named_degrees(view: ResumeView, graph: Any, acceptable: frozenset[str]) -> list[Found]:
+    """The degrees of an acceptable level the resume writes as "<level> of <field>" on an education line."""
+    out = []
+    for line in view.lines:
+        if (line.section != "Education" and not _SCHOOL.search(line.text)) or line_status(line.text)[0]:
+            continue  # not an education line, or a degree not held yet ("Currently enrolled: ...")
+        for named in _NAMED_DEGREE.finditer(line.text):
+            level = _NAMED_LEVELS.get(named[1], "Doctorate")
+            if graph.meets(level, acceptable):
+                out.append(Found(level, -1, named[0], False, line.start, line.text))
+    return out
+
+
 def degree_met(req: Requirement, view: ResumeView, found: list[Found], graph: Any) -> tuple[bool, list[Found]]:
     """A specific degree the JD names ("BSN"), or a degree of the level asked in one of the fields asked."""
     acceptable = graph.acceptable(req.alternatives or [req.skill])
     specific = frozenset(a for a in acceptable if a not in DEGREE_LEVELS)
-    hits = [f for f in found if graph.meets(f.skill, acceptable)]
+    hits = [f for f in found if graph.meets(f.skill, acceptable)] or _named_degrees(view, graph, acceptable)
     if not hits and "High School Diploma" in acceptable and _HIGH_SCHOOL.search(view.text):
         return True, []
     exact = [f for f in hits if specific and graph.meets(f.skill, specific)]

@@ -138,3 +138,21 @@ def test_a_belt_asked_at_a_level_and_a_credential_no_longer_held(matcher: SkillM
     assert met("Lean Six Sigma (2023)", yellow)  # no belt given: the mention stands
     assert not met("ServSafe Food Handler (expired 03/2025)", "ServSafe Food Handler certification")
     assert met("ServSafe Food Handler (2024)", "ServSafe Food Handler certification")
+
+
+def test_a_degree_written_as_its_level_of_a_field(matcher: SkillMatcher) -> None:
+    def met(line: str) -> bool:
+        resume = f"Ria Sen\nEXPERIENCE\nTherapist, Acme Rehab — 2019 - 2024\n- Treated patients\nEDUCATION\n{line}\n"
+        asked = "Master's or doctoral degree in occupational therapy"
+        req = Requirement(
+            skill="Master's Degree",
+            jd_name=asked,
+            alternatives=["Master's Degree", "Doctorate"],
+            kind="degree",
+            terms=["occupational", "therapy"],
+        )
+        return _met(matcher, resume, req)
+
+    assert met("Master of Occupational Therapy, Columbia Plateau University, 2019")
+    assert not met("Currently enrolled: Master of Occupational Therapy, Columbia Plateau University (expected 2027)")
+    assert not met("Bachelor of Occupational Therapy, Columbia Plateau University, 2019")  # a lower level
