@@ -25,6 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from core.injection_classes import AI_USE_POLICY
+from core.injection_concepts import other_language
 from core.injection_languages import CANDIDATE_ANY, TOP_ANY
 from core.injection_lexicon import CANDIDATE, VERDICT, YOUR_OUTPUT, compile_all
 from core.injection_quotes import QUOTE_MARKS, QUOTED
@@ -280,6 +281,8 @@ def _directive_after(rest: str, mark: str) -> str | None:
         return None
     if mark == "," and not _has_target(_CONTACT.sub(" ", rest)):
         return None  # "ML Engineer, Guardrails · New York · name@example.com": a heading with contact details
+    if mark == "," and not _ENGLISH.search(rest) and not other_language(rest):
+        return None  # "SAST/DAST pipeline, secrets scanning, incident response.": an English list, no directive
     if _ENGLISH.search(rest):
         # English: a directive verb at a clause start, an obligation, or the reader spoken to as "you"
         if mark == ",":

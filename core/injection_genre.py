@@ -40,6 +40,15 @@ _PAST_LEAD = re.compile(
     r"research|publications?|papers?|talks?|author|co-?author|speaker|panelist|contributor|member|awarded)\b",
     re.IGNORECASE,
 )
+# A short third-person subject and a verb in the past tense: "80 contained planted lines such as …", "Users typed …",
+# "The bot followed …" narrate what happened (a sentence cut at a semicolon from its work bullet).
+_SUBJECT_PAST = re.compile(
+    r"^\s*(?:[-*•▪◦·>]\s*)?(?:(?:the|our|their|its|all|some|many|most|several)\s+)?(?:\d[\d,.%+]*|[a-z]+s)"
+    r"(?:\s+[a-z]+s)?\s+"
+    r"(?:[a-z]+ed|contained|held|included|hid|wrote|sent|told|made|got|brought|took|ran|found|gave|kept|put|said|"
+    r"slipped|tried)\b",
+    re.IGNORECASE,
+)
 # A quote introduced as an example ("prompts such as '...'", "lines like '...'", "jailbreaks ('...')") is mentioned,
 # not used: what it says addresses nobody, whatever the mood of the sentence around it.
 _EXAMPLE_LEAD = re.compile(
@@ -613,7 +622,11 @@ def _describing(sentence: str) -> bool:
         return False
     head = _RESTART.split(_blank_quotes(body), maxsplit=1)[0]
     # "Authored the internal policy: AI assistants must ..." describes too: the label itself opens in the past tense.
-    lead = _PAST_LEAD.match(body) or (_PAST_LEAD.match(sentence) if label is not None else None)
+    lead = (
+        _PAST_LEAD.match(body)
+        or (_SUBJECT_PAST.match(body) if label is None else None)  # "Solve this first: 48 divided by 6" is no narration
+        or (_PAST_LEAD.match(sentence) if label is not None else None)
+    )
     if lead is not None and not _english_clause(lead):
         lead = None
     led = lead is not None

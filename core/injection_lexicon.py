@@ -266,6 +266,7 @@ AI_AS_MODIFIER = (
 )
 
 # --- addressing the reader: a note to it, a vocative, a condition on being one
+_NOT_PREPOSITION = r"(?!(?:on|in|with|of|about|at|by|from|into|using|via|and|or|across|over|under|around)\s)"
 NOTE_TO_AI = _words(
     r"\b(?:note|message|memo|instructions?|reminder|attention|comment|request|hint|p\.?s\.?|summary|text|section|"
     r"paragraph|line|tip)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|"
@@ -273,7 +274,9 @@ NOTE_TO_AI = _words(
     # "To the AI:" is a vocative at a clause start; "scams that embed text to game AI screening tools," is not.
     r"(?:(?:^|[\n.!?;:(\[>*•-])\s*(?:to|for)|\b(?:dear|hey|hi|hello|attention|psst|ok|okay))\s+"
     r"(?:the\s+|any\s+|all\s+|every\s+|my\s+)?(?:\w+\s+){0,2}?" + AI + r"\s*(?:[:,!]|[—–-]\s)",
-    r"(?:^|\n|[.!?]\s|<!--|[\[(>\"])\s*(?:[-*•>]\s*)?(?:\w+\s+){0,2}?" + AI + r"\s*[:,]\s",
+    # a vocative names the reader with at most two words before it, none a preposition ("focus on AI agents, OAuth …"
+    # is a noun phrase)
+    r"(?:^|\n|[.!?]\s|<!--|[\[(>\"])\s*(?:[-*•>]\s*)?(?:" + _NOT_PREPOSITION + r"\w+\s+){0,2}?" + AI + r"\s*[:,]\s",
     # "Any non-human reader of this page:", "Software processing this file," as a vocative at a line start
     r"(?:^|\n)[ \t]*(?:[-*•>]\s*)?(?:\w+\s+){0,2}?"
     + AI

@@ -47,7 +47,7 @@ _TOPIC = re.compile(
 # Example markers before a quote ("such as", "wie", "como", "例如") and after it ("のような", "जैसे", "gibi").
 _LEAD = re.compile(
     r"(?:\b(?:such\s+as|like|e\.g\.|i\.e\.|for\s+(?:example|instance)|including|includes?|included|as\s+in|saying|said|"
-    r"says|reads?|read|wrote|asked|told|"
+    r"says|reads?|read|wrote|asked|told|types?|typed|typing|enters?|entered|pastes?|pasted|submits?|submitted|"
     r"wie|etwa|z\.\s?b\.|zum\s+beispiel|beispielsweise|como|tipo|del\s+tipo|por\s+ejemplo|p\.\s?ej\.|comme|"
     r"par\s+exemple|tel(?:le)?s?\s+que|come|ad\s+esempio|per\s+esempio|zoals|bijvoorbeeld|typu|np\.|jak|takie\s+jak|"
     r"seperti|misalnya|som|kuten|esim\.|вида|типа|как|например|вроде|такие\s+как|такого|такі\s+як|на\s+кшталт)|"
