@@ -93,7 +93,11 @@ _EXAMPLES = re.compile(
 _SIMILAR = re.compile(r"\bor (?:similar|equivalent|comparable|another|other)\b|\bsimilar\b|\bequivalent\b", re.I)
 _ONE_OF = re.compile(r"\b(?:one of|any of|at least one|either)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z+#&./'-]*|\d+")
-_QUALIFIED = re.compile(r"\s*(?:experience|knowledge|exposure|understanding|work|background|familiarity)\b", re.I)
+_QUALIFIED = re.compile(
+    r"\s*(?:experience|knowledge|exposure|understanding|work|background|familiarity|expertise|proficiency|"
+    r"licensure|licen[cs]e)\b",
+    re.I,
+)
 _QUALIFIER_GAP = re.compile(r"\b(?:for|in|on|of|within|across|at|to|from|into|under)\s*(?:the |a |an )?$", re.I)
 _CONTINUATION = re.compile(r"^(?:ideally|preferably|and|or|but|while|plus|—|–|-)\b|^[a-z(]")
 _STOP = frozenset(
@@ -187,6 +191,17 @@ def clause_years(text: str) -> float | None:
         if 0 < value <= 30:
             return value
     return None
+
+
+def _years_part(clause: str) -> str:
+    """The years side of a clause that asks a credential or degree first ("... hold a valid Class A CDL and have at
+    least 12 months of verifiable OTR experience"): from the last "and" before the years."""
+    match = _YEARS.search(clause)
+    if not match:
+        return clause
+    joins = list(re.finditer(r"\band\b|;", clause[: match.start()]))
+    part = clause[joins[-1].end() :].strip() if joins else clause
+    return re.sub(r"^(?:have|has|hold|possess|bring)\s+", "", part, flags=re.I)
 
 
 def years_terms(clause: str) -> list[str]:
@@ -353,10 +368,11 @@ class RequirementReader:
             out.append(self._from_group(group, clause, start, base, kinds))
         if years is not None:
             alternatives = [m.skill for m in rest if kinds[m.skill] != "soft"]
+            named = short_name(_years_part(clause) if out else clause)
             out.append(
                 Requirement(
-                    skill=short_name(clause),
-                    jd_name=short_name(clause),
+                    skill=named,
+                    jd_name=named,
                     kind="experience_years",
                     years=years,
                     alternatives=list(dict.fromkeys(alternatives)),
@@ -465,6 +481,7 @@ class RequirementReader:
         groups: list[_Group] = []
         one_of = bool(_ONE_OF.search(clause))
         pending_and: list[int] = []  # groups of a comma list whose last joiner is not known yet
+        inside = False  # within the parenthesis after a head: "Microsoft 365 (Outlook, Word, PowerPoint, Excel)"
         for i, mention in enumerate(mentions):
             if i == 0:
                 groups.append(_Group([mention]))
@@ -473,7 +490,14 @@ class RequirementReader:
             between = clause[prev.span[1] - start : mention.span[0] - start]
             head_gap = re.sub(r"^[\s\w'-]{0,30}?(?=(?:such as|e\.g|for example|like|including|\(|:))", "", between)
             current = groups[-1]
-            if _EXAMPLES.search(head_gap) and current.head is None:
+            closed = inside and ")" in between
+            inside = inside and not closed
+            if closed and current.head is not None and _OR_JOIN.match(between.split(")")[-1]):
+                current.members.append(mention)  # "Microsoft 365 (Outlook, Excel) or Google Workspace"
+            elif inside and current.head is not None:
+                current.members.append(mention)  # an example the graph knows after one it does not ("Word")
+            elif _EXAMPLES.search(head_gap) and current.head is None:
+                inside = "(" in between and ")" not in between.split("(")[-1]
                 current.head = current.members[0]  # "a CI/CD system (GitHub Actions, ..."; "an ERP such as SAP"
                 current.members.append(mention)
                 current.similar = current.similar or not between.strip().startswith(("(", ":"))

@@ -121,13 +121,15 @@ _ASKS = re.compile(
     r"\bcertifi(?!cated)|"
     r"\bability to\b|\bable to\b|\bproficien|\bknowledge of\b|\bfamiliar|\bskills\b|\bto be considered\b|"
     r"\bqualified\b|\bcomfortable (?:with|on)\b|\bwilling(?:ness)? to\b|\bexpertise\b|\bbackground in\b|"
-    r"\b(?:looking for|seeking|searching for) (?:an?|someone|candidates?)\b|\bideal candidate\b|\bwe need\b",
+    r"\b(?:looking for|seeking|searching for) (?:an?|someone|candidates?)\b|\bideal candidate\b|\bwe need\b|"
+    r"\b(?:is|are) (?:essential|a must|mandatory)\b",
     re.I,
 )
 PREFERENCE = re.compile(
     r"\bpreferred\b|\bpreferably\b|nice[- ]to[- ]have|\ba plus\b|\bis a plus\b|\bbonus\b|\bideally\b|\bdesired\b|"
     r"\bdesirable\b|\bhelpful\b|\bnot required\b|\badvantage(?:ous)?\b|\bwould be great\b|\bextra credit\b|"
-    r"\bis better\b|\bbetter still\b|\bwelcome\b(?! to)|\boptional\b|\bgood to have\b",
+    r"\bis better\b|\bbetter still\b|\bwelcome\b(?! to)|\boptional\b|\bgood to have\b|\bnice extras?\b|"
+    r"\b(?:is|are) (?:an? )?extras?\b",
     re.I,
 )
 _RESPONSIBILITY = re.compile(
@@ -142,7 +144,8 @@ _RESPONSIBILITY = re.compile(
 # what only a sentence asking something says: without it, a sentence about the company ("We're a 140-truck
 # cooperative ... drivers stay 9 years", "both of our plants are SQF certified") names no requirement
 _STRONG_ASK = re.compile(
-    r"\bmust\b|\brequire[ds]?\b|\bwe need\b|\b(?:looking for|seeking|searching for)\b|\bideal\b|"
+    r"\bmust\b|\b(?:is|are) (?:essential|a must|mandatory)\b|\brequire[ds]?\b|\bwe need\b|"
+    r"\b(?:looking for|seeking|searching for)\b|\bideal\b|"
     r"\bto be considered\b|\bqualified\b|\bcandidates?\b|\bapplicants?\b",
     re.I,
 )

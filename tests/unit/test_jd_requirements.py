@@ -188,10 +188,45 @@ def test_sentence_roles_read_the_sentence_not_a_word_in_it() -> None:
 def test_an_unnamed_side_of_a_list_of_extras_is_its_own_requirement(extractor: SignalExtractor) -> None:
     jd = (
         "Requirements:\n- Strong SQL and experience with dbt\n- Cartography and spatial analysis\n\n"
-        "Nice to have:\n- A/B testing and causal inference\n- Reefer experience and Spanish are both a plus\n"
+        "Nice to have:\n- A/B testing and holdout experiment design\n- Reefer experience and Spanish are both a plus\n"
         "- Automotive experience\n- Relevant experience\n"
     )
     got = reqs(extractor.extract(jd))
-    assert not got["causal inference"].required and got["causal inference"].terms == ["causal", "inference"]
+    side = got["holdout experiment design"]
+    assert not side.required and side.terms == ["holdout", "experiment", "design"]
     assert "Reefer experience" in got and "Automotive experience" in got
     assert not {"Relevant experience", "spatial analysis", "experience with dbt"} & set(got)
+
+
+def test_a_heads_parenthesis_holds_its_examples_and_a_years_side_is_named_by_itself(
+    extractor: SignalExtractor,
+) -> None:
+    got = reqs(
+        extractor.extract("Requirements:\n- Microsoft 365 (Outlook, Word, PowerPoint, Excel) or Google Workspace\n")
+    )
+    assert set(got) == {"Microsoft Office"}
+    assert {"Excel", "PowerPoint", "Google Workspace"} <= set(got["Microsoft Office"].alternatives)
+    cdl = extractor.extract(
+        "Requirements:\n- Drivers must hold a valid Class A commercial driver's license and have at least 12 months "
+        "of verifiable OTR tractor-trailer experience.\n"
+    )
+    years = [r for r in cdl.requirements if r.kind == "experience_years"]
+    assert [r.jd_name for r in years] == ["12 months of verifiable OTR tractor-trailer experience"]
+
+
+def test_essential_asks_and_nice_extras_prefer(extractor: SignalExtractor) -> None:
+    jd = (
+        "You will work with an RTOS (FreeRTOS or Zephyr), so hands-on debugging with JTAG is essential. "
+        "Bluetooth Low Energy and Python for test automation are nice extras. Our cloud team works in Go."
+    )
+    got = reqs(extractor.extract(jd))
+    assert got["RTOS"].required and got["JTAG"].required
+    assert not got["Python"].required and "Go" not in got
+
+
+def test_graph_knows_the_tools_of_other_trades() -> None:
+    matcher = load_matcher()
+    found = {m.skill for m in matcher.find("load boards like DAT or Truckstop, a TMS, GA4, FME and Delphi FDC")}
+    assert {"Load Boards", "DAT", "Truckstop", "Transportation Management System", "Google Analytics", "FME"} <= found
+    assert matcher.graph.satisfies("Truckstop", "Load Boards") and not matcher.graph.satisfies("Load Boards", "DAT")
+    assert not {m.skill for m in matcher.find("the data was stored in a dat file at the truck stop")}
