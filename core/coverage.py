@@ -97,7 +97,8 @@ def _evidence(req: Requirement, found: list[Found], graph: Any, view: ResumeView
         if credential and req.states and not state_ok(req.states, f.line):
             continue
         via = f.skill if f.skill != req.skill else None
-        hits.append(CoverageEvidence(bullet=f.bullet, quote=f.quote, via=via, listed=f.listed))
+        # model_construct: the values are already of the field types; validating each hit costs more than judging
+        hits.append(CoverageEvidence.model_construct(bullet=f.bullet, quote=f.quote, via=via, listed=f.listed))
     hits.sort(key=lambda e: (e.listed, e.bullet < 0))  # work done first, keyword lists last
     unique: dict[tuple[int, str], CoverageEvidence] = {}
     for hit in hits:
@@ -131,11 +132,8 @@ _PROGRESS_OK = re.compile(
 def _spoken_well_enough(req: Requirement, found: list[Found], graph: Any) -> list[Found]:
     """For a language asked at a level ("native or fluent Brazilian Portuguese"), the mentions of that language on
     lines giving a lower one ("Portuguese (basic reading)") are dropped; a mention giving no level stands."""
-    languages = {graph.language_of(a) for a in req.alternatives or [req.skill] if a in graph} - {None}
-    if not languages:
-        return found
-    asked = language_level(req.jd_name) or language_level(req.sentence)
-    if asked is None:
+    languages, asked = _asked_language(req, graph)
+    if not languages or asked is None:
         return found
     return [f for f in found if f.skill not in languages or (spoken_level(f.line, f.quote) or asked) >= asked]
 
@@ -153,6 +151,43 @@ def _belt_high_enough(req: Requirement, found: list[Found]) -> list[Found]:
         if level is not None:
             held[f.skill] = max(level, held.get(f.skill, 0))
     return [f for f in found if held.get(f.skill, asked) >= asked]
+
+
+def _asked_language(req: Requirement, graph: Any) -> tuple[frozenset[str], int | None]:
+    """The languages a requirement names and the level it asks, read once per requirement (every side of every
+    judgement asks again)."""
+    key = (id(req), id(graph))
+    hit = _PER_REQUIREMENT.get(key)
+    if hit is not None and hit[0] is req and hit[1] is graph:
+        return hit[2]
+    languages = frozenset({graph.language_of(a) for a in req.alternatives or [req.skill] if a in graph} - {None})
+    asked = (language_level(req.jd_name) or language_level(req.sentence)) if languages else None
+    _remember(_PER_REQUIREMENT, key, (req, graph, (languages, asked)))
+    return languages, asked
+
+
+def _words_met(req: Requirement, view: ResumeView, pending_ok: bool) -> CoverageEvidence | None:
+    """words_met, remembered per requirement and resume view: the "after" side reads the same view as "before"."""
+    key = (id(req), id(view), pending_ok)
+    hit = _PER_VIEW.get(key)
+    if hit is not None and hit[0] is req and hit[1] is view:
+        return hit[2]
+    found = words_met(req, view, pending_ok=pending_ok)
+    _remember(_PER_VIEW, key, (req, view, found))
+    return found
+
+
+# Answers keyed by the identity of their arguments; each value holds the arguments, so an id is never reused while
+# its entry lives. Started afresh when full (a long-lived worker).
+_PER_REQUIREMENT: dict[tuple[int, int], tuple[Requirement, Any, tuple[frozenset[str], int | None]]] = {}
+_PER_VIEW: dict[tuple[int, int, bool], tuple[Requirement, ResumeView, CoverageEvidence | None]] = {}
+_PER_MAX = 4096
+
+
+def _remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(memo) >= _PER_MAX:
+        memo.clear()
+    memo[key] = value
 
 
 def judge(
@@ -177,7 +212,7 @@ def judge(
     if evidence:
         how = "narrower" if all(e.via for e in evidence) else "skill"
         return True, evidence, how
-    words = words_met(req, view, pending_ok=pending_ok)
+    words = _words_met(req, view, pending_ok)
     if words is not None:
         return True, [words], "words"
     if req.kind == "soft_skill":
@@ -298,8 +333,9 @@ def _side(resume_text: str, bullets: list[Bullet], texts: list[str] | None, sign
 
 def entries_of(judged: list[Judged]) -> list[CoverageEntry]:
     """The coverage entries of the item result."""
+    # model_construct: every value is already of its field's type (validation was most of the cost)
     return [
-        CoverageEntry(
+        CoverageEntry.model_construct(
             skill=j.requirement.skill,
             required=j.requirement.required,
             before=j.before,

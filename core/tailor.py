@@ -8,7 +8,7 @@ from typing import Any
 
 from core import confirm, roles, scoring, text_search
 from core.confirm import is_credential
-from core.coverage import requirement_coverage, requirements_of
+from core.coverage import judge_all, requirements_of
 from core.ingest import split_bullets
 from core.jd_terms import terms_of
 from core.resume_parts import first_header_offset, replace_spans, skills_parts, summary_part
@@ -257,9 +257,9 @@ def _placed(resume: str, summary: str) -> str:
 
 
 def _met(text: str, signals: JDSignals, matcher: Any) -> set[tuple[str, bool]]:
-    return {
-        (e.skill, e.required) for e in requirement_coverage(text, split_bullets(text), signals, matcher) if e.before
-    }
+    """(skill, required) of the requirements the text meets (the judgements only: no coverage entries built)."""
+    judged = judge_all(text, split_bullets(text), signals, matcher)
+    return {(j.requirement.skill, j.requirement.required) for j in judged if j.before}
 
 
 def _gains(old: str, new: str, signals: JDSignals, matcher: Any) -> bool:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.coverage import requirement_coverage
+from core.coverage import _words_met, requirement_coverage
+from core.coverage_kinds import words_met
 from core.ingest import split_bullets
+from core.resume_view import read_resume
 from core.skills import SkillMatcher, load_matcher
 from core.types import JDSignals, Requirement
 
@@ -299,3 +301,15 @@ def test_years_of_another_kind_of_the_work_do_not_count(matcher: SkillMatcher) -
     assert not met("3+ years as a General Manager or Assistant General Manager in full-service restaurants", 3)
     assert met("2+ years of data or business analyst experience", 2)  # the work is data work
     assert met("2 years of HVAC installation experience", 2) and not met("4 years of HVAC installation experience", 3)
+
+
+def test_remembered_word_readings_follow_the_resume_not_an_old_one() -> None:
+    """words_met is remembered per requirement and resume view by identity; a view read for another resume (which
+    may reuse a freed id) gets its own answer, equal to reading it afresh."""
+    req = Requirement(skill="Grant Writing", jd_name="grant proposals", terms=["grant proposals"])
+    for i in range(40):
+        text = f"Analyst {i}\n- Wrote grant proposals\n" if i % 2 else f"Analyst {i}\n- Cooked\n"
+        view = read_resume(text)
+        for pending_ok in (False, True):
+            assert _words_met(req, view, pending_ok) == words_met(req, view, pending_ok=pending_ok)
+    assert _words_met(req, read_resume("x\n- Wrote grant proposals for federal agencies\n"), False) is not None
