@@ -15,7 +15,7 @@ from core.resume_parts import first_header_offset, replace_spans, skills_parts, 
 from core.rewritable import reason_to_keep
 from core.tailor_phrases import PairPlan, jd_phrases
 from core.tailor_skills import looks_like_name, missing_names, tailor_skills
-from core.tailor_summary import build_summary, with_terms
+from core.tailor_summary import build_summary, copied_apart, with_terms
 from core.tailor_terms import TermToWrite, plan_terms, terms_to_write
 from core.types import (
     Bullet,
@@ -229,7 +229,7 @@ def _summary(
         # the candidate's summary holds JD terms the resume would lose with it: it stands, and the JD's words for what
         # the resume meets but writes nowhere are added after it
         summary = with_terms(part.text, terms)
-    return summary
+    return copied_apart(summary, jd) if summary else summary
 
 
 def _shown_by(summary: str, terms: list[TermToWrite]) -> str:

@@ -83,7 +83,8 @@ def _core(clause: str) -> str:
         text, stripped = new, True
     first, _, rest = text.partition(" ")
     gerund = first.lower().endswith("ing") and "VBG" in grammar.verb_tags(first)
-    if stripped and rest and gerund and "NOUN" not in grammar.other_readings(first):  # not 'packaging design'
+    starts_object = bool(rest) and rest.split(" ", 1)[0].lower() not in _FUNCTION  # not 'networking and of …'
+    if stripped and starts_object and gerund and "NOUN" not in grammar.other_readings(first):  # 'packaging design'
         text = rest  # 'Experience preparing grading … plans' -> 'grading … plans'
     if _ABILITY.match(clause.strip()):  # 'Ability to read blueprints and interpret GD&T': duties, as gerunds
         text = " and ".join(_gerund(p) for p in re.split(r"\s+and\s+", text))
@@ -93,6 +94,7 @@ def _core(clause: str) -> str:
     return text
 
 
+_DANGLING = re.compile(r"\b(?:and|or)\s+(?:of|in|with|for|on|to|at|by)\s", re.I)
 _ABILITY = re.compile(r"^(?:the\s+)?(?:ability|able)\s+to\s+", re.I)
 _INNER_LEAD = re.compile(r"\s(?:experience|familiarity|knowledge|ability|proficiency)\s(?:with|in|of|to)\s", re.I)
 
@@ -272,6 +274,8 @@ class _Context:
             return None  # one word is a group's own name, the plan's to write; 'HTML/CSS' is two
         if tokens and tokens[-1].lower() in _PLACE:
             return None
+        if tokens[0].lower() in _FUNCTION or _DANGLING.search(alt):
+            return None  # a piece of the JD's construction ('of Windows', 'networking and of Windows … logs')
         if all(written_in(p.strip(), self.resume) for p in _CONJUNCTION.split(alt) if p.strip()):
             return None  # 'SQL and Python', each written already: nothing new for a search
         parts = [i for i in owners if any(written_in(x, alt) or written_in(alt, x) for x in self.names(i))]

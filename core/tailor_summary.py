@@ -14,6 +14,7 @@ from core.tailor_skills import writable_name
 from core.tailor_terms import TermToWrite, held_credential
 from core.text_search import found, lowered
 from core.text_search import written_in as written_in_words
+from core.text_similarity import COPY_RUN
 from core.types import CoverageEntry, ImpliedSkill, JDSignals
 
 MAX_STRENGTHS = 5
@@ -365,3 +366,44 @@ def _best_result(results: list[str]) -> str | None:
         return None
     text = sorted(ranked)[0][2].rstrip(".;, ")
     return text[0].upper() + text[1:] + "."
+
+
+_RUN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _copy_runs(text: str) -> set[tuple[str, ...]]:
+    words = _RUN_WORD.findall(text.lower())
+    return {tuple(words[i : i + COPY_RUN]) for i in range(len(words) - COPY_RUN + 1)}
+
+
+def copied_apart(summary: str, jd: str) -> str:
+    """The summary with each sentence that repeats COPY_RUN words of the JD in a row (a degree's whole name, a long
+    JD phrase: 'Holds a Bachelor of Science in Mechanical Engineering') on a line of its own after the others. A
+    reader, and the score's text similarity (core.text_similarity), take such a line as the JD's words; the
+    candidate's own facts beside it are not."""
+    if not jd or "\n" in summary:
+        return summary
+    copied = _copy_runs(jd)
+    lines: list[list[str]] = [[]]
+    for sentence in _sentences(summary):
+        if _copy_runs(sentence) & copied:
+            lines += [[sentence], []]
+        else:
+            lines[-1].append(sentence)
+    lines = [line for line in lines if line]
+    return "\n".join(" ".join(line) for line in lines) if len(lines) > 1 else summary
+
+
+def _sentences(text: str) -> list[str]:
+    """A text's sentences: split after '.', '!' or '?' before a capital, never inside a parenthesis or after an
+    abbreviation written with stops ('(B.S. Mechanical Engineering)', 'B.A. English')."""
+    out, start, depth = [], 0, 0
+    for at, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth or char not in ".!?" or not _SENTENCE.match(text, at + 1):
+            continue
+        if re.search(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}$", text[start : at + 1]):
+            continue  # 'B.S.' ends no sentence
+        out.append(text[start : at + 1].strip())
+        start = at + 1
+    return [s for s in [*out, text[start:].strip()] if s]

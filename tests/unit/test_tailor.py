@@ -193,3 +193,21 @@ def test_bench_rewrites_lists_a_pair_the_pipeline_did_not_complete_apart() -> No
 
     summary = summarise([{"id": "06", "failed": "quarantined: …"}])
     assert summary["pairs"] == 0 and summary["not_completed"] == [{"id": "06", "why": "quarantined: …"}]
+
+
+def test_a_summary_sentence_copying_the_jds_words_stands_on_its_own_line() -> None:
+    from core.tailor_summary import copied_apart
+
+    jd = "Requirements\n- Bachelor of Science in Mechanical Engineering (BSME)\n- 3D CAD\n"
+    summary = (
+        "Mechanical Design Engineer with 5 years of experience, skilled in 3D CAD (SolidWorks). "
+        "Holds a Bachelor of Science in Mechanical Engineering (B.S. Mechanical Engineering) and EIT. "
+        "Lead DFM reviews with foundries; cut casting cost 14%."
+    )
+    assert copied_apart(summary, jd).split("\n") == [
+        "Mechanical Design Engineer with 5 years of experience, skilled in 3D CAD (SolidWorks).",
+        "Holds a Bachelor of Science in Mechanical Engineering (B.S. Mechanical Engineering) and EIT.",
+        "Lead DFM reviews with foundries; cut casting cost 14%.",
+    ]  # the words are the same; a stop inside '(B.S. …)' ends no sentence
+    plain = summary.replace("Bachelor of Science in Mechanical Engineering", "bachelor's degree")
+    assert copied_apart(plain, jd) == plain  # nothing copied: one paragraph

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from core.config import load_settings
@@ -61,6 +63,9 @@ def test_a_clause_loses_its_lead_in_and_tail_but_keeps_its_words() -> None:
     ]
     assert _core("Ability to read blueprints and interpret GD&T") == "reading blueprints and interpreting GD&T"
     assert _core("Python and experience with PyTorch") == ""  # two asks, not one phrase
+    # a gerund that is the object itself, followed by a joined construction, is not a lead-in to cut
+    networking = "Solid understanding of networking and of Windows and Active Directory logs"
+    assert _core(networking) == "networking and of Windows and Active Directory logs"
     assert _line_case("Version control with Git", "Code in Git") == "version control with Git"
     assert _line_case("Python for data analysis", "Pipelines in Python") == "Python for data analysis"  # a name
     assert _alternatives("student teaching or classroom teaching experience") == [
@@ -146,3 +151,19 @@ def test_bad_input_with_soft_skills_and_phrases_in_the_jd_never_crashes(resume: 
     summary = result.get("summary")
     assert summary is None or summary["accepted"] or summary["flags"]  # guarded like any other section
     assert "lift 50" not in (summary or {}).get("rewrite", "")  # a condition is never written
+
+
+def test_a_piece_of_the_jds_construction_is_never_written_as_a_phrase() -> None:
+    ctx = build_context(load_settings(llm_provider="offline"))
+    resume = (
+        "Sam Lee\n\nExperience\nSecurity Analyst — Acme | Jan 2021 – Present\n"
+        "• Triage Windows and Active Directory logs in Splunk for 3,000 endpoints\n"
+        "• Tune DNS and TCP/IP alerting rules with the network team\n"
+    )
+    jd = (
+        "Security Analyst\n\nRequirements\n"
+        "- Solid understanding of networking (TCP/IP, DNS, HTTP) and of Windows and Active Directory logs\n"
+    )
+    state = run_to_end(ItemState(resume_text=resume, jd_text=jd), ctx)
+    texts = [s.rewrite for s in state.sections] + [b["rewrite"] or "" for b in (state.result or {})["bullets"]]
+    assert not any(re.search(r"\b(?:include|and|in) (?:and|of) ", t) for t in texts)
