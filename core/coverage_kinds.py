@@ -16,7 +16,8 @@ from core.keywords import ENGLISH_STOP
 from core.resume_view import ResumeView
 from core.types import CoverageEvidence, Requirement
 from core.word_stems import soft_share
-from core.word_stems import stem as _stem
+from core.word_stems import stem as _base_stem
+from core.word_stems import work_stem as _stem
 from core.word_weights import weighted_share
 
 CLIPPED_NAME = 85  # a requirement name this long was likely clipped for display (core.jd_requirements.clipped)
@@ -105,8 +106,8 @@ def mostly_soft(name: str) -> bool:
     SOFT_SHARE of its content words are the words of soft skills."""
     raw = [w for w in _WORD.findall(name.lower()) if w not in ENGLISH_STOP and _stem(w) not in _GENERIC_STEMS]
     raw = [w for w in raw if not w.isdigit() and len(w) > 1]
-    extra = frozenset(_stem(w) for w in raw if _SOFT_WORDS.search(w))
-    return soft_share({_stem(w) for w in raw}, extra) > _ws.SOFT_SHARE
+    extra = frozenset(_base_stem(w) for w in raw if _SOFT_WORDS.search(w))
+    return soft_share({_base_stem(w) for w in raw}, extra) > _ws.SOFT_SHARE  # the soft words' own stems
 
 
 # how well a language is spoken, lowest first: a JD asking "native or fluent" is not met by "Portuguese (basic)"

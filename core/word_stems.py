@@ -47,6 +47,15 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("e") else word
 
 
+@lru_cache(maxsize=16384)
+def work_stem(word: str) -> str:
+    """`stem`, and a work's noun in -ment read as its verb ("development" / "developer", "deployment" / "deployed");
+    not for words of eight letters or fewer ("comment", "payment" stay)."""
+    if word.endswith("ment") and len(word) >= 9:
+        return stem(word[:-4])
+    return stem(word)
+
+
 def _label_stems(label: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(label.lower()) if w not in _LABEL_STOP]
 

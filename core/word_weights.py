@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.keywords import ENGLISH_STOP
-from core.word_stems import stem
+from core.word_stems import work_stem
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "word_weights.json"
 MIN_DOCS = 3  # a word in fewer documents than this is rare: it weighs as the rarest
@@ -43,7 +43,8 @@ def _documents(esco_dir: Path, onet_dir: Path) -> Iterator[str]:
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP and len(w) > 1 and not w.isdigit()}
+    words = _WORD.findall(text.lower())
+    return {work_stem(w) for w in words if w not in ENGLISH_STOP and len(w) > 1 and not w.isdigit()}
 
 
 def word_weights(esco_dir: Path, onet_dir: Path) -> tuple[dict[str, float], float]:
@@ -81,7 +82,7 @@ def _table() -> tuple[dict[str, float], float]:
 
 
 def weight(word: str) -> float:
-    """The weight of a stemmed word (as core.word_stems.stem gives it)."""
+    """The weight of a stemmed word (as core.word_stems.work_stem gives it)."""
     weights, rare = _table()
     return weights.get(word, rare)
 

@@ -15,6 +15,12 @@ def test_stem_meets_the_work_and_the_one_who_does_it() -> None:
     assert stem("senior") == "senior"  # not "sen": -ior is no agent suffix
 
 
+def test_work_stem_reads_a_noun_in_ment_as_its_verb() -> None:
+    assert ws.work_stem("development") == ws.work_stem("developer") == ws.work_stem("develop")
+    assert ws.work_stem("deployment") == ws.work_stem("deployed")
+    assert ws.work_stem("payment") == stem("payment")  # short words keep their -ment
+
+
 def test_soft_vocabulary_reads_transversal_labels(tmp_path: Path) -> None:
     rows = (
         'preferredLabel,altLabels\nshow initiative,"take the initiative | be proactive"\ncope with stress,"stay calm"\n'

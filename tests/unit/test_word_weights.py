@@ -6,7 +6,7 @@ import csv
 import gzip
 from pathlib import Path
 
-from core.word_stems import stem
+from core.word_stems import work_stem as stem
 from core.word_weights import weight, weighted_share, word_weights
 
 
