@@ -184,9 +184,11 @@ def _uncached(text: str):
     """detect_injection on a text it has not read before: the genre layer's reading of a text is remembered (so VALIDATE
     need not read the resume again), and a benchmark that repeats one text would time the memory, not the scan."""
     import core.injection
+    import core.injection_text
 
     core.injection.folded.cache_clear()
     core.injection.genre_reading.cache_clear()
+    core.injection_text.clear()
     return detect_injection(text)
 
 

@@ -29,6 +29,7 @@ from core.injection_concepts import other_language
 from core.injection_languages import CANDIDATE_ANY, TOP_ANY
 from core.injection_lexicon import CANDIDATE, VERDICT, YOUR_OUTPUT, compile_all
 from core.injection_quotes import QUOTE_MARKS, QUOTED
+from core.injection_text import letter_runs, lowered
 
 _F = re.IGNORECASE
 _LEXICON = compile_all()
@@ -432,14 +433,13 @@ _ROLE_OTHER_SCRIPT = re.compile(
     r"ии|システム|モデル|アシスタント|ツール|人工知能|系统|系統|模型|助手|工具|人工智能|시스템|모델|어시스턴트|인공지능|"
     r"सिस्टम|प्रणाली|मॉडल|सहायक|एआई|نظام|نموذج|مساعد|الذكاء"
 )
-_WORDS = re.compile(r"[a-z]+")
 _FRAME_START = re.compile(r"\W*(?:when|while|before|after|once|whenever|if)\b", _F)  # used with match()
 
 
 def _trigger_positions(lower: str) -> list[int]:
     """Where a word that can name a reader stands (whole words found by one findall, then str.find; stems and other
     scripts by one literal search each)."""
-    present = _ROLE_WORDS.intersection(_WORDS.findall(lower))
+    present = _ROLE_WORDS.intersection(letter_runs(lower))
     positions = [m.start() for m in _ROLE_STEM.finditer(lower)]
     for word in present:
         at = lower.find(word)
@@ -455,7 +455,7 @@ def _trigger_positions(lower: str) -> list[int]:
 def addressed(text: str, spans: list[tuple[int, int]]) -> list[Address]:
     """The sentences of a folded text whose shape addresses the reader: only sentences holding a word that can name
     a reader, or opening with a frame ("when …"), are read."""
-    lower = text.lower()
+    lower = lowered(text)
     positions = _trigger_positions(lower)
     you = "you" in lower or " its " in lower or "my " in lower or "this " in lower
     out: list[Address] = []

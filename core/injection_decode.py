@@ -12,10 +12,13 @@ import binascii
 import codecs
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from urllib.parse import unquote_plus
 
 from core.injection_decode_more import shape_blobs, shift_cued, shifted
+from core.injection_text import letter_runs, lowered
 
 # A blob may hang off an id ("CW-LIT-2024-QXNz..."), so only base64 letters before it break it.
 _BASE64 = re.compile(
@@ -31,7 +34,6 @@ _URL_VALUE = re.compile(r"[?&#][\w.-]{1,30}=([^&\s)\]\"'>]{8,})")
 # it from the right") is English and would otherwise make the whole line read as plain text.
 _CHUNK = re.compile(r"[^\n.:;!?—–()]*[A-Za-z][^\n:;—–()]*")
 _WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")  # whole words: "vóa" holds no "a"
-_LETTERS = re.compile(r"[a-z]+")
 _MAX_BLOBS = 20
 # The commonest English words: a decoding that is text has several of them, gibberish has few.
 COMMON = frozenset(
@@ -151,13 +153,34 @@ def _shifted_chunks(text: str) -> list[Decoded]:
     return found
 
 
+_MIN_RUN = 16  # the shortest base64 or base32 blob
+
+
+def _long_runs(text: str, size: int) -> list[tuple[int, int]]:
+    """The spans of the whitespace-free runs of size characters or more, in order (str.split: one pass in C)."""
+    spans = []
+    pos = 0
+    for token in text.split():
+        if len(token) >= size:
+            # the first occurrence after the last long run is this run: a shorter one cannot hold it
+            start = text.find(token, pos)
+            spans.append((start, start + len(token)))
+            pos = start + len(token)
+    return spans
+
+
 def decode_all(text: str) -> list[Decoded]:
     """Every blob in text that decodes to readable words."""
     found: list[Decoded] = []
+    runs = _long_runs(text, _MIN_RUN)
     for pattern, decode in ((_BASE64, _base64), (_HEX, _hex), (_BASE32, _base32), (_ENTITIES, _entities)):
         if pattern is _ENTITIES and "&#" not in text:
             continue
-        for m in pattern.finditer(text):
+        if pattern is _BASE64 or pattern is _BASE32:  # no space inside: read only the long runs without one
+            matches: Iterator[re.Match[str]] = chain.from_iterable(pattern.finditer(text, s, e) for s, e in runs)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             if pattern is _HEX and not _hex_bounded(text, m.start(), m.end()):
                 continue
             decoded = decode(m.group().strip())
@@ -177,7 +200,7 @@ def decode_all(text: str) -> list[Decoded]:
             found.append(Decoded(span, decoded, True))
     if shift_cued(text):
         found += _shifted_chunks(text)
-    if _ROT13_OR_REVERSED.isdisjoint(_LETTERS.findall(text.lower())):
+    if _ROT13_OR_REVERSED.isdisjoint(letter_runs(lowered(text))):
         return found  # no ROT13 or reversed common word anywhere: nothing to decode (most texts, one pass)
     for m in _CHUNK.finditer(text):
         chunk = m.group()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import string
 
+from core.injection_text import lowered
+
 _CODE = r"(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])"  # printable ASCII in decimal
 _DECIMAL = re.compile(r"(?<![\d.,/-])(?:" + _CODE + r"(?:\s*,\s*|\s+)){7,}" + _CODE + r"(?![\d.,/-])")
 _DIGIT_RUN = re.compile(r"\d[\d ,]{22,}")  # eight decimal codes or four bytes of binary at the least
@@ -84,7 +86,7 @@ _UPSIDE_DOWN_RUN = re.compile(r"(?=(?:[^\n]*?[ɐǝɟƃɥᴉɾʞɯɹʇʌʍʎɔ]){
 
 def shift_cued(text: str) -> bool:
     """True when the text names a cipher or a shift: only then are letter shifts tried."""
-    lower = text.lower()
+    lower = lowered(text)
     if not any(cue in lower for cue in _CUE_WORDS):
         return False  # most texts: one pass of substring checks
     return bool(_SHIFT_CUES.search(text))

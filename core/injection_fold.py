@@ -224,9 +224,25 @@ def _leet_tokens(text: str) -> list[re.Match[str]]:
     return [tokens[k] for k in sorted(tokens)]
 
 
+def _emails(text: str) -> list[tuple[int, int]]:
+    """The spans _EMAIL.finditer(text) gives, read only in the whitespace-free tokens holding an "@": no match holds
+    a space, so the scan of the whole text (slow on long words) finds nothing elsewhere."""
+    spans: list[tuple[int, int]] = []
+    at = text.find("@")
+    while at >= 0:
+        start, end = at, at + 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        spans += [(e.start(), e.end()) for e in _EMAIL.finditer(text, start, end)]
+        at = text.find("@", end)
+    return spans
+
+
 def _leet_pass(base: Folded) -> Folded:
     edits = _Edits(base)
-    emails = [(e.start(), e.end()) for e in _EMAIL.finditer(base.text)] if "@" in base.text else []
+    emails = _emails(base.text)
     for m in _leet_tokens(base.text):
         token = m.group()
         if len(token) < 3 or (emails and any(s <= m.start() < e for s, e in emails)):
@@ -242,7 +258,7 @@ def _leet_pass(base: Folded) -> Folded:
 
 
 def _unify_newlines(text: str) -> Folded:
-    if not _NEWLINES & set(text):
+    if not any(ch in text for ch in _NEWLINES):  # six scans in C: cheaper than a set of the text's characters
         return Folded(text, None, len(text))
     edits = _Edits(Folded(text, None, len(text)))
     for i, ch in enumerate(text):

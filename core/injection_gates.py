@@ -6,10 +6,9 @@ Every gate lists words one of which any match of its rule must contain, so gatin
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-_TOKEN = re.compile(r"[a-z]+")
+from core.injection_text import letter_runs, lowered
 
 
 @dataclass(frozen=True)
@@ -165,7 +164,7 @@ GATES: dict[str, Gate] = {
 
 def tokens_of(text: str) -> frozenset[str]:
     """The lower-case letter runs of text, the vocabulary the gates test against."""
-    return frozenset(_TOKEN.findall(text.lower()))
+    return letter_runs(lowered(text))
 
 
 def gate_open(name: str, text: str, tokens: frozenset[str]) -> bool:
