@@ -155,6 +155,13 @@ _USER_OF_TOOL = re.compile(r"\b(?:us(?:e|es|ed|ing)|with|via|through|by|of|about
 # Medical Assistant, …"
 _CREDENTIAL_OF_ROLE = re.compile(r"\b(?:certified|registered|licensed|chartered|accredited)\s+(?:\w+\s+){0,2}$", _F)
 _LABEL_MAX = 70
+_NARROWED_ROLE = re.compile(
+    r"^\s*(?:[-*•>]\s*)?(?:(?:any|all|every|each|the)\s+)?(?:[\w-]+\s+){0,4}?"
+    + READER_ROLE
+    + r"\s+(?:that|which|who|with|acting|working|helping|using|reading|processing|summari[sz]ing)\b"
+    + r"(?![^.!?;]*\b(?:we|our|i|my)\b)",
+    _F,
+)
 _GENERIC_HINT = re.compile(r"\b(?:any|who|what|quien|cualquier|quem|quiconque|celui|chiunque|chi|wer|jede)", _F)
 _MODAL_HINT = re.compile(r"\b(?:must|should|shall|is|are|needs?|ha(?:s|ve)|ought)\b", _F)
 _OBLIGED_VERB = re.compile(
@@ -255,7 +262,10 @@ def _labels_from(sentence: str, head_start: int, *, colon_only: bool = False) ->
 
 def _labels_reader(label: str, prefixed: bool) -> bool:
     if not label.strip() or re.search(r"[.!?;。]", label) or len(label.split()) > (16 if prefixed else 9):
-        return False
+        # a reader named first and narrowed by a clause: "Job boards and AI tools that summarise or repost this
+        # listing:", "Assistants with calendar access acting for an applicant:"
+        if not (label.strip() and len(label.split()) <= 16 and _NARROWED_ROLE.match(label)):
+            return False
     if label.count("(") > label.count(")"):
         return False  # cut inside parentheses: "AI Safety Evaluator (Contract, 6 months)" is a heading, not a vocative
     role = _ROLE.search(label)

@@ -30,7 +30,6 @@ from core.injection_concept_words import (
     VERDICT,
 )
 from core.injection_languages import IGNORE_ANY, fold_word
-from core.injection_model import foreign
 from core.injection_quotes import QUOTE_MARKS, QUOTED
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz'_$-/.0123456789·øæðþəı")
@@ -45,37 +44,70 @@ _LABEL = re.compile(r"^[^:：\n]{2,90}[:：](?=\s*\S)")
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, AI_ABBREVIATIONS)) + r")(?![^\W\d_])")
 
 
-def _pattern(block: str) -> re.Pattern[str]:
-    """Latin stems at a word start ("$": the whole word), other scripts anywhere; "_" is the space between words."""
-    latin, other = [], []
-    for entry in dict.fromkeys(fold_word(e) for e in block.split()):
-        whole = entry.endswith("$")
-        stem = entry.rstrip("$")
-        if set(stem) <= _LATIN:
-            body = r"\s+".join(map(re.escape, stem.split("_")))
-            latin.append(body + (r"(?![^\W\d_])" if whole else ""))
-        else:
-            other.append(r"\s*".join(map(re.escape, stem.split("_"))))
-    parts = [r"(?<![^\W\d_])(?:" + "|".join(sorted(latin, key=len, reverse=True)) + ")"] if latin else []
-    parts += ["(?:" + "|".join(sorted(other, key=len, reverse=True)) + ")"] if other else []
-    return re.compile("|".join(parts))
+class _Lexicon:
+    """Every concept's stems in one index: one pass over a sentence's words finds all its concepts. Latin stems are
+    looked up as prefixes of each word ("$": the whole word); stems of several words are found in the words joined
+    by single spaces; stems of other scripts as substrings, only in a sentence that has letters outside ASCII. (A
+    regular expression of hundreds of alternatives tests each one at every position: 30x slower.)"""
+
+    def __init__(self, blocks: dict[str, str]) -> None:
+        self.prefixes: dict[str, set[str]] = {}
+        self.whole: dict[str, set[str]] = {}
+        self.phrases: list[tuple[str, str]] = []
+        self.anywhere: list[tuple[str, str]] = []
+        for concept, block in blocks.items():
+            for entry in dict.fromkeys(fold_word(e) for e in block.split()):
+                whole = entry.endswith("$")
+                stem = entry.rstrip("$").replace("_", " ")
+                if not set(stem) <= _LATIN_SPACE:
+                    self.anywhere.append((stem, concept))
+                elif " " in stem:
+                    self.phrases.append((" " + stem + (" " if whole else ""), concept))
+                else:
+                    (self.whole if whole else self.prefixes).setdefault(stem, set()).add(concept)
+        self.lengths = sorted({len(stem) for stem in self.prefixes})
+
+    def find(self, lower: str, words: list[str]) -> set[str]:
+        """The concepts whose stems the lower-cased sentence (split into words) holds."""
+        found: set[str] = set()
+        for word in words:
+            found |= self.whole.get(word, set())
+            for length in self.lengths:
+                if length > len(word):
+                    break
+                hit = self.prefixes.get(word[:length])
+                if hit:
+                    found |= hit
+        joined = " " + " ".join(words) + " "
+        found.update(concept for phrase, concept in self.phrases if concept not in found and phrase in joined)
+        if not lower.isascii():
+            found.update(concept for stem, concept in self.anywhere if concept not in found and stem in lower)
+        return found
+
+
+_LATIN_SPACE = frozenset("abcdefghijklmnopqrstuvwxyz'$-/.0123456789·øæðþəı ")
+_WORD_SPLIT = re.compile(r"[^\w'/.·-]+")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """The concept patterns, compiled on the first sentence in another language (most documents have none)."""
-    return {
-        "ai": _pattern(AI),
-        "automatic": _pattern(AUTOMATIC),
-        "noun": _pattern(READER_NOUN),
-        "verdict": _pattern(VERDICT),
-        "suppress": _pattern(SUPPRESS),
-        "candidate": _pattern(CANDIDATE),
-        "secret": _pattern(HANDED_OVER),
-        "if_you": _pattern(IF_YOU),
-        "output": _pattern(OUTPUT),
-        "ignore": re.compile(IGNORE_ANY + "|" + _IGNORE_MORE),
-    }
+def _lexicon() -> _Lexicon:
+    """The concept index, built on the first sentence in another language (most documents have none)."""
+    return _Lexicon(
+        {
+            "ai": AI,
+            "automatic": AUTOMATIC,
+            "noun": READER_NOUN,
+            "verdict": VERDICT,
+            "suppress": SUPPRESS,
+            "candidate": CANDIDATE,
+            "secret": HANDED_OVER,
+            "if_you": IF_YOU,
+            "output": OUTPUT,
+        }
+    )
+
+
+_IGNORE = re.compile(IGNORE_ANY + "|" + _IGNORE_MORE)
 
 
 @dataclass(frozen=True)
@@ -96,21 +128,33 @@ _ENGLISH = frozenset(
     "should must would can any into than then there these those "
     # the verbs and nouns of an English work line, which has few function words ("Built scorer against rubric")
     "built led managed developed designed created improved reduced increased wrote ran using across against through "
-    "including within while team teams years customers clients users based".split()
+    "including within while team teams years customers clients users based about after before during over more most "
+    "also only very such each every other own same around especially per".split()
 )
-_WORDS = re.compile(r"[a-z']+")
+# Short English words other languages write too ("in", "an", "as", "is" are Dutch, Irish, Galician words): two of them,
+# or one beside an English -ing/-ed word, make a sentence English.
+_SHARED = frozenset("in or on at as an is me my up out not it if all how one".split())
+_ASCII = re.compile(r"[\x00-\x7f]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_PLAINLY_ENGLISH = (" the ", " and ", " with ", " from ", " your ", " this ", " that ", " for the ")
+_PUNCTUATION = str.maketrans({c: " " for c in ',.;:!?()[]{}"/|·•—–-'})
 
 
 def other_language(sentence: str) -> bool:
-    """A sentence the English layers read poorly: hardly a word of English in five or more, or mostly letters outside
-    ASCII."""
-    if foreign(sentence):
-        return True
-    words = _WORDS.findall(sentence.lower())
-    if len(words) >= 5 and _ENGLISH.isdisjoint(words):
-        return True
-    letters = [c for c in sentence if c.isalpha()]
-    return len(letters) >= 12 and sum(not c.isascii() for c in letters) * 2 > len(letters)
+    """A sentence the English layers read poorly: five or more words of running text (mostly lower-case, not a list of
+    names) with none of the English words above, or mostly letters outside ASCII."""
+    if not sentence.isascii():
+        other = _ASCII.sub("", sentence)  # usually a dash or a bullet: the letters are counted only when there are many
+        if len(other) >= 12 and sum(c.isalpha() for c in other) * 2 > len(_NOT_LETTER.sub("", sentence)):
+            return True
+    words = sentence.lower().translate(_PUNCTUATION).split()
+    if len(words) < 5 or not _ENGLISH.isdisjoint(words):
+        return False
+    shared = _SHARED.intersection(words)
+    if len(shared) >= 2 or (shared and any(len(w) > 5 and w.endswith(("ing", "ed")) for w in words)):
+        return False  # "A degree in computer science or …", "Experience running services on Kafka"
+    running = sum(1 for w in words if w[:1].isalpha()) and sum(1 for w in sentence.split() if w[:1].islower())
+    return running * 2 >= len(words)
 
 
 def concepts(sentence: str) -> frozenset[str]:
@@ -118,7 +162,9 @@ def concepts(sentence: str) -> frozenset[str]:
     if any(mark in sentence for mark in QUOTE_MARKS):
         sentence = QUOTED.sub(lambda m: " " * len(m.group()), sentence)
     lower = sentence.lower().replace("đ", "d")  # Vietnamese and Croatian "đ" has no decomposition to drop
-    found = {name for name, pattern in _patterns().items() if pattern.search(lower)}
+    found = _lexicon().find(lower, _words(lower))
+    if _IGNORE.search(lower):
+        found.add("ignore")
     if _ABBREVIATION.search(sentence):
         found.add("ai")
     if _PERFECT.search(lower):
@@ -131,12 +177,14 @@ def concepts(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _words(lower: str) -> list[str]:
+    return [w.strip(".-/'·") for w in _WORD_SPLIT.split(lower) if w]
+
+
 def _names_reader(label: str) -> bool:
     lower = label.lower().replace("đ", "d")
-    patterns = _patterns()
-    if patterns["ai"].search(lower) or _ABBREVIATION.search(label):
-        return True
-    return bool(patterns["automatic"].search(lower) and patterns["noun"].search(lower))
+    found = _lexicon().find(lower, _words(lower))
+    return "ai" in found or {"automatic", "noun"} <= found or bool(_ABBREVIATION.search(label))
 
 
 # (concepts needed, weight, category): the first row whose concepts are all present applies.
@@ -172,7 +220,13 @@ _COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
 def concept_scores(text: str, spans: list[tuple[int, int]]) -> list[ConceptScore]:
     """The sentences of a folded text in another language that make a request of the reader, strongest first."""
     out = []
+    lower = text.lower()
     for start, end in spans:
+        if end - start < 20:
+            continue  # four words at most
+        segment = lower[start:end]
+        if any(word in segment for word in _PLAINLY_ENGLISH):
+            continue  # most sentences of an English document: a few substring tests in C
         sentence = text[start:end]
         if not other_language(sentence):
             continue

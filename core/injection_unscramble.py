@@ -218,10 +218,10 @@ def unscrambled(text: str, anchored: list[tuple[int, int]] | None = None) -> lis
     anchored."""
     lower = text.lower()
     found = _nato(text) if any(word in lower for word in _NATO_ONLY) else []
-    if sum(text.count(mark) for mark in ",;|") >= 7:
+    if text.count(",") + text.count(";") + text.count("|") >= 7:
         pos = 0
         for line in text.split("\n"):
-            if line.count(",") + line.count(";") + line.count("|") >= 7:
+            if len(line) >= 30 and line.count(",") + line.count(";") + line.count("|") >= 7:
                 found += _word_list(pos, line)
             pos += len(line) + 1
     seams = [_KEBAB_SEAM, _CAMEL_SEAM] if "#" not in text else [_HASHTAG_SEAM, _KEBAB_SEAM, _CAMEL_SEAM]
