@@ -16,6 +16,7 @@ _SEPARATORS = re.compile(r"\s*(\||·|•|;|,)\s*")
 _GRID = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
 _CATEGORY = re.compile(r"^(?P<label>[^:]{1,30}:\s*)(?P<items>.+)$")
 MAX_ADDED = 8
+MAX_CELL_WORDS = 4  # a grid's cell names a skill; a longer one is a sentence of another column
 JOB_NOUN = re.compile(  # the last word of a job title
     r"(?:nurse|engineer|accountant|trainer|specialist|technician|teacher|driver|chef|cook|manager|analyst|designer|"
     r"coordinator|representative|associate|aide|counselor|electrician|machinist|inspector|paralegal|pharmacist|"
@@ -55,8 +56,9 @@ def _split(items: str) -> tuple[list[str], str]:
     ('AWS (EC2, EKS, S3)' is one item)."""
     plain = _outside_parens(items)
     found = _SEPARATORS.search(plain)
-    if found is None and _GRID.search(plain):  # a row of a competencies grid: 'Spark      Feature Stores'
-        return [p.strip() for p in _GRID.split(items) if p.strip()], ", "
+    cells = [p.strip() for p in _GRID.split(items) if p.strip()] if found is None else []
+    if len(cells) > 1 and all(len(c.split()) <= MAX_CELL_WORDS for c in cells):
+        return cells, ", "  # a row of a competencies grid ('Spark      Feature Stores'), not two columns run together
     sep = found.group(1) if found else ","
     parts, start = [], 0
     for m in re.finditer(r"\s*" + re.escape(sep) + r"\s*", plain):

@@ -72,6 +72,9 @@ def candidate_title(resume: str, signals: JDSignals, jd: str = "") -> str | None
             continue
         full, core = _title_core(title)
         for name in (full, core):
+            last = full.split()[-1] if full.split() else ""
+            if name == core != full and _SENIORITY.fullmatch(last) and _JOB_NOUN.search(last):
+                continue  # 'Warehouse' of 'Warehouse Lead' lost the word that names the job
             if len(name.split()) <= 5 and _held(name, places):
                 return name
     for role in find_roles(resume):

@@ -132,3 +132,21 @@ def test_pieces_of_a_sentence_cut_across_lines_are_kept_as_they_are() -> None:
     assert why["Built responsive, mobile-first layouts for checkout."] is None
     assert why["managed the release calendar for 4 teams"] is None  # a marked bullet in lower case
     assert why["Scheduled appointments and checked patients in"] is None  # 'in' is the verb's particle
+
+
+def test_a_skills_grid_is_split_into_items_and_two_columns_run_together_are_left_whole(ctx):
+    resume = (
+        "Sam Lee\n\nSkills\nForklift        Loaded 40 trailers a shift with a sit-down forklift\n"
+        "Manhattan WMS     Cycle counts      Excel\n\n"
+        "Experience\nWarehouse Associate, Bay Freight (2020 – Present)\n"
+        "• Run cycle counts in Manhattan WMS for 3 zones\n"
+    )
+    state = run_to_end(ItemState(resume_text=resume, jd_text=JD), ctx)
+    assert state.result["status"] == "COMPLETED"
+    lists = {s.original: s.rewrite for s in state.sections if s.kind == "skills"}
+    grid = lists.get("Manhattan WMS     Cycle counts      Excel")
+    assert grid and sorted(grid.split(", ")) == ["Cycle counts", "Excel", "Manhattan WMS"]
+    columns = "Forklift        Loaded 40 trailers a shift with a sit-down forklift"
+    assert columns in lists.get(columns, columns)  # one item, not 'Forklift, Loaded 40 trailers …'
+    summary = next(s.rewrite for s in state.sections if s.kind == "summary")
+    assert summary.startswith("Warehouse Associate")  # the JD's 'Warehouse Lead' without 'Lead' names no job

@@ -96,6 +96,8 @@ def test_a_skills_line_keeps_its_parentheses_whole() -> None:
     grid = "Machine Learning          PyTorch\tTensorFlow"  # a competencies grid's row
     assert _split(grid) == (["Machine Learning", "PyTorch", "TensorFlow"], ", ")
     assert _split("Machine Learning, PyTorch")[0] == ["Machine Learning", "PyTorch"]
+    columns = "Forklift        Loaded 40 trailers a shift with a sit-down forklift"  # two columns run together
+    assert _split(columns)[0] == [columns]
 
 
 def _run(resume: str, jd: str) -> tuple[ItemState, str]:
