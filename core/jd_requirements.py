@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.jd_parts import PORTABLE, states_in
-from core.jd_roles import PREFERENCE, PREFERRED, Unit
+from core.jd_roles import PREFERENCE, PREFERRED, Unit, about_us
 from core.skill_context import ROLE_NOUNS
 from core.types import Requirement, SkillMention
 
@@ -301,9 +301,12 @@ class RequirementReader:
             if unit.role not in ("requirement", "preferred"):
                 continue
             unit_gates: list[str] = []
-            for a, b in clause_spans(unit.text):
+            spans = clause_spans(unit.text)
+            for a, b in spans:
                 start = unit.start + a
                 clause = jd[start : unit.start + b]
+                if len(spans) > 1 and about_us(clause):
+                    continue  # "We run on McLeod PowerBroker, but experience in any TMS is fine"
                 preferred = bool(PREFERENCE.search(clause)) or (
                     unit.role == PREFERRED and not re.search(r"\b(?:required|must)\b", clause, re.I)
                 )
@@ -492,6 +495,8 @@ class RequirementReader:
             current = groups[-1]
             closed = inside and ")" in between
             inside = inside and not closed
+            if not between.strip() and self.matcher.graph.satisfies(prev.skill, mention.skill):
+                continue  # "Delphi FDC sales and catering system": the kind of thing just named, not a second ask
             if closed and current.head is not None and _OR_JOIN.match(between.split(")")[-1]):
                 current.members.append(mention)  # "Microsoft 365 (Outlook, Excel) or Google Workspace"
             elif inside and current.head is not None:

@@ -120,7 +120,8 @@ _ASKS = re.compile(
     r"\bexperience (?:with|in|using|of|on)\b|\b\d+\+? (?:years?|yrs)|(?<!\d-)\bdegree\b|\blicen[cs]e|"
     r"\bcertifi(?!cated)|"
     r"\bability to\b|\bable to\b|\bproficien|\bknowledge of\b|\bfamiliar|\bskills\b|\bto be considered\b|"
-    r"\bqualified\b|\bcomfortable (?:with|on)\b|\bwilling(?:ness)? to\b|\bexpertise\b|\bbackground in\b|"
+    r"\bqualified (?:candidates?|applicants?|individuals?|persons?|people|to)\b|\bare qualified\b|"
+    r"\bcomfortable (?:with|on)\b|\bwilling(?:ness)? to\b|\bexpertise\b|\bbackground in\b|"
     r"\b(?:looking for|seeking|searching for) (?:an?|someone|candidates?)\b|\bideal candidate\b|\bwe need\b|"
     r"\b(?:is|are) (?:essential|a must|mandatory)\b",
     re.I,
@@ -214,7 +215,12 @@ def sentence_role(text: str, section: str | None) -> str:
         return section
     if section == COMPANY and not (asks and re.search(r"\byou\b", text, re.I)):
         return COMPANY
+    hiring = _HIRING_TO.search(text)
+    if hiring and section not in ASKING and not _ASKS.search(text[hiring.end() :]) and not prefers:
+        return RESPONSIBILITY  # "We are looking for a special education teacher to run our resource room, ..."
     about_us = bool(_COMPANY.match(text.strip())) and not _ADDRESSED.search(text) and not _STRONG_ASK.search(text)
+    if about_us and _ASKS.search(_but_part(text)):
+        return REQUIREMENT  # "We run on McLeod PowerBroker, but experience in any TMS is fine."
     if section in ASKING:
         if about_us and not prefers:
             return COMPANY  # "Our values are ...", "Our Guidewire team is hiring separately"
@@ -232,6 +238,31 @@ def sentence_role(text: str, section: str | None) -> str:
     if section == RESPONSIBILITY or _RESPONSIBILITY.match(text.strip()):
         return RESPONSIBILITY
     return OTHER
+
+
+# "We're looking for a Carrier Sales Representative to cover our customers' loads by ...": the role, then its work
+_HIRING_TO = re.compile(
+    r"\b(?:looking for|seeking|hiring|searching for|recruiting)\s+(?:an?|the|our|one)\s+(?:[\w&/()-]+\s+){1,6}?"
+    r"(?:to|who will)\s+(?=[a-z])",
+    re.I,
+)
+
+
+def about_us(text: str) -> bool:
+    """A clause about the employer that asks nothing ("We run on McLeod PowerBroker")."""
+    stripped = text.strip()
+    return bool(_COMPANY.match(stripped)) and not (
+        _ADDRESSED.search(stripped)
+        or _STRONG_ASK.search(stripped)
+        or _ASKS.search(stripped)
+        or PREFERENCE.search(stripped)
+    )
+
+
+def _but_part(text: str) -> str:
+    """What a sentence says after its ", but" ("" without one)."""
+    parts = re.split(r",\s+but\b", text, maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 _YOU = re.compile(r"^you(?:'re| are)?\s+(?:also\s+|already\s+|\w+ly\s+)?(?P<rest>\w.*)", re.I | re.S)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.jd_parts import Found, find_seniority, find_title, find_years
+from core.jd_parts import Found, find_seniority, find_title, find_years, role_nouns
 from core.jd_requirements import RequirementReader
 from core.jd_roles import OTHER, PREFERRED, REQUIREMENT, RESPONSIBILITY, read_units
 from core.keywords import KeyPhraser, load_keyphraser
@@ -88,6 +88,8 @@ class SignalExtractor:
         asked = [s for r in requirements for s in (r.alternatives or [r.skill])]
         extra = []
         for mention in self.matcher.find_hard(title.text):
+            if " " not in mention.quote and mention.quote.lower() in role_nouns():
+                continue  # "Graphic Designer": the role's noun, not the product named "Designer"
             if any(graph.satisfies(s, mention.skill) or graph.satisfies(mention.skill, s) for s in asked):
                 continue
             span = (title.span[0] + mention.span[0], title.span[0] + mention.span[1])

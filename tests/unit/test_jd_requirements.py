@@ -230,3 +230,14 @@ def test_graph_knows_the_tools_of_other_trades() -> None:
     assert {"Load Boards", "DAT", "Truckstop", "Transportation Management System", "Google Analytics", "FME"} <= found
     assert matcher.graph.satisfies("Truckstop", "Load Boards") and not matcher.graph.satisfies("Load Boards", "DAT")
     assert not {m.skill for m in matcher.find("the data was stored in a dat file at the truck stop")}
+
+
+def test_what_a_sentence_says_besides_its_ask(extractor: SignalExtractor) -> None:
+    duties = "What you'll do\n- Hit a monthly quota of qualified meetings\n"
+    assert [u.role for u in read_units(duties)] == ["responsibility"]  # "qualified meetings" asks nothing
+    hiring = "We are looking for a special education teacher to run our resource room in reading, writing and math."
+    assert [u.role for u in read_units(hiring)] == ["responsibility"]
+    got = reqs(extractor.extract("We run on McLeod PowerBroker, but experience in any TMS is fine. Kotlin is a plus."))
+    assert set(got) == {"Transportation Management System", "Kotlin"}
+    got = reqs(extractor.extract("Graphic Designer\n\nRequirements:\n- Delphi FDC sales and catering system\n"))
+    assert set(got) == {"Delphi FDC"}  # not the title's "Designer", nor the kind of system Delphi FDC is
