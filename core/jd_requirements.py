@@ -199,7 +199,7 @@ def _years_part(clause: str) -> str:
     match = _YEARS.search(clause)
     if not match:
         return clause
-    joins = list(re.finditer(r"\band\b|;", clause[: match.start()]))
+    joins = list(re.finditer(r"\band\b|;|,\s*or\b|\bplus\b", clause[: match.start()]))
     part = clause[joins[-1].end() :].strip() if joins else clause
     return re.sub(r"^(?:have|has|hold|possess|bring)\s+", "", part, flags=re.I)
 

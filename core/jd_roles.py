@@ -48,7 +48,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         REQUIREMENT,
         re.compile(
-            r"requirements?|required|qualifications?|must[- ]haves?|must have|what you(?:'ll)? "
+            r"requirements?|required?|qualifications?|must[- ]haves?|must have|what we (?:expect|look for)|"
+            r"expectations|what you(?:'ll)? "
             r"(?:need|bring|have)|who you are|about you|you (?:have|bring|are)|skills|"
             r"experience|to be considered|looking for|minimum|essential(?! (?:job )?(?:functions|duties))|what we need|"
             r"knowledge|credentials|licen[cs]es?|certifications?|education|eligibility",
@@ -123,7 +124,7 @@ _ASKS = re.compile(
     r"\bqualified (?:candidates?|applicants?|individuals?|persons?|people|to)\b|\bare qualified\b|"
     r"\bcomfortable (?:with|on)\b|\bwilling(?:ness)? to\b|\bexpertise\b|\bbackground in\b|"
     r"\b(?:looking for|seeking|searching for) (?:an?|someone|candidates?)\b|\bideal candidate\b|\bwe need\b|"
-    r"\b(?:is|are) (?:essential|a must|mandatory)\b",
+    r"\b(?:is|are) (?:essential|a must|mandatory)\b|^(?:strong|solid|excellent|proven|demonstrated)\s",
     re.I,
 )
 PREFERENCE = re.compile(

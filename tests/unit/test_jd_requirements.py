@@ -241,3 +241,16 @@ def test_what_a_sentence_says_besides_its_ask(extractor: SignalExtractor) -> Non
     assert set(got) == {"Transportation Management System", "Kotlin"}
     got = reqs(extractor.extract("Graphic Designer\n\nRequirements:\n- Delphi FDC sales and catering system\n"))
     assert set(got) == {"Delphi FDC"}  # not the title's "Designer", nor the kind of system Delphi FDC is
+
+
+def test_what_we_require_is_a_heading_and_strong_asks() -> None:
+    jd = "What you'll do:\n- Write production SQL.\n\nWhat we require:\n- Strong Python.\n- Strong SQL.\n"
+    assert [(u.text, u.role) for u in read_units(jd)] == [
+        ("Write production SQL.", "responsibility"),
+        ("Strong Python.", "requirement"),
+        ("Strong SQL.", "requirement"),
+    ]
+    assert [u.role for u in read_units("What you'll do:\n- Analyze data.\n- Strong SQL.\n")] == [
+        "responsibility",
+        "requirement",
+    ]
