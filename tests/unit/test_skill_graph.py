@@ -31,6 +31,8 @@ def matcher() -> SkillMatcher:
         ("Bachelor's in Accounting", "Bachelor's Degree"),
         ("Bachelor of Science in Nursing", "Bachelor's Degree"),
         ("Reach Truck", "Forklift"),
+        ("Microsoft Sentinel", "SIEM"),
+        ("Splunk", "SIEM"),
         ("Relativity", "E-Discovery"),
         ("Fortinet FortiGate", "Firewall"),
         ("Firewall", "Networking"),
@@ -85,3 +87,13 @@ def test_siblings_only_under_a_specific_parent() -> None:
     assert graph.meets("Dagster", graph.acceptable(["Airflow"], similar=True)) == "Dagster"
     assert graph.meets("Dagster", graph.acceptable(["Airflow"])) is None
     assert graph.meets("Airflow", frozenset({"Workflow Orchestration"})) == "Workflow Orchestration"
+
+
+def test_security_monitoring_and_the_welding_and_therapy_credentials(matcher: SkillMatcher) -> None:
+    def skills(text: str) -> set[str]:
+        return {m.skill for m in matcher.find(text)}
+
+    assert "SIEM" in skills("Hands-on experience with a SIEM") and "Penetration Testing" not in skills("a SIEM")
+    assert skills("AWS Certified Welding Inspector (CWI)") == {"Certified Welding Inspector"}  # not Amazon's AWS
+    assert "NBCOT Certification" in skills("OTR/L, registered with the national board since 2019")
+    assert "NBCOT Certification" not in skills("CDL-A OTR driver, 48 states")  # over-the-road
