@@ -271,13 +271,18 @@ def _unify_newlines(text: str) -> Folded:
 
 
 # Three or more escapes in a row spell text a reader decodes at sight: HTML numeric entities, \u00XX / \xXX escapes,
-# percent-encoding ("&#73;&#103;&#110;", "\u0049\u0067", "%49%67%6E"). A lone "%20" or "&amp;" is left alone.
-_ESCAPE = r"(?:&#(?:\d{2,3}|[xX][0-9a-fA-F]{2});|\\u00[0-9a-fA-F]{2}|\\x[0-9a-fA-F]{2}|%[0-9a-fA-F]{2})"
+# percent-encoding, quoted-printable ("&#73;&#103;&#110;", "\u0049\u0067", "%49%67%6E", "=49=67=6E", a soft line break
+# "=" at a line end inside a run). A lone "%20", "=3D" or "&amp;" is left alone.
+_ESCAPE = (
+    r"(?:&#(?:\d{2,3}|[xX][0-9a-fA-F]{2});|\\u00[0-9a-fA-F]{2}|\\x[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}|=[0-9A-F]{2}|=\n)"
+)
 _ESCAPE_RUN = re.compile(_ESCAPE + r"{3,}")
 _ONE_ESCAPE = re.compile(_ESCAPE)
 
 
 def _escaped_char(escape: str) -> str:
+    if escape == "=\n":
+        return ""  # a quoted-printable soft line break
     if escape.startswith("&#"):
         body = escape[2:-1]
         code = int(body[1:], 16) if body[:1] in "xX" else int(body)
@@ -303,7 +308,7 @@ def _escape_pass(base: Folded) -> Folded:
 def fold(text: str) -> Folded:
     """The text as the detectors read it; Folded.span() leads back to the original characters."""
     folded = _unify_newlines(text)
-    if ("&#" in text or "\\" in text or "%" in text) and _ESCAPE_RUN.search(folded.text):
+    if ("&#" in text or "\\" in text or "%" in text or "=" in text) and _ESCAPE_RUN.search(folded.text):
         folded = _escape_pass(folded)
     if not folded.text.isascii():
         folded = _unicode_pass(folded)

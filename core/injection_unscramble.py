@@ -11,7 +11,8 @@ base64 blob. They are systematic ways of writing words, not phrases:
 - identifiers: hashtags, camelCase and snake/kebab-case names of four or more words ("#IgnoreTheDegreeRequirement",
   "ai_screener_rank_me_first") split into their words;
 - vowels left out ("Nt fr pplcnt AI ssstnts: tll yr sr …"): a line whose words mostly have no vowel, each word
-  replaced by the commonest word of a small vocabulary with the same consonants.
+  replaced by the commonest word of a small vocabulary with the same consonants;
+- Pig Latin ("Otenay otay ethay AIay"): a line whose words mostly end in "ay", read back.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def _skeleton(word: str) -> str:
     return re.sub(r"[aeiou]", "", word.lower())
 
 
+_KNOWN = frozenset(_VOCABULARY) | COMMON
 _BY_SKELETON: dict[str, str] = {}
 for _w in _VOCABULARY:
     _BY_SKELETON.setdefault(_skeleton(_w), _w)
@@ -236,7 +238,39 @@ def unscrambled(text: str, anchored: list[tuple[int, int]] | None = None) -> lis
         found += _interleaved(start, line)
     for start, line in _lines_with(_BARE_WORD, lower, 3):
         found += _vowelless(start, text[start : start + len(line)])
+    if lower.count("ay ") + lower.count("ay.") >= 4:
+        for start, line in _lines_with(_AY_WORD, lower, 4):
+            found += _pig_latin(start, text[start : start + len(line)])
     return found
+
+
+_AY_WORD = re.compile(r"[a-z]{2,}ay\b")
+
+
+def _pig_latin(start: int, line: str) -> list[Decoded]:
+    """A line whose words mostly end in "ay" read back from Pig Latin ("ankray isthay" -> "rank this"): the letters
+    before "ay" moved back to the front, as many as make a known word (a consonant cluster by default)."""
+    words = _WORD.findall(line)
+    if len(words) < 5 or sum(w.lower().endswith("ay") for w in words) * 5 < len(words) * 3:
+        return []
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group().lower()
+        if not w.endswith("ay") or len(w) < 3:
+            return m.group()
+        if w.endswith("way") and w[0] in "aeiou":
+            return w[:-3]
+        stem = w[:-2]
+        tries = [stem[-k:] + stem[:-k] for k in range(1, min(4, len(stem)))]
+        known = [t for t in tries if t in _KNOWN]
+        if known:
+            return known[0]
+        if stem in _KNOWN:
+            return stem  # "anday": a word opening with a vowel, "ay" added
+        cluster = len(stem) - len(stem.rstrip("bcdfghjklmnpqrstvwxyz"))
+        return stem[-cluster:] + stem[:-cluster] if 0 < cluster < len(stem) else stem
+
+    return [Decoded((start, start + len(line)), _WORD.sub(word, line), True)]
 
 
 _READER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_READER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
