@@ -31,6 +31,7 @@ FIELD_NOT_SHOWN = "field words not on the resume's work: "  # a years group's wo
 _DIGITS = re.compile(r"\d+")
 _LIST = re.compile(r"\s(?:or|and)\s|[,/]", re.I)
 _INNER = re.compile(r"\(([^()]+)\)")
+_CUT_PIECE = re.compile(r"\s[—–]\s|\s[—–]$|\s(?:in|of|for|with|to|and|or|at|on|by|the|a|an)$", re.I)
 _PART_DONE = re.compile(
     r"\bpart\s+\w+\s+(?:passed|complete[d]?|done)\b|\b(?:exam|test)\s+scheduled\b|\bscheduled\b", re.I
 )
@@ -63,6 +64,8 @@ def _writable(term: str, resume: str, most: int = MAX_WORDS) -> bool:
     words = term.split()
     if not words or len(words) > most or any(n not in resume for n in _DIGITS.findall(term)):
         return False
+    if _CUT_PIECE.search(term):
+        return False  # a piece the JD reader cut from a sentence ('RVT — in'), not a name
     if any(not written_in(inner.strip(), resume) for inner in _INNER.findall(term)):
         return False
     first = words[0]
@@ -86,6 +89,16 @@ def held_credential(evidence: CoverageEvidence, resume: str, degree: bool) -> bo
 def _line_of(evidence: CoverageEvidence, resume: str) -> str:
     at = resume.find(evidence.quote)
     return read_resume(resume).line_at(at).text if at >= 0 else evidence.quote
+
+
+def _completed(quote: str, line: str) -> str:
+    """A quote cut inside a word completed to the end of its name on the line ('Master of O' -> 'Master of
+    Occupational Therapy' of 'Master of Occupational Therapy, Columbia Plateau University')."""
+    at = line.find(quote)
+    if at < 0 or not line[at + len(quote) : at + len(quote) + 1].isalnum():
+        return quote
+    rest = re.split(r"\s*[,;(|]\s*|\s+[—–-]\s+", line[at + len(quote) :], maxsplit=1)[0]
+    return (quote + rest).strip()
 
 
 def _field_held(term: str, lines: list[str]) -> bool:
@@ -491,7 +504,7 @@ def plan_terms(
                 kind=entry.kind,
                 required=entry.required,
                 bullet=first,
-                shown=evidence.quote,
+                shown=_completed(evidence.quote, _line_of(evidence, resume)),
                 via=evidence.via or entry.skill,
             )
     return out

@@ -466,3 +466,15 @@ def test_a_skill_named_with_a_word_of_its_own_is_not_written_by_the_shorter_word
     assert written_in("Advanced Excel", document)  # 'Excel' on the resume is no 'Advanced Excel'
     _, plain = _run(resume, jd.replace("Advanced Excel", "Excel"))
     assert not written_in("Advanced Excel", plain)
+
+
+def test_a_piece_cut_from_a_sentence_is_no_term_and_a_cut_quote_is_completed() -> None:
+    from core.tailor_terms import _completed, _writable
+
+    resume = "TAMSIN LEE, RVT\nMaster of Occupational Therapy, Columbia Plateau University, 2019\n"
+    assert not _writable("RVT — in", resume)  # 'CVT, LVT or RVT — in Colorado …' cut by the JD reader
+    assert not _writable("credentialed veterinary technician in", resume)
+    assert _writable("RVT", resume)
+    line = "Master of Occupational Therapy, Columbia Plateau University, 2019"
+    assert _completed("Master of O", line) == "Master of Occupational Therapy"
+    assert _completed("Master of Occupational Therapy", line) == "Master of Occupational Therapy"
