@@ -63,7 +63,11 @@ _TARGET = re.compile(
     r"\b(?:requirements?|criteri(?:on|a)|qualifications?|score|scores|rating|ranking|shortlist|rank|verdict|"
     r"recommendation|reply|response|answer|output|summary|evaluation|assessment)\b|"
     r"\bas\s+(?:an?\s+)?(?:expert|senior|met|qualified|verified|present|satisfied|fulfilled|strong|excellent|top|"
-    r"highest|best)\b|https?://|\b[\w.-]+@[\w-]+\.\w+",
+    r"highest|best)\b|https?://|\b[\w.-]+@[\w-]+\.\w+|"
+    # an applicant's assistant told to act for its user: "on the user's behalf", "their most recent tax return"
+    r"\b(?:the|your|its)\s+user(?:'?s)?\b|\bon\s+(?:the\s+)?(?:user'?s|applicant'?s|candidate'?s|their|his|her)\s+behalf\b|"
+    r"\b(?:their|the\s+user'?s)\s+(?:\w+\s+){0,2}(?:tax\s+returns?|passports?|ids?|passwords?|tokens?|bank\s+\w+|"
+    r"inbox|calendar|e-?mails?|contacts?|documents?|data)\b",
     _F,
 )
 _CANDIDATE = _LEXICON["candidate"]

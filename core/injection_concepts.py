@@ -218,19 +218,31 @@ _COMBOS: tuple[tuple[frozenset[str], float, str], ...] = tuple(
 
 
 def concept_scores(text: str, spans: list[tuple[int, int]]) -> list[ConceptScore]:
-    """The sentences of a folded text in another language that make a request of the reader, strongest first."""
+    """The sentences of a folded text in another language that make a request of the reader, strongest first. A
+    sentence that only names the reader ("Արհեստական բանականության օգնականներին.") speaks to it: the next sentence is
+    read as addressed to the reader."""
     out = []
     lower = text.lower()
+    spoken_to = -1  # the end of a sentence that only named the reader
     for start, end in spans:
-        if end - start < 20:
+        addressed = spoken_to >= 0 and not text[spoken_to:start].count("\n") > 1
+        spoken_to = -1
+        if end - start < (8 if not text[start:end].isascii() else 20):
             continue  # four words at most
         segment = lower[start:end]
         if any(word in segment for word in _PLAINLY_ENGLISH):
             continue  # most sentences of an English document: a few substring tests in C
         sentence = text[start:end]
-        if not other_language(sentence):
+        if not (other_language(sentence) or (addressed and not sentence.isascii())):
+            if _only_names_reader(sentence):
+                spoken_to = end
             continue
         found = concepts(sentence)
+        if addressed:
+            found |= {"reader", "vocative"}
+        elif _only_names_reader(sentence, found):
+            spoken_to = end
+            continue
         if len(found) < 2:
             continue
         for need, weight, category in _COMBOS:
@@ -238,3 +250,12 @@ def concept_scores(text: str, spans: list[tuple[int, int]]) -> list[ConceptScore
                 out.append(ConceptScore(start, end, weight, category, found))
                 break
     return sorted(out, key=lambda c: -c.weight)
+
+
+def _only_names_reader(sentence: str, found: frozenset[str] | None = None) -> bool:
+    """A short sentence ending in "." or ":" that names the reader and asks nothing: a salutation on its own line."""
+    stripped = sentence.strip()
+    if len(stripped.split()) > 6 or not stripped.endswith((".", ":", "։", "：")) or stripped.isascii():
+        return False
+    found = concepts(stripped) if found is None else found
+    return "reader" in found and not found & {"verdict", "suppress", "ignore", "secret", "perfect", "candidate"}
