@@ -116,6 +116,7 @@ _TAIL = re.compile(
     r"while|plus|not|no|then|than|etc|with|without|in|on|at|for|from|to|of|by|via|per|as|into|within|across)\b",
     re.I,
 )
+_CERTIFIED = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?(?:certification|certificate|credential)\b", re.I)
 # one word and the experience it names: "Automotive experience", "Reefer experience"
 _ONE_WORD_ASK = re.compile(r"(?:[A-Za-z][\w-]+)\s+(?:experience|background)", re.I)
 # words of an item that is no ask: a reason, the company, a person's manner ("since about a third of our drivers")
@@ -553,6 +554,12 @@ class RequirementReader:
             jd_name = clause[first - start : end].strip(" ,(.;:")
         kind = kinds.get(head.skill) or "skill"
         kind = "soft_skill" if kind == "soft" else kind if kind in CREDENTIAL_KINDS | {"degree"} else "skill"
+        named_cert = _CERTIFIED.match(clause[last - start :])
+        if kind in ("skill", "soft_skill") and named_cert:
+            # "APCO Public Safety Telecommunicator (PST) and Emergency Medical Dispatch (EMD) certification": the
+            # credential in the field the graph knows, named by the JD's words up to "certification"
+            kind = "certification"
+            jd_name = short_name(clause[: last - start + named_cert.end()])
         states = states_in(clause) if kind in CREDENTIAL_KINDS and not PORTABLE.search(clause) else []
         return Requirement(
             states=states,

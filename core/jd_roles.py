@@ -70,7 +70,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _LEGAL = re.compile(
     r"equal (?:employment )?opportunity|\beeoc?\b|\beoe\b|e-verify|discriminat|protected (?:class|characteristic|"
     r"veteran|status)|regardless of (?:race|age|sex|gender)|without regard to|affirmative action|reasonable "
-    r"accommodation|drug-free workplace|at-will|veterans?/disabled|minorities/women|background of every|"
+    r"accommodation|drug-free workplace|at-will|veterans?/disabled|veterans?['’]? preference|minorities/women|"
+    r"background of every|"
     r"not (?:intended to be )?(?:all-inclusive|(?:an )?exhaustive)|celebrate diversity|inclusive (?:environment|"
     r"workplace)",
     re.I,

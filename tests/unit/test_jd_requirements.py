@@ -254,3 +254,14 @@ def test_what_we_require_is_a_heading_and_strong_asks() -> None:
         "responsibility",
         "requirement",
     ]
+
+
+def test_a_certification_in_a_known_field_is_a_certification(extractor: SignalExtractor) -> None:
+    jd = (
+        "Requirements:\n- APCO Public Safety Telecommunicator (PST) and Emergency Medical Dispatch (EMD) "
+        "certification, or the ability to obtain both within 6 months of hire\n\nVeterans' preference applies."
+    )
+    got = extractor.extract(jd).requirements
+    assert [(r.kind, r.jd_name.split(" (")[0]) for r in got] == [
+        ("certification", "APCO Public Safety Telecommunicator")
+    ]
