@@ -84,14 +84,13 @@ def resume_skills(resume_text: str, bullets: list[Bullet], texts: list[str] | No
 
 
 def _evidence(req: Requirement, found: list[Found], graph: Any, view: ResumeView) -> list[CoverageEvidence]:
-    acceptable = graph.acceptable(req.alternatives or [req.skill], similar=req.similar)
+    acceptable, met_by = _acceptable(req, graph)
     credential = req.kind in CREDENTIALS
     hits = []
-    met_by: dict[str, str | None] = {}
     for f in found:
-        if f.skill not in met_by:
-            met_by[f.skill] = graph.meets(f.skill, acceptable)
-        met = met_by[f.skill]
+        met = met_by.get(f.skill, _UNKNOWN)
+        if met is _UNKNOWN:
+            met = met_by[f.skill] = graph.meets(f.skill, acceptable)
         if met is None or (credential and f.listed):
             continue  # a licence named only in a keyword list is not a licence held
         if credential and req.states and not state_ok(req.states, f.line):
@@ -104,6 +103,22 @@ def _evidence(req: Requirement, found: list[Found], graph: Any, view: ResumeView
     for hit in hits:
         unique.setdefault((hit.bullet, hit.quote), hit)
     return list(unique.values())
+
+
+_UNKNOWN = object()
+
+
+def _acceptable(req: Requirement, graph: Any) -> tuple[frozenset[str], dict[str, Any]]:
+    """The concepts a requirement accepts and, filled as skills are met, which one each skill meets: read once per
+    requirement, not once per side judged."""
+    key = (id(req), id(graph))
+    hit = _ACCEPTABLE.get(key)
+    if hit is not None and hit[0] is req and hit[1] is graph:
+        return hit[2], hit[3]
+    acceptable = graph.acceptable(req.alternatives or [req.skill], similar=req.similar)
+    met_by: dict[str, Any] = {}
+    _remember(_ACCEPTABLE, key, (req, graph, acceptable, met_by))
+    return acceptable, met_by
 
 
 def _held(found: list[Found], view: ResumeView, graph: Any) -> list[Found]:
@@ -181,6 +196,7 @@ def _words_met(req: Requirement, view: ResumeView, pending_ok: bool) -> Coverage
 # its entry lives. Started afresh when full (a long-lived worker).
 _PER_REQUIREMENT: dict[tuple[int, int], tuple[Requirement, Any, tuple[frozenset[str], int | None]]] = {}
 _PER_VIEW: dict[tuple[int, int, bool], tuple[Requirement, ResumeView, CoverageEvidence | None]] = {}
+_ACCEPTABLE: dict[tuple[int, int], tuple[Requirement, Any, frozenset[str], dict[str, Any]]] = {}
 _PER_MAX = 4096
 
 

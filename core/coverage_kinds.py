@@ -146,6 +146,7 @@ _BELTS = {"white": 1, "yellow": 2, "green": 3, "black": 4, "master black": 5}
 _BELT = re.compile(r"\b(master black|white|yellow|green|black)[\s-]+belt\b", re.I)
 
 
+@lru_cache(maxsize=8192)  # asked of every resume line by each requirement's words, on every side judged
 def belt_level(text: str) -> int | None:
     """The lowest belt a text names (a JD's "Green or Black Belt" asks a green one at least), or None."""
     found = [_BELTS[m.lower()] for m in _BELT.findall(text)]

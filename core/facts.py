@@ -75,15 +75,20 @@ def _scan(text: str) -> tuple[Number, ...]:
 
 def number_values(text: str) -> dict[float, set[str]]:
     """value -> kinds it is written with, including number words such as 'five' or 'one'."""
+    return {value: set(kinds) for value, kinds in _values(text).items()}
+
+
+@lru_cache(maxsize=4096)  # an original is checked against each of its rewrites and variants (the resume: many)
+def _values(text: str) -> dict[float, frozenset[str]]:
     values: dict[float, set[str]] = {}
     for n in _scan(text):
         values.setdefault(n.value, set()).add(n.kind)
-    return values
+    return {value: frozenset(kinds) for value, kinds in values.items()}
 
 
 def invented_numbers(original: str, rewrite: str) -> list[str]:
     """Numbers of the rewrite that the original does not show (same value; a % or currency must be there too)."""
-    have = number_values(original)
+    have = _values(original)
     bad: list[str] = []
     for n in numbers(rewrite):
         kinds = have.get(n.value)

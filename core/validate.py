@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
+from functools import lru_cache
 from typing import Any
 
 from core import facts, injection_output, pii
 from core.llm.verbs import verb_forms
-from core.text_search import found
+from core.text_search import found, lowered
 from core.types import Flag
 
 _SHOWN = 6  # offending tokens listed in one flag's detail
@@ -71,13 +72,15 @@ def _repeated_runs(original: str, rewrite: str) -> list[str]:
     """Runs of _RUN words the rewrite says more than once and more often than the original ('Cut refresh time from 6
     hours to 40 minutes; refresh time from 6 hours to 40 minutes': a model echoing the bullet adds nothing)."""
 
-    def runs(text: str) -> Counter[str]:
-        words = re.findall(r"\w+", text.lower())
-        return Counter(" ".join(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1))
-
-    said, had = runs(rewrite), runs(original)
+    said, had = _runs(rewrite), _runs(original)
     repeated = [run for run, n in said.items() if n > 1 and n > had[run] and not _GLUE.issuperset(run.split())]
     return repeated[:_SHOWN]
+
+
+@lru_cache(maxsize=2048)  # a bullet is the original of its rewrite and of each variant
+def _runs(text: str) -> Counter[str]:
+    words = re.findall(r"\w+", text.lower())
+    return Counter(" ".join(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1))
 
 
 def _flag(kind: str, what: str, tokens: list[str]) -> Flag:
@@ -90,7 +93,7 @@ def _new_names(original: str, rewrite: str, skill_spans: list[tuple[int, int]]) 
     names = facts.proper_names(rewrite, skip=skill_spans, allowed=_allowed_words())
     if not names:
         return []
-    lower = original.lower()
+    lower = lowered(original)  # the whole resume, for a summary or skills list: lower-cased once
     return [n for n in names if not _has_word(lower, n.lower().strip(".'-"))]
 
 

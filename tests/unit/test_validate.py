@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import validate
+from core import facts, validate
 from core.factory import load_local
-from core.validate import check_rewrite
+from core.validate import _repeated_runs, check_rewrite
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +155,14 @@ def test_a_repetition_the_original_already_has_or_of_glue_words_is_not_flagged(m
     assert validate.check_bullet(original, shorter, matcher=matcher) == []
     glue = "Led audits in and out of the office in the region."
     assert validate.check_bullet("Led audits.", glue, matcher=matcher) == []
+
+
+def test_remembered_readings_of_an_original_are_not_changed_by_callers() -> None:
+    """An original's number values and word runs are remembered (it is checked against each rewrite and variant):
+    what a caller does with number_values() must not change the next check."""
+    original = "Cut costs by 30% and served 2 million users; cut costs by 30% again"
+    assert facts.invented_numbers(original, "Cut costs by 40%") == ["40%"]
+    facts.number_values(original)[40.0] = {"percent"}  # a caller's own copy
+    assert facts.invented_numbers(original, "Cut costs by 40%") == ["40%"]
+    assert "cut costs by" in _repeated_runs(original, "cut costs by 30% and cut costs by 30% and cut costs by 30%")
+    assert _repeated_runs(original, "cut costs by 30% and cut costs by 30%") == []
