@@ -55,11 +55,16 @@ class _Lexicon:
         self.whole: dict[str, set[str]] = {}
         self.phrases: list[tuple[str, str]] = []
         self.anywhere: list[tuple[str, str]] = []
+        self.multi: list[tuple[tuple[str, ...], str]] = []
         for concept, block in blocks.items():
             for entry in dict.fromkeys(fold_word(e) for e in block.split()):
                 whole = entry.endswith("$")
                 stem = entry.rstrip("$").replace("_", " ")
-                if not set(stem) <= _LATIN_SPACE:
+                if not set(stem) <= _LATIN_SPACE and " " in stem:
+                    # words of a case-marked script: each a prefix ("искусственн интеллект" in "искусственного
+                    # интеллекта", "τεχνητή νοημοσύν" in "τεχνητής νοημοσύνης")
+                    self.multi.append((tuple(stem.split()), concept))
+                elif not set(stem) <= _LATIN_SPACE:
                     self.anywhere.append((stem, concept))
                 elif " " in stem:
                     self.phrases.append((" " + stem + (" " if whole else ""), concept))
@@ -82,7 +87,16 @@ class _Lexicon:
         found.update(concept for phrase, concept in self.phrases if concept not in found and phrase in joined)
         if not lower.isascii():
             found.update(concept for stem, concept in self.anywhere if concept not in found and stem in lower)
+            for parts, concept in self.multi:
+                if concept not in found and parts[0] in lower and _in_sequence(parts, words):
+                    found.add(concept)
         return found
+
+
+def _in_sequence(parts: tuple[str, ...], words: list[str]) -> bool:
+    """True when consecutive words begin with the parts, in order."""
+    n = len(parts)
+    return any(all(words[i + j].startswith(part) for j, part in enumerate(parts)) for i in range(len(words) - n + 1))
 
 
 _LATIN_SPACE = frozenset("abcdefghijklmnopqrstuvwxyz'$-/.0123456789·øæðþəı ")
