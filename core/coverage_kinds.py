@@ -103,7 +103,10 @@ def key_words(terms: list[str]) -> set[str]:
 def mostly_soft(name: str) -> bool:
     """A requirement naming qualities of a person ("excellent written and verbal communication", "calm under
     pressure") rather than work, a tool or a credential ("grant writing", "CMP certification"): more than
-    SOFT_SHARE of its content words are the words of soft skills."""
+    SOFT_SHARE of its content words are the words of soft skills; a credential never is, whatever its words
+    ("CMP (Certified Meeting Professional) certification", "Certified Professional Estimator (CPE)")."""
+    if _CREDENTIAL_WORDS.search(name):
+        return False
     raw = [w for w in _WORD.findall(name.lower()) if w not in ENGLISH_STOP and _stem(w) not in _GENERIC_STEMS]
     raw = [w for w in raw if not w.isdigit() and len(w) > 1]
     extra = frozenset(_base_stem(w) for w in raw if _SOFT_WORDS.search(w))

@@ -31,6 +31,7 @@ def test_only_qualities_of_a_person_are_assumed() -> None:
     assert not mostly_soft("grant proposals for federal and state agencies")
     assert not mostly_soft("forklift certification and warehouse inventory counts")
     assert not mostly_soft("Epic Resolute Professional Billing")
+    assert not mostly_soft("CMP (Certified Meeting Professional) certification")  # a credential, whatever its words
 
 
 def test_a_soft_worded_duty_is_judged_on_paper(matcher: SkillMatcher) -> None:
