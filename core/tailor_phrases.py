@@ -94,6 +94,7 @@ def _core(clause: str) -> str:
     return text
 
 
+_CREDENTIAL_NOUN = re.compile(r"\b(?:licen[cs]e|card|certification|certificate|endorsement|registration)s?\b", re.I)
 _DANGLING = re.compile(r"\b(?:and|or)\s+(?:of|in|with|for|on|to|at|by)\s", re.I)
 _ABILITY = re.compile(r"^(?:the\s+)?(?:ability|able)\s+to\s+", re.I)
 _INNER_LEAD = re.compile(r"\s(?:experience|familiarity|knowledge|ability|proficiency)\s(?:with|in|of|to)\s", re.I)
@@ -302,6 +303,9 @@ class _Context:
         own = {w.lower() for i in soft for x in self.names(i) if written_in(x, alt) for w in _tokens(x)}
         own |= {w.lower() for i in parts for w in _tokens(getattr(self.plan.get(i), "term", ""))}  # the plan's
         line_stems = {_root(w) for i in base for line in self.lines(i) for w in _tokens(line)}
+        nouns = {_root(w.lower()) for i in base for line in self.lines(i) for w in _CREDENTIAL_NOUN.findall(line)}
+        if _CREDENTIAL_NOUN.search(tokens[-1]) and nouns and _root(tokens[-1].lower()) not in nouns:
+            return None  # 'journeyman electrician license' of 'license or card' beside a card held: the side held
         for token in tokens:
             low = token.lower()
             if low in _FUNCTION or low in _PLAIN or low in own:

@@ -231,7 +231,8 @@ def build_summary(
         _as_noun(k, results) for k in jd_phrases_shown(signals, results) if k.lower() not in " ".join(skills).lower()
     ]
     skills = skills[: max(MAX_STRENGTHS, len(unwritten))]
-    held = _first([_beside(t) for t in terms or [] if _held_kind(t)], credentials(entries, resume))[:MAX_HELD]
+    as_held = [_with_article(c) if _COUNTED.search(c) else c for c in credentials(entries, resume)]  # "a … Card"
+    held = _first([_beside(t) for t in terms or [] if _held_kind(t)], as_held)[:MAX_HELD]
     if len(skills) + len(held) + len(soft) < (1 if title else 2):
         return None  # nothing the JD asks for to lead with: the candidate's own summary stands
     sentences: list[str] = []

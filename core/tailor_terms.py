@@ -254,6 +254,30 @@ def _reads_as(req: Requirement, matcher: Any) -> Any:
     return shows
 
 
+def _held_side(terms: tuple[str, ...], sentence: str, work: list[CoverageEvidence], kind: str) -> tuple[str, ...]:
+    """A credential's names with the noun of the side the resume holds, where the JD offers two ('Journeyman
+    electrician license or card' beside a 'Journeyman Electrician Card': the card, never the licence it is not)."""
+    if kind not in ("certification", "licence") or not sentence:
+        return terms
+    ends = [re.search("(" + _CREDENTIAL_NOUN + r")\s*$", e.quote.strip(), re.I) for e in work]
+    held = {m.group(1).lower() for m in ends if m}
+    out = []
+    for term in terms:
+        own = re.search(r"\s(" + _CREDENTIAL_NOUN + r")$", term, re.I)
+        other = next((h for h in held if own and h != own.group(1).lower()), None)
+        offered = (
+            own
+            and other
+            and re.search(
+                rf"\b{own.group(1)}\s+or\s+(?:a\s+)?{other}\b|\b{other}\s+or\s+(?:a\s+)?{own.group(1)}\b",
+                sentence,
+                re.I,
+            )
+        )
+        out.append(term[: own.start(1)] + other if offered and own and other else term)
+    return tuple(dict.fromkeys(out))
+
+
 _FUNCTION_WORDS = frozenset("of in on for and or with to the a an".split())
 
 
@@ -460,6 +484,7 @@ def plan_terms(
                 continue
             terms = _with_credential_noun(searched[i], req.sentence, entry.kind)
             terms = _with_own_name(terms, req, entry.kind, matcher)
+            terms = _held_side(terms, req.sentence, work, entry.kind)
             if not terms:
                 out[i] = "no short JD words"
                 continue

@@ -478,3 +478,16 @@ def test_a_piece_cut_from_a_sentence_is_no_term_and_a_cut_quote_is_completed() -
     line = "Master of Occupational Therapy, Columbia Plateau University, 2019"
     assert _completed("Master of O", line) == "Master of Occupational Therapy"
     assert _completed("Master of Occupational Therapy", line) == "Master of Occupational Therapy"
+
+
+def test_a_credential_the_jd_offers_in_two_forms_is_named_as_the_one_held() -> None:
+    resume = (
+        "Luis Ortega\n\nLicenses\n– Journeyman Electrician Card #JE-20-4471 (issued 2020)\n\n"
+        "Experience\nElectrician — Sun Valley Electric | 2014 – Present\n"
+        "• Pull wire and terminate panels and 400A switchgear in commercial office towers\n"
+    )
+    jd = "Journeyman Electrician\n\nRequirements\n- Journeyman electrician license or card (Arizona or reciprocal)\n"
+    _, document = _run(resume, jd)
+    assert not written_in("journeyman electrician license", document)  # the card is held, not a licence
+    _, licence = _run(resume.replace("Card", "License"), jd)
+    assert written_in("Journeyman Electrician License", licence)
