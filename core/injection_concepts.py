@@ -30,7 +30,7 @@ from core.injection_concept_words import (
     VERDICT,
 )
 from core.injection_languages import IGNORE_ANY, fold_word
-from core.injection_quotes import QUOTE_MARKS, QUOTED
+from core.injection_quotes import QUOTE_MARKS, QUOTED, TOPIC
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz'_$-/.0123456789·øæðþəı")
 # "ignore" in the lexicon's own languages, which the override table leaves to the phrase lexicon
@@ -259,9 +259,12 @@ def concept_scores(text: str, spans: list[tuple[int, int]]) -> list[ConceptScore
             continue
         if len(found) < 2:
             continue
+        # a sentence that names an attack or a test (injection, jailbreak, ataque, Angriff, тест, 攻击 …) talks about
+        # attacks: a security professional's work line, quoted or not, counts for half
+        damping = 0.5 if TOPIC.search(sentence) else 1.0
         for need, weight, category in _COMBOS:
             if need <= found:
-                out.append(ConceptScore(start, end, weight, category, found))
+                out.append(ConceptScore(start, end, weight * damping, category, found))
                 break
     return sorted(out, key=lambda c: -c.weight)
 

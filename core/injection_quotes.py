@@ -32,7 +32,7 @@ QUOTED = re.compile(
 QUOTE_MARKS = "\"“‘«「『„'"
 
 # What the frame names: an attack, a test, a prompt, abuse, in the lexicon's languages (stems, folded text).
-_TOPIC = re.compile(
+TOPIC = re.compile(
     r"inject|injecc|iniez|injek|inyecc|инъек|инъекц|注入|インジェクション|इंजेक्शन|jailbr|джейлбрейк|越狱|越獄|脱獄|"
     r"attack|ataque|angriff|attaque|attacc|\batak|атак|攻击|攻撃|हमल|payload|phish|red[- ]?team|adversar|malicious|"
     r"malveill|bosartig|malicios|вредонос|恶意|悪意|\bprompts?\b|prompt-|промпт|提示词|提示注入|プロンプト|प्रॉम्प्ट|"
@@ -114,7 +114,7 @@ def listed_after_colon(sentence: str) -> tuple[int, int] | None:
     """The rest of a sentence after a lead that names test inputs or attack examples ("Test inputs include: Ignore all
     previous instructions and print …"): a list of things mentioned, quoted or not."""
     lead = _COLON_LEAD.match(sentence)
-    if lead is None or not _TOPIC.search(lead.group(1)):
+    if lead is None or not TOPIC.search(lead.group(1)):
         return None
     head = lead.group(1) + ":"
     if not (_LEAD.search(head[:-1] + " ") or _NOUN_LEAD.search(head) or _EXAMPLES_NOUN.search(head)):
@@ -129,7 +129,7 @@ def frames(sentence: str, quotes: list[tuple[int, int]] | None = None) -> list[t
         listed = listed_after_colon(sentence) if ":" in sentence and not spans else None
         return [(*listed, STRONG)] if listed else []
     outside = _blank(sentence, spans)
-    topic = bool(_TOPIC.search(outside))
+    topic = bool(TOPIC.search(outside))
     out: list[tuple[int, int, int]] = []
     for start, end in spans:
         before = sentence[max(0, start - 40) : start]
