@@ -116,6 +116,8 @@ _TAIL = re.compile(
     r"while|plus|not|no|then|than|etc|with|without|in|on|at|for|from|to|of|by|via|per|as|into|within|across)\b",
     re.I,
 )
+# a measure asked before any skill: "Typing speed of 45+ words per minute", "10-key at 8,000 keystrokes per hour"
+_MEASURED = re.compile(r"[^,;]{0,40}?\b\d[\d,.]*\+?\s*(?:net\s+)?[a-z]+\s+per\s+(?:minute|hour)\b", re.I)
 _CERTIFIED = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?(?:certification|certificate|credential)\b", re.I)
 # one word and the experience it names: "Automotive experience", "Reefer experience"
 _ONE_WORD_ASK = re.compile(r"(?:[A-Za-z][\w-]+)\s+(?:experience|background)", re.I)
@@ -391,6 +393,9 @@ class RequirementReader:
             if len(groups) > 1 and (_BOTH.search(clause) or not _EITHER.search(clause)):
                 out.extend(self._from_group(g, clause, start, base, kinds) for g in groups)
             return out
+        measured = _MEASURED.match(clause)
+        if rest and not out and measured and not any(m.span[0] - start < measured.end() for m in rest):
+            rest = []  # "Typing speed of 45+ words per minute with accurate spelling": one measured ask, its words
         if rest:
             out.extend(self._from_group(g, clause, start, base, kinds) for g in self._groups(clause, start, rest))
         if out:

@@ -265,3 +265,9 @@ def test_a_certification_in_a_known_field_is_a_certification(extractor: SignalEx
     assert [(r.kind, r.jd_name.split(" (")[0]) for r in got] == [
         ("certification", "APCO Public Safety Telecommunicator")
     ]
+
+
+def test_a_measured_ask_is_one_requirement_with_its_qualifier(extractor: SignalExtractor) -> None:
+    got = reqs(extractor.extract("Requirements:\n- Typing speed of 45+ words per minute with accurate spelling\n"))
+    assert list(got) == ["Typing speed of 45+ words per minute with accurate spelling"]
+    assert {"Excel"} <= set(reqs(extractor.extract("Requirements:\n- Excel and typing at 40 words per minute\n")))
