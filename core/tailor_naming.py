@@ -20,6 +20,12 @@ _PLAIN = frozenset(
     "tool tools software system systems platform platforms skill skills experience techniques technique methods "
     "principles instruments instrument equipment programs program knowledge solutions solution".split()
 )
+# a skill named as what other people do ('Worked with React developers', 'the Salesforce admins') is theirs, not the
+# candidate's work with it: no JD name is written for it (the text after the skill's name, as a regular expression)
+PEOPLE = (
+    r"\s+(?:developers?|engineers?|teams?|admins?|administrators?|users?|specialists?|consultants?|vendors?|"
+    r"analysts?|architects?|experts?|partners?|staff|group|squad)\b"
+)
 _SUFFIXES = ("ational", "ations", "ation", "ings", "ing", "ies", "ers", "er", "ed", "es", "al", "s")
 
 # Qualified names and the tools that are kinds of them, as any practitioner would file them. Only names whose

@@ -20,7 +20,7 @@ from core.coverage import requirements_of
 from core.coverage_kinds import CREDENTIALS
 from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, terms_of, written_in
 from core.resume_view import CREDENTIAL_SECTIONS, read_resume
-from core.tailor_naming import names_evidence, names_field
+from core.tailor_naming import PEOPLE, names_evidence, names_field
 from core.tailor_soft import soft_evidence
 from core.types import CoverageEntry, CoverageEvidence, JDSignals, Requirement
 
@@ -84,6 +84,13 @@ def held_credential(evidence: CoverageEvidence, resume: str, degree: bool) -> bo
     if _PART_DONE.search(line.text):
         return False  # 'APICS CPIM – Part 1 passed (2024); Part 2 scheduled' is not a CPIM held
     return evidence.bullet >= 0 or line.section in CREDENTIAL_SECTIONS or len(line.text.split()) <= 12
+
+
+def _of_others(evidence: CoverageEvidence, resume: str) -> bool:
+    """True when the evidence names what other people do ('Worked with React developers')."""
+    line = _line_of(evidence, resume)
+    at = line.find(evidence.quote)
+    return at >= 0 and re.match(PEOPLE, line[at + len(evidence.quote) :], re.I) is not None
 
 
 def _line_of(evidence: CoverageEvidence, resume: str) -> str:
@@ -477,8 +484,9 @@ def plan_terms(
             if entry.kind in ("certification", "licence", "degree") or (by_words and is_credential(entry.jd_name)):
                 work = [e for e in work if held_credential(e, resume, entry.kind == "degree")]
             else:  # a licence shows a licence, not the work or years ('Journeyman Electrician Card' is no
-                # 'commercial electrical' experience)
+                # 'commercial electrical' experience), and other people's skill is not the candidate's
                 work = [e for e in work if not is_credential(e.via or "") and not is_credential(e.quote)]
+                work = [e for e in work if not _of_others(e, resume)]
             if not work:
                 out[i] = "evidence not held (pending credential, a credential for work)"
                 continue

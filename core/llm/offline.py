@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from core.llm import owned, tense, verbs
+from core.tailor_naming import PEOPLE
 from core.types import (
     Budget,
     BulletRewrite,
@@ -148,7 +149,7 @@ def name_requirements(text: str, implied: list[ImpliedSkill]) -> tuple[str, list
         lower = text.lower()
         if item.requirement.lower() in lower:
             continue
-        found = re.search(r"(?<![\w-])" + re.escape(item.quote) + r"(?![\w-])(?!\s+[A-Z(])", text)
+        found = re.search(r"(?<![\w-])" + re.escape(item.quote) + r"(?![\w-])(?!\s+[A-Z(])(?!" + PEOPLE + ")", text)
         at = found.start() if found else -1
         inside = text.count("(", 0, max(at, 0)) > text.count(")", 0, max(at, 0))
         if at < 0 or inside:

@@ -491,3 +491,16 @@ def test_a_credential_the_jd_offers_in_two_forms_is_named_as_the_one_held() -> N
     assert not written_in("journeyman electrician license", document)  # the card is held, not a licence
     _, licence = _run(resume.replace("Card", "License"), jd)
     assert written_in("Journeyman Electrician License", licence)
+
+
+def test_a_skill_named_as_other_peoples_work_gets_no_jd_name() -> None:
+    resume = (
+        "Ana Diaz\n\nExperience\nSEO Specialist — Acme | Jan 2021 – Present\n"
+        "• Worked with React developers to move guide pages to server-side rendering\n"
+        "• Run quarterly technical audits with Screaming Frog\n"
+    )
+    jd = "SEO Specialist\n\nRequirements\n- JavaScript\n- Technical SEO audits\n"
+    _, document = _run(resume, jd)
+    assert not written_in("JavaScript", document)  # the developers' React, not hers
+    _, own = _run(resume.replace("Worked with React developers to move", "Built React components to move"), jd)
+    assert written_in("JavaScript", own)  # her own React work is named
