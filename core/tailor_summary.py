@@ -155,6 +155,7 @@ _COUNTED = re.compile(
     r"registration|permit)$",
     re.IGNORECASE,
 )
+_BARE_LEVEL = re.compile(r"(?:bachelor|master|associate)(?:'|’)?s", re.IGNORECASE)
 _VOWEL_LETTERS = "AEFHILMNORSX"  # initials read with a vowel sound: 'an MBA', 'an RN license', 'an LPN'
 
 
@@ -181,6 +182,8 @@ def _beside(term: TermToWrite) -> str:
     """The JD's words with the resume's own beside them ('BLS certification (BLS Provider)'); a field of work asked
     as years ('commercial electrical') stands alone: one tool of the resume does not show it."""
     words = term.term
+    if term.kind == "degree" and _BARE_LEVEL.fullmatch(words):
+        words = words[0].lower() + words[1:] + " degree"  # 'Master's' of "Master's or doctoral degree"
     if _held_kind(term) and (term.kind == "degree" or _COUNTED.search(words)):
         words = _with_article(words)
     elif not _held_kind(term):

@@ -211,3 +211,19 @@ def test_a_summary_sentence_copying_the_jds_words_stands_on_its_own_line() -> No
     ]  # the words are the same; a stop inside '(B.S. …)' ends no sentence
     plain = summary.replace("Bachelor of Science in Mechanical Engineering", "bachelor's degree")
     assert copied_apart(plain, jd) == plain  # nothing copied: one paragraph
+
+
+def test_a_bare_degree_level_of_the_jd_is_named_as_a_degree() -> None:
+    from core.tailor_summary import _beside
+    from core.tailor_terms import TermToWrite
+
+    term = TermToWrite(
+        term="Master's",
+        skill="Master's Degree",
+        kind="degree",
+        required=True,
+        bullet=None,
+        shown="Master of Occupational Therapy",
+        via="Master's Degree",
+    )
+    assert _beside(term) == "a master's degree (Master of Occupational Therapy)"
