@@ -20,6 +20,11 @@ def label(key: str) -> str:
     return "Summary" if kind == "summary" else f"Skills list {int(number or 0) + 1}"
 
 
+def text_html(text: str) -> str:
+    """The text escaped for st.html with its line breaks kept (a tailored summary may stand on several lines)."""
+    return "<br>".join(html.escape(line) for line in text.splitlines())
+
+
 def render(item: dict[str, Any], result: dict[str, Any], save: SaveFn) -> None:
     """Summary, skills lists and questions to confirm, with a decision for each proposal."""
     sections = [("summary", 0, result["summary"])] if result.get("summary") else []
@@ -40,9 +45,9 @@ def _section(item: dict[str, Any], key: str, title: str, section: dict[str, Any]
     with st.container(border=True):
         passed = "passed the checks" if section.get("accepted") else "did not pass the checks"
         st.markdown(f"**{title}** · {passed}")
-        was = html.escape(section.get("original") or "(none)")
+        was = text_html(section.get("original") or "(none)")
         st.html(f'<div style="font-size:.85rem;color:#5f6368">Was: {was}</div>')
-        st.html(f"<div>{html.escape(section.get('rewrite') or '')}</div>")
+        st.html(f"<div>{text_html(section.get('rewrite') or '')}</div>")
         for flag in section.get("flags") or []:
             st.html(f'<div style="font-size:.85rem;color:#b3261e">{html.escape(str(flag.get("detail", "")))}</div>')
         if review:
