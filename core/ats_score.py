@@ -76,7 +76,7 @@ def credit(met: bool, listed: bool, params: Params = PARAMS) -> float:
     return params.listed_credit if listed else 1.0
 
 
-def _earned(j: Judged, after: bool, params: Params = PARAMS) -> float:
+def earned(j: Judged, after: bool, params: Params = PARAMS) -> float:
     """The credit one judged requirement earns on one side; a years requirement short of years earns its share."""
     met, was_listed = (j.after, j.after_listed) if after else (j.before, j.before_listed)
     share = years_share(j.how) if j.requirement.kind == "experience_years" and not met else None
@@ -91,7 +91,7 @@ def _stand_ins(judged: list[Judged], after: bool, params: Params = PARAMS) -> se
         if not j.requirement.either or i in skip:
             continue
         sides = sorted({i, *(index[n] for n in j.requirement.either if n in index)})
-        best = max(sides, key=lambda k: (_earned(judged[k], after, params), -k))
+        best = max(sides, key=lambda k: (earned(judged[k], after, params), -k))
         skip.update(k for k in sides if k != best)
     return skip
 
@@ -146,8 +146,8 @@ def score(
             continue  # one side of "a degree, OR two years of ...": the ask counts once, by its best side
         met, was_listed = (j.after, j.after_listed) if after else (j.before, j.before_listed)
         weight = p.kind_weight.get(req.kind, 1.0)
-        earned = _earned(j, after, p)
-        (required if req.required else preferred).append((weight, earned))
+        got = earned(j, after, p)
+        (required if req.required else preferred).append((weight, got))
         where = written[i] if written is not None else -1.0
         # nothing to search for on an assumed soft skill, nor on an ask met by its other side
         if req.required and where >= 0 and j.how != "assumed" and not j.how.startswith("alternative"):

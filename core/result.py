@@ -56,7 +56,13 @@ def build_result(state: ItemState, ctx: PipelineContext) -> dict[str, Any]:
         # after: the document as it reads with the standing bullets, summary and skills lists in place
         document = tailored_document(state.resume_clean, state.bullets, after_texts, state.sections)
         after_bullets = [b.text for b in split_bullets(document)] or after_texts
-        after, breakdown_after = scoring.ats_score(after_bullets, document, signals, ctx.matcher, state.jd_clean)
+        # the same without our summary: what the resume itself shows, which our summary's words never raise
+        plain = tailored_document(
+            state.resume_clean, state.bullets, after_texts, [x for x in state.sections if x.kind != "summary"]
+        )
+        after, breakdown_after = scoring.ats_score(
+            after_bullets, document, signals, ctx.matcher, state.jd_clean, plain_text=plain
+        )
         result["score_before"] = before
         result["score_after"] = after
         result["score_breakdown"] = {"before": breakdown_before, "after": breakdown_after}

@@ -5,6 +5,7 @@ Formula in docs/SCORING.md."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -170,15 +171,36 @@ def bullet_quality(bullet_texts: list[str]) -> float | None:
     return sum(impact(t) + clarity(t) for t in bullet_texts) / (200 * len(bullet_texts))
 
 
+def _no_more_than(judged: list[Judged], plain: list[Judged]) -> list[Judged]:
+    """Each requirement judged on the tailored document, but earning no more than on `plain` (docs/SCORING.md)."""
+    out = []
+    for j, p in zip(judged, plain, strict=True):
+        if ats.earned(j, True) > ats.earned(p, True):
+            j = replace(j, after=p.after, after_listed=p.after_listed, evidence=p.evidence, how=p.how)
+        out.append(j)
+    return out
+
+
 def ats_score(
-    bullet_texts: list[str], resume_text: str, signals: JDSignals, matcher: Any, jd_text: str | None = None
+    bullet_texts: list[str],
+    resume_text: str,
+    signals: JDSignals,
+    matcher: Any,
+    jd_text: str | None = None,
+    plain_text: str | None = None,
 ) -> tuple[int, dict[str, Any]]:
     """The 0-100 ATS score of the resume with these bullets standing, and how it was reached (core.ats_score;
-    `jd_text`: the JD, for the text similarity part)."""
+    `jd_text`: the JD, for the text similarity part; `plain_text`: the same document without the summary our
+    tool wrote: no requirement earns more than it does there)."""
     bullets = split_bullets(resume_text)
     if len(bullets) != len(bullet_texts):
         bullets = [Bullet(index=i, text=t) for i, t in enumerate(bullet_texts)]
     judged = judge_all(resume_text, bullets, signals, matcher, bullet_texts)
+    if plain_text is not None and plain_text != resume_text:
+        # our summary restates the resume's own claims: a skill it names is no new evidence of use, so it never
+        # raises a requirement's credit (a skill only listed stays a listing however the summary words it)
+        plain_bullets = split_bullets(plain_text)
+        judged = _no_more_than(judged, judge_all(plain_text, plain_bullets, signals, matcher))
     rest = rest_of_resume(resume_text)
     return ats.score(
         judged,

@@ -133,3 +133,16 @@ def test_the_jds_words_without_evidence_earn_nothing(matcher):
     missing = RESUME.replace("- Ran k8s clusters\n", "- Read about container schedulers\n")
     _, none = ats_score([b.text for b in split_bullets(missing)], missing, SIGNALS, matcher)
     assert none["missing_required"] == ["Kubernetes"] and none["terms"] <= listed["terms"]
+
+
+def test_our_summary_never_raises_a_listed_skill_to_evidence(matcher):
+    plain = "Pat Doe\n\nSummary\nEngineer.\n\nExperience\n- Sold shoes at a mall store\n\nSkills\nRedis"
+    tailored = plain.replace("Engineer.", "Engineer experienced with Redis.")
+    bullets = [b.text for b in split_bullets(tailored)]
+    _, raised = ats_score(bullets, tailored, SIGNALS, matcher)
+    assert raised["preferred"] == 1.0  # a summary sentence counts as a statement of work in the general score
+    _, kept = ats_score(bullets, tailored, SIGNALS, matcher, plain_text=plain)
+    assert kept["preferred"] == ats.LISTED_CREDIT and kept["listed_only"] == ["Redis"]
+    without_redis = plain.replace("\n\nSkills\nRedis", "")
+    _, none = ats_score(bullets, tailored, SIGNALS, matcher, plain_text=without_redis)
+    assert none["preferred"] == 0.0 and "Redis" in none["missing_preferred"]
