@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from core import grammar
-from core.text_search import found, written_in
+from core.text_search import found, written_in, written_whole
 from core.types import CoverageEntry, JDSignals, Requirement
 
 MAX_QUESTIONS = 5
@@ -35,7 +35,13 @@ def supported_name(signals: JDSignals, skill: str, resume: str) -> str | None:
     lower = resume.lower()
     for mention in [*signals.required, *signals.preferred]:
         quote = mention.quote.strip()
-        if mention.skill == skill and quote and found(quote.lower(), lower):
+        # a name of its own on the resume, not a piece of a longer one ('WP' of 'WP-CLI' names nothing held)
+        if (
+            mention.skill == skill
+            and quote
+            and found(quote.lower(), lower)
+            and (quote == quote.lower() or written_whole(quote, resume))
+        ):
             return quote
     return None
 

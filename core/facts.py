@@ -147,6 +147,7 @@ _DATE = re.compile(
     r"|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d{2}\b)",
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9]|\b[A-Z]\b")
+_NAME_SHAPE = re.compile(r"^[A-Z][A-Z0-9&]+\b|^[A-Z]\w*[a-z]\w*[A-Z]")  # 'HVAC', 'McKinsey': names anywhere
 _CLAUSE_START = re.compile(r"(?:^|[.!?;:•(\"\n]\s*|\s[-–—]\s+)$")
 
 
@@ -193,13 +194,17 @@ def invented_entities(original: str, rewrite: str) -> list[str]:
 def proper_names(
     text: str, *, skip: Sequence[tuple[int, int]] = (), allowed: frozenset[str] = frozenset()
 ) -> list[str]:
-    """Capitalised words that are not at the start of a clause and not inside a skipped span."""
+    """Capitalised words that are not at the start of a clause (there a capital says nothing, unless the word is
+    written in capitals or has one inside: 'ASEUN', 'FleetFocus' open a parenthesis as names) and not inside a
+    skipped span."""
     names: list[str] = []
     for m in _CAPITALISED.finditer(text):
         start, end = m.span()
         if any(s <= start < e for s, e in skip):
             continue
-        if _CLAUSE_START.search(text[max(0, start - 4) : start]) or m.group(0).lower() in allowed:
+        if m.group(0).lower() in allowed:
+            continue
+        if _CLAUSE_START.search(text[max(0, start - 4) : start]) and not _NAME_SHAPE.search(m.group(0)):
             continue
         names.append(m.group(0))
     return names

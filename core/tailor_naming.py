@@ -92,9 +92,31 @@ def _known_kind(term: str, tools: Iterable[str]) -> bool:
     return False
 
 
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+
+
+def _spells(short: str, long: str) -> bool:
+    """True when the shorter name's letters stand in order in the longer ('HTML' in 'HTML5', 'TSQL' in 'SQL')."""
+    a, b = sorted(([c for c in n.lower() if c.isalnum()] for n in (short, long)), key=len)
+    letters = iter(b)
+    return bool(a) and all(c in letters for c in a)
+
+
+def other_abbreviation(name: str, quote: str) -> bool:
+    """True when a name and the resume's quote are both abbreviations (of formats, standards, protocols: 'JSON',
+    'XML') and neither spells the other: two names of two things, however a taxonomy files them together."""
+    words = [w for w in _words(name) if w.lower() not in _PLAIN]
+    if len(words) != 1 or not _ABBREVIATION.fullmatch(words[0]) or not _ABBREVIATION.fullmatch(quote.strip()):
+        return False
+    return not _spells(words[0], quote.strip())
+
+
 def names_evidence(term: str, concepts: Iterable[str], via: str, quote: str, line: str) -> bool:
     """True when the JD term may be written as the name of this evidence: what it adds to its concept's own name
-    is written on the evidence's line, or the evidence is a known kind of it."""
+    is written on the evidence's line, or the evidence is a known kind of it. Evidence read as the concept itself
+    through another abbreviation ('XML' filed under JSON) is not given the JD's ('JSON')."""
+    if via in set(concepts) and other_abbreviation(term, quote):
+        return False
     extra = qualifier(term, [*concepts, via, quote])
     if not extra:
         return True

@@ -20,6 +20,7 @@ from core import grammar
 from core.jd_terms import written_in
 from core.resume_view import read_resume
 from core.tailor_terms import FIELD_NOT_SHOWN, TermToWrite, _sentence_case
+from core.text_search import find_whole
 from core.types import CoverageEntry, Requirement
 
 MAX_WORDS = 8
@@ -250,7 +251,11 @@ class _Context:
 
     def lines(self, i: int) -> list[str]:
         """The resume lines a group's evidence is on (a soft skill's: the lines that show it)."""
-        lines = [self.view.line_at(at).text for e in self.entries[i].evidence if (at := self.resume.find(e.quote)) >= 0]
+        lines = [
+            self.view.line_at(at).text
+            for e in self.entries[i].evidence
+            if (at := find_whole(e.quote, self.resume)) >= 0
+        ]
         return lines + self.soft_lines(i)
 
     def soft_lines(self, i: int) -> list[str]:

@@ -20,8 +20,9 @@ from core.coverage import requirements_of
 from core.coverage_kinds import CREDENTIALS
 from core.jd_terms import MAX_DEGREE_WORDS, degree_field, degree_wording, terms_of, written_in
 from core.resume_view import CREDENTIAL_SECTIONS, read_resume
-from core.tailor_naming import PEOPLE, names_evidence, names_field
+from core.tailor_naming import PEOPLE, names_evidence, names_field, qualifier
 from core.tailor_soft import soft_evidence
+from core.text_search import find_whole
 from core.types import CoverageEntry, CoverageEvidence, JDSignals, Requirement
 
 WRITABLE_HOW = frozenset({"skill", "narrower", "degree"})  # met by something the resume names, not by its words
@@ -77,7 +78,7 @@ def held_credential(evidence: CoverageEvidence, resume: str, degree: bool) -> bo
     programs' in a sentence about applying is not a DPT); a degree's names a degree."""
     if degree and not (facts.has_degree(evidence.quote) or facts.has_degree(evidence.via or "")):
         return False  # a certificate is not a degree
-    at = resume.find(evidence.quote)
+    at = find_whole(evidence.quote, resume)
     if at < 0:
         return False
     line = read_resume(resume).line_at(at)
@@ -94,14 +95,14 @@ def _of_others(evidence: CoverageEvidence, resume: str) -> bool:
 
 
 def _line_of(evidence: CoverageEvidence, resume: str) -> str:
-    at = resume.find(evidence.quote)
+    at = find_whole(evidence.quote, resume)
     return read_resume(resume).line_at(at).text if at >= 0 else evidence.quote
 
 
 def _completed(quote: str, line: str) -> str:
     """A quote cut inside a word completed to the end of its name on the line ('Master of O' -> 'Master of
     Occupational Therapy' of 'Master of Occupational Therapy, Columbia Plateau University')."""
-    at = line.find(quote)
+    at = find_whole(quote, line)
     if at < 0 or not line[at + len(quote) : at + len(quote) + 1].isalnum():
         return quote
     rest = re.split(r"\s*[,;(|]\s*|\s+[—–-]\s+", line[at + len(quote) :], maxsplit=1)[0]
@@ -317,6 +318,8 @@ def _naming(
     met by their own words are judged on their own rules. A group of another kind (years of a field: 'Linux servers
     (RHEL, Rocky, CentOS or similar)') is named by its members, not by its JD phrase, which holds every member's
     name: 'CentOS' is written only on evidence of CentOS, never beside Rocky Linux."""
+    if entry.kind in ("certification", "licence") and matcher is not None:
+        work = [e for e in work if _alias_on_line(term, _line_of(e, resume), matcher)]
     if by_words or entry.kind in CREDENTIALS:
         return work
     found = {m.skill for m in matcher.find(term)} if matcher is not None else set()
@@ -336,6 +339,20 @@ def _naming(
         graph = matcher.graph
         named = [e for e in named if e.via is None or e.via == entry.skill or graph.meets(e.via, listed)]
     return named
+
+
+_NOUNS = re.compile(r"\b(?:" + _CREDENTIAL_NOUN + r"|certified|credential)\b", re.I)
+
+
+def _alias_on_line(term: str, line: str, matcher: Any) -> bool:
+    """A credential the JD names by a name the taxonomy files under a broader one ('HACCP' under Food Safety) is
+    named only on a line writing that name's words: another credential of the broad concept (a ServSafe
+    certificate) is not it. A JD name spelling its concept ('CPR certification' of CPR) is judged as before."""
+    for mention in matcher.find(term):
+        extra = qualifier(_NOUNS.sub(" ", mention.quote), [mention.skill])
+        if not all(written_in(w, line) for w in extra):
+            return False  # every word the JD's name adds to its concept's ('Foundation' of 'ITIL 4 Foundation')
+    return True
 
 
 _OPEN_LIST = re.compile(

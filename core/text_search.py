@@ -36,3 +36,25 @@ def found(needle: str, hay: str, edge: str = WORD) -> bool:
 def written_in(name: str, text: str, edge: str = WORD_PLUS) -> bool:
     """True when the name is written in the text as whole words, ignoring case."""
     return found(name.lower(), lowered(text), edge)
+
+
+def find_whole(quote: str, text: str) -> int:
+    """Where a verbatim quote first stands in the text as whole words ('ASE' on its certificate's line, not inside
+    the name 'OLUWASEUN' above it); the first occurrence at all when it never does (a quote cut inside a word,
+    'Master of O'), -1 when absent."""
+    at = text.find(quote)
+    if at < 0 or not quote:
+        return at
+    before = r"(?<!\w)" if quote[0].isalnum() else ""
+    after = r"(?!\w)" if quote[-1].isalnum() else ""
+    whole = re.search(before + re.escape(quote) + after, text)
+    return whole.start() if whole else at
+
+
+_COMPOUND = r"[\w+#-]"  # a name joined to the next piece by '-' or '_' is part of a longer name ('WP' of 'WP-CLI')
+
+
+def written_whole(name: str, text: str) -> bool:
+    """True when the name is written in the text as a name of its own, not as a piece of a hyphenated or
+    underscored name ('WP' is not written in 'WP-CLI' or 'WP_Query'), ignoring case."""
+    return found(name.lower(), lowered(text), _COMPOUND)

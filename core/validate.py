@@ -10,7 +10,7 @@ from typing import Any
 
 from core import facts, injection_output, pii
 from core.llm.verbs import verb_forms
-from core.text_search import found, lowered
+from core.text_search import found, lowered, written_whole
 from core.types import Flag
 
 _SHOWN = 6  # offending tokens listed in one flag's detail
@@ -33,7 +33,9 @@ def check_rewrite(original: str, rewrite: str, *, matcher: Any, implied: Collect
         flags.append(_flag("invented_number", "numbers not in the original", numbers))
 
     known = {m.skill for m in before} | set(implied)
-    skills = list(dict.fromkeys(m.quote for m in after if m.skill not in known))
+    skills = list(
+        dict.fromkeys(m.quote for m in after if m.skill not in known or _piece_made_name(m.quote, original, rewrite))
+    )
     if skills:
         flags.append(_flag("invented_skill", "skills not shown by the original", skills))
 
@@ -81,6 +83,18 @@ def _repeated_runs(original: str, rewrite: str) -> list[str]:
 def _runs(text: str) -> Counter[str]:
     words = re.findall(r"\w+", text.lower())
     return Counter(" ".join(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1))
+
+
+def _piece_made_name(quote: str, original: str, rewrite: str) -> bool:
+    """True when the rewrite writes as a name of its own what the original holds only as a piece of a longer name
+    ('WP' of 'WP-CLI' and 'WP_Query'): the matcher reads the piece in both, but the original names no such thing.
+    Only a name (a capital in it): 'progress monitoring' of 'progress-monitoring' is the same words spelled apart."""
+    return (
+        quote != quote.lower()
+        and found(quote.lower(), lowered(original))
+        and written_whole(quote, rewrite)
+        and not written_whole(quote, original)
+    )
 
 
 def _flag(kind: str, what: str, tokens: list[str]) -> Flag:

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from core.llm import owned, tense, verbs
-from core.tailor_naming import PEOPLE
+from core.tailor_naming import PEOPLE, other_abbreviation
 from core.types import (
     Budget,
     BulletRewrite,
@@ -200,6 +200,8 @@ def _rename_skills(
             continue  # nor in another number: 'FortiGate firewalls' is not 'FortiGate Firewall administration'
         if target.lower() != mention.skill.lower() and not _abbreviates(quote, target):
             continue  # the JD's name is one kind of the skill, not the skill: 'Rocky Linux' is no 'CentOS'
+        if other_abbreviation(target, quote):
+            continue  # another abbreviation filed under the same skill names another thing: 'XML' is no 'JSON'
         if quote.lower() == target.lower():
             # A case-only change is safe only for words that are not also plain English ('react', 'go').
             if quote == target or (quote.isalpha() and quote.islower() and len(quote) <= 5):

@@ -50,3 +50,12 @@ def test_articles_and_capitals() -> None:
 
 def test_nothing_to_ask_about_is_not_asked() -> None:
     assert question("with") is None and question("someone with") is None and question("(") is None
+
+
+def test_a_jd_name_the_resume_holds_only_inside_a_longer_name_is_not_supported() -> None:
+    from core.confirm import supported_name
+    from core.types import JDSignals, SkillMention
+
+    signals = JDSignals(required=[SkillMention(skill="Windows Phone", span=(0, 2), quote="WP")])
+    assert supported_name(signals, "Windows Phone", "Deployed with WP-CLI and tuned WP_Query calls") is None
+    assert supported_name(signals, "Windows Phone", "Shipped three WP apps") == "WP"

@@ -304,3 +304,11 @@ def test_a_measured_result_stays_past_under_the_current_job_even_in_daily_work()
     text = "Rewrote the daily loan-portfolio procedure with CTEs, cutting runtime from 40 min to 6 min"
     assert target_tense(text, "present") == "past"  # never 'Rewrite the daily … cutting runtime …'
     assert target_tense("Reconciled bank accounts monthly", "present") == "present"  # recurring work
+
+
+def test_another_abbreviation_filed_under_the_jds_skill_gets_no_jds_name(engine):
+    # the taxonomy files YAML under JSON: 'YAML (JSON)' would say a format the resume never names
+    assert one(engine, "Exported nightly reports as YAML files", jd(("JSON", "JSON"))) == (
+        "Exported nightly reports as YAML files"
+    )
+    assert one(engine, "Ran OpenShift clusters", jd(("Kubernetes", "Kubernetes"))).count("(Kubernetes)") == 1

@@ -49,3 +49,14 @@ def test_a_field_of_work_names_a_member_only_on_evidence_of_it() -> None:
     assert not names_field("residential electrical", ["Electrical Work"], switchgear, work, is_name)
     android = ("Mobile Development", "Android", "Ship Android features in Kotlin")
     assert not names_field("iOS development", ["Mobile Development"], android, work, is_name)
+
+
+def test_an_abbreviation_is_not_named_by_another_filed_under_the_same_concept() -> None:
+    from core.tailor_naming import other_abbreviation
+
+    line = "Exported nightly reports as YAML files"
+    assert not names_evidence("JSON", {"JSON"}, "JSON", "YAML", line)  # two formats, one taxonomy entry
+    assert other_abbreviation("TOML", "YAML")
+    assert not other_abbreviation("HTML", "HTML5")  # a version spells its name
+    assert not other_abbreviation("ERP", "SAP ERP")  # not an abbreviation of its own
+    assert names_evidence("infrastructure as code", {"Infrastructure as Code"}, "Infrastructure as Code", "IaC", line)

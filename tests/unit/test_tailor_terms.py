@@ -504,3 +504,35 @@ def test_a_skill_named_as_other_peoples_work_gets_no_jd_name() -> None:
     assert not written_in("JavaScript", document)  # the developers' React, not hers
     _, own = _run(resume.replace("Worked with React developers to move", "Built React components to move"), jd)
     assert written_in("JavaScript", own)  # her own React work is named
+
+
+CERTIFIED = """Priya Lindqvist
+priya@example.com
+
+Experience
+HR Generalist — Bellmont Foods | Mar 2019 – Present
+• Run onboarding for 30 new hires a quarter and keep personnel files audit-ready
+• Resolve employee relations cases and advise managers on leave policy
+
+Certifications
+SHRM-CP, Society for Human Resource Management, 2022
+"""
+
+
+def test_a_credential_the_jd_names_by_another_bodys_name_is_not_written_beside_the_one_held() -> None:
+    # the taxonomy files 'HRCI certification' under the concept a SHRM-CP meets: one body's credential is not
+    # the other's
+    state, document = _run(CERTIFIED, "HR Generalist\n\nRequirements\n- HRCI certification\n- Employee relations\n")
+    assert not written_in("HRCI", document)
+    assert written_in("SHRM-CP", document)
+
+
+def test_a_credentials_evidence_is_its_own_line_not_a_name_holding_its_letters() -> None:
+    resume = (
+        "TOMASZ ASEVEDO-KRUK\ntomasz@example.com\n\nExperience\nLead Technician — Ridgeline Auto | 2018 – Present\n"
+    )
+    resume += "• Diagnose drivability faults on 15 vehicles a week\n\n"
+    resume += "Certifications\nASE Master Automobile Technician, 2021\n"
+    state, document = _run(resume, "Automotive Technician\n\nRequirements\n- ASE certification\n- Diagnostics\n")
+    summary = next(s.rewrite for s in state.sections if s.kind == "summary")
+    assert "ASE certification" in summary and "ASEVEDO" not in summary  # the name line is not quoted as evidence

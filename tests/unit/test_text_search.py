@@ -48,3 +48,16 @@ def test_edges() -> None:
 def test_jd_terms_uses_it() -> None:
     assert jd_terms.written_in("CI/CD", "Built CI/CD pipelines")
     assert not jd_terms.written_in("C", "C# and C++")
+
+
+def test_a_quote_is_found_where_it_stands_as_whole_words() -> None:
+    text = "TOMASZ ASEVEDO-KRUK\nCertifications\nASE Master Automobile Technician"
+    assert text_search.find_whole("ASE", text) == text.index("ASE Master")
+    assert text_search.find_whole("Master of O", "Master of Occupational Therapy") == 0  # a cut quote: where it is
+    assert text_search.find_whole("CDL", text) == -1
+
+
+def test_a_piece_of_a_hyphenated_or_underscored_name_is_no_name_of_its_own() -> None:
+    assert not text_search.written_whole("WP", "Deployed with WP-CLI and tuned WP_Query calls")
+    assert text_search.written_whole("WP-CLI", "Deployed with WP-CLI and tuned WP_Query calls")
+    assert text_search.written_whole("wp", "Built themes for WP sites")

@@ -166,3 +166,25 @@ def test_remembered_readings_of_an_original_are_not_changed_by_callers() -> None
     assert facts.invented_numbers(original, "Cut costs by 40%") == ["40%"]
     assert "cut costs by" in _repeated_runs(original, "cut costs by 30% and cut costs by 30% and cut costs by 30%")
     assert _repeated_runs(original, "cut costs by 30% and cut costs by 30%") == []
+
+
+def test_a_capitalised_name_opening_a_parenthesis_is_checked_too(matcher):
+    original = "Diagnose drivability faults on 15 vehicles a week"
+    for rewrite in (
+        "Diagnose drivability faults (NORTHGATE) on 15 vehicles a week",
+        "Diagnose drivability faults on 15 vehicles a week (FleetWorks)",
+    ):
+        assert "invented_entity" in kinds(check_rewrite(original, rewrite, matcher=matcher))
+    # a clause's first word in sentence case says nothing: not flagged
+    assert check_rewrite(original, "Diagnose drivability faults on 15 vehicles a week (Weekly)", matcher=matcher) == []
+
+
+def test_a_piece_of_a_longer_name_is_not_made_a_name_of_its_own(matcher):
+    original = "Deployed sites with WP-CLI and tuned WP_Query calls"
+    assert "invented_skill" in kinds(check_rewrite(original, "Deployed WP sites with WP-CLI", matcher=matcher))
+    assert check_rewrite(original, "Deploy sites with WP-CLI and tune WP_Query calls", matcher=matcher) == []
+    # plain words of a hyphenated phrase are the same words spelled apart, not a name made of a piece
+    spelled = check_rewrite(
+        "Ran weekly progress-monitoring probes", "Ran weekly progress monitoring probes", matcher=matcher
+    )
+    assert "invented_skill" not in kinds(spelled)
