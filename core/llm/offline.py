@@ -208,7 +208,10 @@ def _rename_skills(
                 continue
         # An abbreviation or variant spelling ('k8s', 'Postgres', 'GCP') is replaced; a distinct product that
         # the taxonomy files under the skill ('OpenShift') keeps its name and gets the JD's name beside it.
-        replacement = target if _abbreviates(quote, target) else f"{quote} ({target})"
+        beside = not _abbreviates(quote, target)
+        if beside and re.match(r"\s+[A-Z]", text[end:]):
+            continue  # the quote goes on into a longer name: never 'Oxygen XML (…) Editor' inside a product's name
+        replacement = f"{quote} ({target})" if beside else target
         text = text[:start] + replacement + text[end:]
         renamed.append(f"{quote} -> {target}")
         last_start = start

@@ -312,3 +312,9 @@ def test_another_abbreviation_filed_under_the_jds_skill_gets_no_jds_name(engine)
         "Exported nightly reports as YAML files"
     )
     assert one(engine, "Ran OpenShift clusters", jd(("Kubernetes", "Kubernetes"))).count("(Kubernetes)") == 1
+
+
+def test_the_jds_name_is_not_put_inside_a_longer_product_name(engine):
+    assert one(engine, "Ran OpenShift Dedicated clusters", jd(("Kubernetes", "Kubernetes"))) == (
+        "Ran OpenShift Dedicated clusters"
+    )
